@@ -1,0 +1,8 @@
+extension RewardRegistry {
+    /// The rewards that ship with RewardKit, by config name.
+    public static let builtIn: RewardRegistry = {
+        var registry = RewardRegistry()
+        registry.register("format") { options throws(RewardError) in try FormatReward(options: options) }
+        return registry
+    }()
+}

@@ -1,0 +1,2 @@
+/// The embedded SQLite store; filled in by the foundation issue's store work.
+public enum StoreModule {}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `rewardkit`: the root command; each subcommand lives in its own file.
+struct RewardKitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rewardkit",
+        abstract: "Rewards, verifiers and group methods for RL post-training of reasoning models.",
+        subcommands: []
+    )
+}

@@ -1,0 +1,1 @@
+RewardKitCommand.main()
