@@ -1,1 +1,19 @@
-RewardKitCommand.main()
+import ArgumentParser
+import Foundation
+
+// Exit codes are part of the CLI's contract (README): 0 success, 1 fatal error, 2 bad usage,
+// 3 some rows became error rows. ArgumentParser's own usage code (64) is mapped to 2.
+do {
+    var command = try RewardKitCommand.parseAsRoot()
+    try command.run()
+} catch let failure as CLIFailure {
+    FileHandle.standardError.write(Data("rewardkit: \(failure.message)\n".utf8))
+    exit(failure.code.rawValue)
+} catch {
+    let code = RewardKitCommand.exitCode(for: error)
+    if code == .validationFailure {
+        FileHandle.standardError.write(Data((RewardKitCommand.fullMessage(for: error) + "\n").utf8))
+        exit(CLIExit.usage.rawValue)
+    }
+    RewardKitCommand.exit(withError: error)
+}

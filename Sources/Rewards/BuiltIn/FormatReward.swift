@@ -43,34 +43,33 @@ public struct FormatReward: Reward {
         return problem.map { RewardScore(0, $0) } ?? RewardScore(1)
     }
 
-    private static let thinkAnswerShape = try! RegexPattern(
-        #"\A\s*<think>.*?</think>\s*<answer>.*?</answer>\s*\z"#, options: [.dotAll])
     private static let boxedShape = try! RegexPattern(
         #"\A\s*<think>.*?</think>.*\\boxed\{.*\}.*\z"#, options: [.dotAll])
 
     static func thinkAnswerProblem(_ text: String) -> String? {
+        var offsets: [Int] = []
         for tag in ["<think>", "</think>", "<answer>", "</answer>"] {
-            let n = occurrences(of: tag, in: text)
+            let n = ByteSearch.count(of: tag, in: text)
             if n != 1 { return n == 0 ? "missing \(tag)" : "\(n) \(tag) tags, expected one" }
+            offsets.append(ByteSearch.firstOffset(of: tag, in: text)!)
         }
-        return thinkAnswerShape.matches(text) ? nil : "not <think>…</think> then <answer>…</answer> alone"
+        // With each tag present once, the template holds when the tags are in order and only
+        // white space lies outside <think>…</think> and <answer>…</answer>: the same as matching
+        // \A\s*<think>.*?</think>\s*<answer>.*?</answer>\s*\z, without a backtracking scan.
+        let inOrder = offsets[0] < offsets[1] && offsets[1] < offsets[2] && offsets[2] < offsets[3]
+        var contiguous = text
+        let shaped = inOrder && contiguous.withUTF8 { utf8 in
+            let blank = { (range: Range<Int>) in utf8[range].allSatisfy { $0 == 0x20 || (0x09...0x0D).contains($0) } }
+            return blank(0..<offsets[0]) && blank(offsets[1] + 8..<offsets[2]) && blank(offsets[3] + 9..<utf8.count)
+        }
+        return shaped ? nil : "not <think>…</think> then <answer>…</answer> alone"
     }
 
     static func boxedProblem(_ text: String) -> String? {
         for tag in ["<think>", "</think>"] {
-            let n = occurrences(of: tag, in: text)
+            let n = ByteSearch.count(of: tag, in: text)
             if n != 1 { return n == 0 ? "missing \(tag)" : "\(n) \(tag) tags, expected one" }
         }
         return boxedShape.matches(text) ? nil : "no \\boxed{…} after </think>"
-    }
-
-    static func occurrences(of needle: String, in text: String) -> Int {
-        var count = 0
-        var rest = text[...]
-        while let r = rest.firstRange(of: needle) {
-            count += 1
-            rest = rest[r.upperBound...]
-        }
-        return count
     }
 }

@@ -1,0 +1,50 @@
+/// Ready-made configs for the methods RewardKit implements (DESIGN.md, "Presets").
+public enum Presets {
+    /// The preset names, in the order help text lists them.
+    public static let names = ["r1", "stepgrpo", "sophiavl", "sharegrpo"]
+
+    /// The config text of each preset; a run records this text like a config file's.
+    public static let texts: [String: String] = [
+        // DeepSeek-R1 style: answer match plus the think/answer format (EasyR1's r1v reward).
+        "r1": """
+        rewards:
+          - {name: accuracy, weight: 1.0}
+          - {name: format, weight: 0.5, template: think_answer}
+        """,
+        // R1-VL StepGRPO: StepRAR + StepRVR, group advantages with eps 1e-4 (REFERENCE.md §2).
+        "stepgrpo": """
+        rewards:
+          - {name: step_accuracy, weight: 1.0, alpha: 0.1, mode: paper, matching: normalized}
+          - {name: step_validity, weight: 1.0, mode: paper}
+        group:
+          advantage: {estimator: grpo, epsilon: 1.0e-4}
+        """,
+        // SophiaVL-R1 Trust-GRPO: outcome reward gated by format, thinking reward, trust weighting (§3).
+        "sophiavl": """
+        rewards:
+          - {name: accuracy, weight: 1.0, format_gate: think_answer}
+          - {name: thinking, weight: 1.0}
+        group:
+          trust: {mode: paper, alpha: 0.3, schedule: exp, T: 1500}
+          advantage: {estimator: grpo, epsilon: 1.0e-6}
+        """,
+        // R1-ShareVL Share-GRPO: 0.9 accuracy + 0.1 boxed format, hierarchical advantage (§4).
+        "sharegrpo": """
+        rewards:
+          - {name: accuracy, weight: 0.9}
+          - {name: format, weight: 0.1, template: boxed}
+        group:
+          advantage: {estimator: share_grpo, epsilon: 1.0e-6}
+        """,
+    ]
+}
+
+extension RewardSpec {
+    /// The spec of a named preset.
+    public static func preset(_ name: String) throws(ConfigError) -> RewardSpec {
+        guard let text = Presets.texts[name] else {
+            throw ConfigError("unknown preset '\(name)' (known: \(Presets.names.joined(separator: ", ")))")
+        }
+        return try parse(text, source: "preset \(name)")
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// Bytes read from a file or standard input in large chunks with `read(2)`.
+public final class ByteSource {
+    private let fd: Int32
+    private let ownsDescriptor: Bool
+    /// What the source is, for messages ("-" for standard input).
+    public let name: String
+    /// Total size in bytes when known (a regular file), for progress.
+    public let size: Int?
+
+    /// Opens `path`, or standard input for "-".
+    public init(path: String) throws(IOFailure) {
+        if path == "-" {
+            fd = 0
+            ownsDescriptor = false
+        } else {
+            fd = open(path, O_RDONLY)
+            guard fd >= 0 else { throw IOFailure("cannot open \(path): \(String(cString: strerror(errno)))") }
+            ownsDescriptor = true
+        }
+        name = path
+        var info = stat()
+        size = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : nil
+    }
+
+    deinit { if ownsDescriptor { close(fd) } }
+
+    /// Reads up to `count` bytes into `buffer` at `offset`; 0 at end of input.
+    func read(into buffer: UnsafeMutableRawPointer, count: Int) throws(IOFailure) -> Int {
+        while true {
+            let n = Foundation.read(fd, buffer, count)
+            if n >= 0 { return n }
+            if errno == EINTR { continue }
+            throw IOFailure("cannot read \(name): \(String(cString: strerror(errno)))")
+        }
+    }
+}
+
+/// Bytes written to a file or standard output with `write(2)`.
+public final class ByteSink {
+    private let fd: Int32
+    private let ownsDescriptor: Bool
+    /// What the sink is, for messages ("-" for standard output).
+    public let name: String
+
+    /// Creates (or truncates) `path`, or uses standard output for "-".
+    public init(path: String) throws(IOFailure) {
+        if path == "-" {
+            fd = 1
+            ownsDescriptor = false
+        } else {
+            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            guard fd >= 0 else { throw IOFailure("cannot write \(path): \(String(cString: strerror(errno)))") }
+            ownsDescriptor = true
+        }
+        name = path
+    }
+
+    deinit { if ownsDescriptor { close(fd) } }
+
+    /// Writes all of `bytes`.
+    public func write(_ bytes: [UInt8]) throws(IOFailure) {
+        var failure: IOFailure?
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = IOFailure("cannot write \(name): \(String(cString: strerror(errno)))")
+                    return
+                }
+                offset += n
+            }
+        }
+        if let failure { throw failure }
+    }
+}
+
+/// A file could not be opened, read or written.
+public struct IOFailure: Error, Sendable, CustomStringConvertible {
+    /// What failed and why.
+    public var message: String
+    /// Makes a failure.
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

@@ -1,0 +1,79 @@
+import Dispatch
+
+/// Scores trajectories with the rewards of a `RewardSpec`: the one scoring path behind
+/// `rewardkit score`, the server, the trainer and the library API.
+public struct Pipeline: Sendable {
+    /// One built reward with its component name and weight.
+    public struct Component: Sendable {
+        /// Component name in output rows.
+        public let name: String
+        /// Weight in the total reward.
+        public let weight: Double
+        /// The reward itself.
+        public let reward: any Reward
+    }
+
+    /// The spec this pipeline was built from.
+    public let spec: RewardSpec
+    /// The rewards, in config order.
+    public let components: [Component]
+    /// The component names, in config order (shared by every scored row).
+    public let componentNames: [String]
+
+    /// Builds every reward of `spec` from `registry`; throws on an unknown reward or bad option.
+    public init(spec: RewardSpec, registry: RewardRegistry = .builtIn) throws(ConfigError) {
+        if spec.group != nil {
+            // Group transforms (advantages, Trust-GRPO) are their own piece of work; until they
+            // exist a config asking for them must not be scored as if it had not.
+            throw ConfigError("the config has a 'group:' section (advantages, trust weighting), which this build cannot run yet")
+        }
+        var built: [Component] = []
+        for entry in spec.rewards {
+            do {
+                built.append(Component(name: entry.component, weight: entry.weight, reward: try registry.make(entry.options)))
+            } catch {
+                throw ConfigError(error.message)
+            }
+        }
+        self.spec = spec
+        self.components = built
+        self.componentNames = built.map(\.name)
+    }
+
+    /// Scores one trajectory with every reward; the first reward that fails makes it an error.
+    public func score(_ trajectory: Trajectory) -> Result<ScoredTrajectory, RowError> {
+        var scores: [RewardScore] = []
+        scores.reserveCapacity(components.count)
+        var total = 0.0
+        for component in components {
+            do {
+                let s = try component.reward.score(trajectory)
+                scores.append(s)
+                total += component.weight * s.value
+            } catch {
+                return .failure(.reward(name: component.name, message: error.message))
+            }
+        }
+        return .success(ScoredTrajectory(names: componentNames, scores: scores, total: total))
+    }
+
+    /// Scores many trajectories on all cores; results come back in input order.
+    public func score(_ trajectories: [Trajectory]) -> [Result<ScoredTrajectory, RowError>] {
+        ParallelMap.map(trajectories) { score($0) }
+    }
+}
+
+/// The rewards of one trajectory: a score per component and the weighted total.
+public struct ScoredTrajectory: Sendable, Equatable {
+    /// Component names, parallel to `scores`.
+    public let names: [String]
+    /// Each component's score, in config order.
+    public let scores: [RewardScore]
+    /// The weighted sum of the component values.
+    public let total: Double
+
+    /// Component values by name.
+    public var rewards: [String: Double] {
+        Dictionary(zip(names, scores.map(\.value)), uniquingKeysWith: { first, _ in first })
+    }
+}

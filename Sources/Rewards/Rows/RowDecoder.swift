@@ -1,0 +1,222 @@
+/// One input line read as a row: its top-level members (byte ranges in the line) and the
+/// trajectory they describe.
+struct DecodedRow {
+    /// Top-level members as written, in order.
+    var members: [JSONScanner.Member]
+    /// The decoded member keys, parallel to `members`.
+    var keys: [String]
+    /// What the row says, through the aliases of DESIGN.md.
+    var trajectory: Trajectory
+}
+
+/// Reads rows of any supported framework's shape into `Trajectory` values.
+///
+/// The line is scanned once (validating everything); then only the fields a reward reads are
+/// decoded. Text fields may be plain strings or chat messages (`[{role, content}]`, the last user
+/// message for the prompt and the last assistant message for the response).
+public enum RowDecoder {
+    /// Decodes one JSON object text into a trajectory.
+    public static func decode(_ json: String) -> Result<Trajectory, RowError> {
+        var text = json
+        return text.withUTF8 { bytes in decode(bytes).map(\.trajectory) }
+    }
+
+    /// The members of a line, or why it is not a JSON object (used for error rows too).
+    static func members(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<[JSONScanner.Member], RowError> {
+        var scanner = JSONScanner(bytes)
+        do {
+            guard let members = try scanner.scanObjectMembers() else {
+                return .failure(.notAnObject(kind: kindName(of: bytes)))
+            }
+            return .success(members)
+        } catch {
+            return .failure(error.isEncodingError ? .invalidUTF8(offset: error.offset) : .invalidJSON(error))
+        }
+    }
+
+    /// Decodes one line into its members and trajectory.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<DecodedRow, RowError> {
+        let members: [JSONScanner.Member]
+        switch Self.members(bytes) {
+        case let .success(m): members = m
+        case let .failure(e): return .failure(e)
+        }
+        var keys: [String] = []
+        keys.reserveCapacity(members.count)
+        // For each field, the member index that fills it and the rank of the name used.
+        var chosen = [(index: Int, rank: Int)?](repeating: nil, count: RowField.allCases.count)
+        for (i, member) in members.enumerated() {
+            let key = JSONDecoding.string(bytes, member.key, hasEscape: member.keyHasEscape)
+            keys.append(key)
+            guard let (field, rank) = RowField.byKey[key], !isNull(bytes, member.value) else { continue }
+            if let current = chosen[field.rawValue], current.rank <= rank { continue }
+            chosen[field.rawValue] = (i, rank)
+        }
+        do {
+            let fields = FieldReader(bytes: bytes, members: members, keys: keys, chosen: chosen)
+            return .success(DecodedRow(members: members, keys: keys, trajectory: try fields.trajectory()))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private static func isNull(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        range.count == 4 && bytes[range.lowerBound] == UInt8(ascii: "n")
+    }
+
+    private static func kindName(of bytes: UnsafeBufferPointer<UInt8>) -> String {
+        for b in bytes {
+            switch b {
+            case 0x20, 0x09, 0x0A, 0x0D: continue
+            case UInt8(ascii: "["): return "an array"
+            case UInt8(ascii: "\""): return "a string"
+            case UInt8(ascii: "t"), UInt8(ascii: "f"): return "a boolean"
+            case UInt8(ascii: "n"): return "null"
+            default: return "a number"
+            }
+        }
+        return "empty"
+    }
+}
+
+/// Reads the chosen members of one row into typed values, with errors naming the field.
+private struct FieldReader {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let members: [JSONScanner.Member]
+    let keys: [String]
+    let chosen: [(index: Int, rank: Int)?]
+
+    func trajectory() throws(RowError) -> Trajectory {
+        var prompt = try text(.prompt, role: "user")
+        var response = try text(.response, role: "assistant")
+        if let query = try text(.query, role: "user") {
+            if response == nil, let p = prompt {
+                // OpenRLHF sends prompt + response as one query; the response is what follows the prompt.
+                guard query.hasPrefix(p) else {
+                    throw .badField(name: "query", problem: "does not start with the prompt, so the response cannot be split off")
+                }
+                response = String(query.dropFirst(p.count))
+            } else if prompt == nil {
+                prompt = query
+            }
+        }
+        guard let response else { throw .noResponse }
+        var answer = try scalarText(.answer)
+        if answer == nil, let i = chosen[RowField.rewardModel.rawValue]?.index,
+           case let .string(gt)? = JSONDecoding.value(bytes, members[i].value)["ground_truth"] {
+            answer = gt
+        }
+        return Trajectory(
+            prompt: prompt, response: response, answer: answer,
+            group: try scalarText(.group), variant: try scalarText(.variant),
+            keySteps: try keySteps(), problemType: try plainString(.problemType),
+            options: try options(), rewards: try rewards(), reward: try number(.reward))
+    }
+
+    private func member(_ field: RowField) -> (name: String, member: JSONScanner.Member)? {
+        chosen[field.rawValue].map { (keys[$0.index], members[$0.index]) }
+    }
+
+    private func first(_ field: RowField) -> UInt8? {
+        member(field).map { bytes[$0.member.value.lowerBound] }
+    }
+
+    /// A string, or chat messages reduced to the last message of `role`.
+    private func text(_ field: RowField, role: String) throws(RowError) -> String? {
+        guard let (name, m) = member(field) else { return nil }
+        switch bytes[m.value.lowerBound] {
+        case UInt8(ascii: "\""):
+            return JSONDecoding.string(bytes, m.value.lowerBound + 1..<m.value.upperBound - 1, hasEscape: m.valueHasEscape)
+        case UInt8(ascii: "["):
+            guard case let .array(items) = JSONDecoding.value(bytes, m.value) else { return nil }
+            return try ChatMessages.lastText(items, role: role, field: name)
+        default:
+            throw .badField(name: name, problem: "is \(JSONDecoding.value(bytes, m.value).kindName), expected text or chat messages")
+        }
+    }
+
+    /// A string or a number (as written), for answers and ids.
+    private func scalarText(_ field: RowField) throws(RowError) -> String? {
+        guard let (name, m) = member(field) else { return nil }
+        switch bytes[m.value.lowerBound] {
+        case UInt8(ascii: "\""):
+            return JSONDecoding.string(bytes, m.value.lowerBound + 1..<m.value.upperBound - 1, hasEscape: m.valueHasEscape)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return JSONDecoding.raw(bytes, m.value)
+        default:
+            throw .badField(name: name, problem: "is \(JSONDecoding.value(bytes, m.value).kindName), expected a string or a number")
+        }
+    }
+
+    private func plainString(_ field: RowField) throws(RowError) -> String? {
+        guard let (name, m) = member(field) else { return nil }
+        guard case let .string(s) = JSONDecoding.value(bytes, m.value) else {
+            throw .badField(name: name, problem: "is \(JSONDecoding.value(bytes, m.value).kindName), expected a string")
+        }
+        return s
+    }
+
+    private func number(_ field: RowField) throws(RowError) -> Double? {
+        guard let (name, m) = member(field) else { return nil }
+        guard case let .number(n) = JSONDecoding.value(bytes, m.value) else {
+            throw .badField(name: name, problem: "is \(JSONDecoding.value(bytes, m.value).kindName), expected a number")
+        }
+        return n
+    }
+
+    private func keySteps() throws(RowError) -> [[String]]? {
+        guard let (name, m) = member(.keySteps) else { return nil }
+        guard case let .array(items) = JSONDecoding.value(bytes, m.value) else {
+            throw .badField(name: name, problem: "must be a list of strings or of lists of strings")
+        }
+        var groups: [[String]] = []
+        for (i, item) in items.enumerated() {
+            switch item {
+            case let .string(s): groups.append([s])
+            case let .array(forms):
+                var group: [String] = []
+                for form in forms {
+                    guard case let .string(s) = form else {
+                        throw .badField(name: name, problem: "item \(i) holds \(form.kindName), expected strings")
+                    }
+                    group.append(s)
+                }
+                groups.append(group)
+            default:
+                throw .badField(name: name, problem: "item \(i) is \(item.kindName), expected a string or a list of strings")
+            }
+        }
+        return groups
+    }
+
+    private func options() throws(RowError) -> [String]? {
+        guard let (name, m) = member(.options) else { return nil }
+        guard case let .array(items) = JSONDecoding.value(bytes, m.value) else {
+            throw .badField(name: name, problem: "must be a list of option texts")
+        }
+        var texts: [String] = []
+        for (i, item) in items.enumerated() {
+            switch item {
+            case let .string(s): texts.append(s)
+            case let .number(n): texts.append(n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n))
+            default: throw .badField(name: name, problem: "item \(i) is \(item.kindName), expected text")
+            }
+        }
+        return texts
+    }
+
+    private func rewards() throws(RowError) -> [String: Double]? {
+        guard let (name, m) = member(.rewards) else { return nil }
+        guard case let .object(pairs) = JSONDecoding.value(bytes, m.value) else {
+            throw .badField(name: name, problem: "must be an object of component numbers")
+        }
+        var out: [String: Double] = [:]
+        for (key, value) in pairs {
+            guard case let .number(n) = value else {
+                throw .badField(name: name, problem: "component '\(key)' is \(value.kindName), expected a number")
+            }
+            out[key] = n
+        }
+        return out
+    }
+}

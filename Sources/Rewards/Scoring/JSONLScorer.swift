@@ -1,0 +1,228 @@
+import Dispatch
+import Foundation
+
+/// Streams JSONL rows through a `Pipeline`: reads large chunks, scores the complete lines of each
+/// chunk on all cores, and writes the output rows in input order.
+///
+/// Memory stays bounded by the chunk size (plus the longest line), whatever the file size.
+public struct JSONLScorer: Sendable {
+    /// How rows are read and written.
+    public struct Options: Sendable {
+        /// Add an `explanations` object (component -> why) to each scored row.
+        public var explain = false
+        /// Bytes read per chunk.
+        public var chunkBytes = 8 << 20
+        /// A longer line becomes an error row instead of growing memory without bound.
+        public var maxLineBytes = 64 << 20
+        /// Makes default options.
+        public init() {}
+    }
+
+    /// Progress after each chunk: input bytes consumed and rows written so far.
+    public typealias Progress = (_ bytes: Int, _ rows: Int) -> Void
+
+    /// The pipeline that scores each row.
+    public let pipeline: Pipeline
+    /// Reading and writing options.
+    public let options: Options
+
+    /// Makes a scorer.
+    public init(pipeline: Pipeline, options: Options = Options()) {
+        self.pipeline = pipeline
+        self.options = options
+    }
+
+    /// Scores every non-blank line of `source` into `sink`; returns the run's summary.
+    public func run(_ source: ByteSource, into sink: ByteSink, progress: Progress? = nil) throws(IOFailure) -> ScoreSummary {
+        let start = DispatchTime.now().uptimeNanoseconds
+        var summary = ScoreSummary(componentNames: pipeline.componentNames)
+        var buffer = [UInt8](repeating: 0, count: options.chunkBytes)
+        var filled = 0, consumed = 0
+        var nextLine = 1
+        var discardingLongLine = false
+        var atEnd = false
+        while !atEnd {
+            if filled == buffer.count {
+                // No newline in a full buffer: grow up to the line limit, then give up on the line.
+                if buffer.count < options.maxLineBytes + options.chunkBytes && !discardingLongLine {
+                    buffer.append(contentsOf: repeatElement(0, count: buffer.count))
+                } else {
+                    if !discardingLongLine {
+                        var out = JSONWriter()
+                        RowEncoder.writeError(line: nextLine, .lineTooLong(bytes: filled, limit: options.maxLineBytes),
+                                              bytes: nil, members: [], keys: [], into: &out)
+                        try sink.write(out.bytes)
+                        summary.rows += 1
+                        summary.errors += 1
+                        discardingLongLine = true
+                    }
+                    consumed += filled
+                    filled = 0
+                }
+            }
+            let wanted = buffer.count - filled
+            let n = try read(source, into: &buffer, at: filled, count: wanted)
+            filled += n
+            atEnd = n == 0
+            guard let lastNewline = buffer[0..<filled].lastIndex(of: 0x0A) ?? (atEnd && filled > 0 ? filled - 1 : nil) else {
+                continue
+            }
+            var regionStart = 0
+            if discardingLongLine, let firstNewline = buffer[0..<filled].firstIndex(of: 0x0A) {
+                // The rest of the overlong line ends here; its error row is already written.
+                regionStart = firstNewline + 1
+                nextLine += 1
+                discardingLongLine = false
+            } else if discardingLongLine {
+                consumed += filled
+                filled = 0
+                continue
+            }
+            let regionEnd = lastNewline + 1
+            if regionStart < regionEnd {
+                let (chunkSummary, lines) = try buffer.withUnsafeBufferPointer { all throws(IOFailure) in
+                    try scoreRegion(UnsafeBufferPointer(rebasing: all[regionStart..<regionEnd]), firstLine: nextLine, into: sink)
+                }
+                summary.add(chunkSummary)
+                nextLine += lines
+            }
+            consumed += regionEnd
+            summary.bytes = consumed
+            progress?(consumed, summary.rows)
+            // Keep the incomplete last line for the next read.
+            let tail = filled - regionEnd
+            if tail > 0 { buffer.withUnsafeMutableBufferPointer { b in
+                b.baseAddress!.update(from: b.baseAddress! + regionEnd, count: tail)
+            } }
+            filled = tail
+        }
+        summary.bytes = consumed
+        summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return summary
+    }
+
+    private func read(_ source: ByteSource, into buffer: inout [UInt8], at offset: Int, count: Int) throws(IOFailure) -> Int {
+        var result: Result<Int, IOFailure> = .success(0)
+        buffer.withUnsafeMutableBytes { raw in
+            do throws(IOFailure) { result = .success(try source.read(into: raw.baseAddress! + offset, count: count)) }
+            catch { result = .failure(error) }
+        }
+        return try result.get()
+    }
+
+    /// Scores the complete lines of `region` on all cores and writes them in order.
+    /// Returns the tally and the number of physical lines (blank ones included).
+    private func scoreRegion(_ region: UnsafeBufferPointer<UInt8>, firstLine: Int, into sink: ByteSink) throws(IOFailure) -> (ScoreSummary, Int) {
+        let (lines, physicalLines) = nonBlankLines(region, firstLine: firstLine)
+        let shared = SendableRegion(bytes: region)
+        let chunks = min(lines.count, ProcessInfoCores.count * 4)
+        let outputs = ParallelMap.map(Array(0..<chunks)) { chunk -> ([UInt8], ScoreSummary) in
+            let lo = lines.count * chunk / chunks, hi = lines.count * (chunk + 1) / chunks
+            var out = JSONWriter(capacity: (lines[hi - 1].range.upperBound - lines[lo].range.lowerBound) * 5 / 4 + 256)
+            var tally = ScoreSummary(componentNames: pipeline.componentNames)
+            for i in lo..<hi {
+                scoreLine(UnsafeBufferPointer(rebasing: shared.bytes[lines[i].range]), number: lines[i].number,
+                          into: &out, tally: &tally)
+            }
+            return (out.bytes, tally)
+        }
+        var summary = ScoreSummary(componentNames: pipeline.componentNames)
+        for (bytes, tally) in outputs {
+            try sink.write(bytes)
+            summary.add(tally)
+        }
+        return (summary, physicalLines)
+    }
+
+    /// The non-blank lines of `region` with their line numbers, and the count of all lines.
+    private func nonBlankLines(_ region: UnsafeBufferPointer<UInt8>, firstLine: Int) -> ([(range: Range<Int>, number: Int)], Int) {
+        var lines: [(range: Range<Int>, number: Int)] = []
+        lines.reserveCapacity(region.count / 256)
+        var lineStart = 0, number = firstLine
+        guard let base = region.baseAddress else { return ([], 0) }
+        while lineStart < region.count {
+            let end: Int
+            if let hit = memchr(base + lineStart, 0x0A, region.count - lineStart) {
+                end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            } else {
+                end = region.count
+            }
+            if !isBlank(region, lineStart..<end) { lines.append((lineStart..<end, number)) }
+            lineStart = end + 1
+            number += 1
+        }
+        return (lines, number - firstLine)
+    }
+
+    /// Decodes, scores and encodes one line.
+    private func scoreLine(_ line: UnsafeBufferPointer<UInt8>, number: Int, into out: inout JSONWriter, tally: inout ScoreSummary) {
+        tally.rows += 1
+        let row: DecodedRow
+        switch RowDecoder.decode(line) {
+        case let .success(decoded): row = decoded
+        case let .failure(error):
+            // Keep whatever fields could be read: a row with a bad field still names its id.
+            let members = (try? RowDecoder.members(line).get()) ?? []
+            let keys = members.map { JSONDecoding.string(line, $0.key, hasEscape: $0.keyHasEscape) }
+            RowEncoder.writeError(line: number, error, bytes: line, members: members, keys: keys, into: &out)
+            tally.errors += 1
+            return
+        }
+        switch pipeline.score(row.trajectory) {
+        case let .success(scored):
+            for (i, s) in scored.scores.enumerated() { tally.componentSums[i] += s.value }
+            tally.rewardSum += scored.total
+            RowEncoder.write(line, members: row.members, keys: row.keys, adding: additions(for: scored), into: &out)
+        case let .failure(error):
+            RowEncoder.writeError(line: number, error, bytes: line, members: row.members, keys: row.keys, into: &out)
+            tally.errors += 1
+        }
+    }
+
+    /// The members a scored row gains: `rewards`, `reward`, and `explanations` when asked.
+    private func additions(for scored: ScoredTrajectory) -> [RowEncoder.Addition] {
+        var list = [
+            RowEncoder.Addition(key: "rewards") { out in
+                out.byte(UInt8(ascii: "{"))
+                for (i, name) in scored.names.enumerated() {
+                    if i > 0 { out.byte(UInt8(ascii: ",")) }
+                    out.key(name)
+                    out.number(scored.scores[i].value)
+                }
+                out.byte(UInt8(ascii: "}"))
+            },
+            RowEncoder.Addition(key: "reward") { out in out.number(scored.total) },
+        ]
+        if options.explain {
+            list.append(RowEncoder.Addition(key: "explanations") { out in
+                out.byte(UInt8(ascii: "{"))
+                var first = true
+                for (name, score) in zip(scored.names, scored.scores) {
+                    guard let why = score.explanation else { continue }
+                    if !first { out.byte(UInt8(ascii: ",")) }
+                    out.key(name)
+                    out.string(why)
+                    first = false
+                }
+                out.byte(UInt8(ascii: "}"))
+            })
+        }
+        return list
+    }
+
+    private func isBlank(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        for i in range {
+            switch bytes[i] {
+            case 0x20, 0x09, 0x0D: continue
+            default: return false
+            }
+        }
+        return true
+    }
+}
+
+/// The bytes of a region shared read-only by the threads that score its lines.
+private struct SendableRegion: @unchecked Sendable {
+    // @unchecked: the buffer outlives the parallel map and nobody writes to it meanwhile.
+    let bytes: UnsafeBufferPointer<UInt8>
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import Rewards
+
+/// `rewardkit score`: rewards for every row of a JSONL file.
+struct ScoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score",
+        abstract: "Score trajectories from JSONL with a reward config.",
+        discussion: """
+        Reads one JSON object per line (prompt/response/answer, or the verl, TRL and OpenRLHF
+        field names) and writes each row back with `rewards` {component: value} and `reward`
+        (the weighted total). A row that cannot be scored becomes {"line": N, "error": "..."}.
+
+        Exit codes: 0 all rows scored, 3 some rows are error rows, 2 bad usage, 1 fatal error.
+
+        Examples:
+          rewardkit score Fixtures/rollouts.jsonl --out scored.jsonl
+          cat rollouts.jsonl | rewardkit score --preset r1 --explain
+          rewardkit score rollouts.jsonl --config rewards.yaml --no-db
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Input JSONL file, or - for standard input.", valueName: "INPUT"))
+    var input: String = "-"
+
+    @Option(name: .long, help: ArgumentHelp("Write scored rows here instead of standard output.", valueName: "FILE"))
+    var out: String?
+
+    @OptionGroup var specOptions: SpecOptions
+
+    @Option(name: .long, help: "Training step, for annealed group transforms (recorded with the run).")
+    var step: Int?
+
+    @Flag(name: .long, help: "Add an `explanations` object saying why each component scored as it did.")
+    var explain = false
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let pipeline = try specOptions.pipeline()
+        let source: ByteSource, sink: ByteSink
+        do {
+            source = try ByteSource(path: input)
+            sink = try ByteSink(path: out ?? "-")
+        } catch {
+            throw CLIFailure(error.message)
+        }
+        var options = JSONLScorer.Options()
+        options.explain = explain
+        let bar = ProgressBar(total: source.size)
+        let started = Date()
+        let summary: ScoreSummary
+        do {
+            summary = try JSONLScorer(pipeline: pipeline, options: options).run(source, into: sink) { bytes, rows in
+                bar.update(bytes: bytes, rows: rows)
+            }
+        } catch {
+            bar.finish()
+            throw CLIFailure(error.message)
+        }
+        bar.finish()
+        FileHandle.standardError.write(Data(SummaryText.render(summary).utf8))
+        try storeOptions.record(summary: summary, spec: pipeline.spec, input: input, startedAt: started, step: step)
+        if summary.errors > 0 { throw ExitCode(CLIExit.someRowsFailed.rawValue) }
+    }
+}
+
+/// The summary printed to standard error after a scoring run.
+enum SummaryText {
+    /// Rows, errors, time and rate on one line; then the mean of each component and of the total.
+    static func render(_ s: ScoreSummary) -> String {
+        var text = String(format: "scored %d rows (%d errors) in %.2f s: %.0f rows/s, %.1f MB/s\n",
+                          s.rows, s.errors, s.seconds, s.rowsPerSecond, s.megabytesPerSecond)
+        let width = max(6, s.componentNames.map(\.count).max() ?? 0)
+        for (name, mean) in s.componentMeans {
+            text += "  " + name.padding(toLength: width, withPad: " ", startingAt: 0) + String(format: "  mean %.4f\n", mean)
+        }
+        text += "  " + "reward".padding(toLength: width, withPad: " ", startingAt: 0) + String(format: "  mean %.4f\n", s.rewardMean)
+        return text
+    }
+}

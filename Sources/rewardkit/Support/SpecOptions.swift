@@ -1,0 +1,39 @@
+import ArgumentParser
+import Rewards
+
+/// `--config FILE | --preset NAME`, shared by every command that builds a Pipeline.
+struct SpecOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Reward config file (YAML or JSON).", valueName: "FILE"))
+    var config: String?
+
+    @Option(name: .long, help: ArgumentHelp("Ready-made config: \(Presets.names.joined(separator: ", ")) (default r1).", valueName: "NAME"))
+    var preset: String?
+
+    func validate() throws {
+        if config != nil && preset != nil {
+            throw ValidationError("give --config or --preset, not both")
+        }
+    }
+
+    /// The chosen spec; a config that cannot be read or parsed is a fatal error (exit 1).
+    func spec() throws -> RewardSpec {
+        if let preset, Presets.texts[preset] == nil {
+            throw CLIFailure("unknown preset '\(preset)' (known: \(Presets.names.joined(separator: ", ")))", code: .usage)
+        }
+        do {
+            if let config { return try RewardSpec.load(path: config) }
+            return try RewardSpec.preset(preset ?? "r1")
+        } catch {
+            throw CLIFailure(error.message)
+        }
+    }
+
+    /// The pipeline for the chosen spec.
+    func pipeline() throws -> Pipeline {
+        do {
+            return try Pipeline(spec: try spec())
+        } catch let error as ConfigError {
+            throw CLIFailure(error.message)
+        }
+    }
+}
