@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "VerifyTests", dependencies: ["Verify"]),
         .testTarget(name: "RewardsTests", dependencies: ["Rewards", "Verify"]),
         .testTarget(name: "NNTests", dependencies: ["NN"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Rewards"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Rewards", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "RewardKitCLITests", dependencies: ["rewardkit"]),
     ]
 )

@@ -1,2 +1,0 @@
-/// The embedded SQLite store; filled in by the foundation issue's store work.
-public enum StoreModule {}
