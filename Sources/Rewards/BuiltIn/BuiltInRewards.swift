@@ -3,6 +3,7 @@ extension RewardRegistry {
     public static let builtIn: RewardRegistry = {
         var registry = RewardRegistry()
         registry.register("format") { options throws(RewardError) in try FormatReward(options: options) }
+        registry.register("accuracy") { options throws(RewardError) in try AccuracyReward(options: options) }
         return registry
     }()
 }

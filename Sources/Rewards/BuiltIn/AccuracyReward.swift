@@ -1,0 +1,100 @@
+import Verify
+
+/// `accuracy`: 1 when the response's final answer matches the reference answer, else 0.
+///
+/// The extractor finds the answer (`<answer>`, `\boxed{}`, answer phrases; never a bare last
+/// number) and the comparator decides equivalence. The comparator is injected so the full math
+/// engine can replace `SimpleAnswerComparator` without touching this reward. Two or more boxed
+/// answers that the comparator finds different score 0 (hedging). For multiple choice, a
+/// prediction equal to an option's text counts as that option's letter, and the reverse.
+public struct AccuracyReward: Reward {
+    /// The component name: `accuracy`.
+    public let name = "accuracy"
+    /// Finds the final answer in responses and references.
+    public let extractor: AnswerExtractor
+    /// Decides whether two answers are equivalent.
+    public let comparator: any AnswerComparator
+
+    /// The comparators a config may name.
+    public static let comparatorNames = ["simple"]
+
+    /// Makes the reward from its parts.
+    public init(extractor: AnswerExtractor = AnswerExtractor(), comparator: any AnswerComparator = SimpleAnswerComparator()) {
+        self.extractor = extractor
+        self.comparator = comparator
+    }
+
+    /// Builds from config options: `comparator` (only `simple` for now).
+    public init(options: RewardOptions) throws(RewardError) {
+        try options.requireOnly(["comparator"])
+        _ = try options.string("comparator", default: "simple", allowed: Self.comparatorNames)
+        self.init()
+    }
+
+    /// 1 on a match, 0 otherwise, with the reason; throws when the row has no reference answer.
+    public func score(_ trajectory: Trajectory) throws(RewardError) -> RewardScore {
+        guard let reference = trajectory.answer, reference.contains(where: { !$0.isWhitespace }) else {
+            throw RewardError("accuracy: the row has no answer (fields answer/ground_truth/label/solution/gold)")
+        }
+        let gold = extractor.referenceAnswer(from: reference)
+        let extraction = extractor.extract(from: trajectory.response)
+        guard let predicted = extraction.answer, let anchor = extraction.anchor else {
+            return RewardScore(0, "no final answer found")
+        }
+        if extraction.isHedged {
+            let answers = distinctAnswers(extraction.distinctCandidates)
+            if answers > 1 { return RewardScore(0, "hedged: \(answers) different boxed answers") }
+        }
+        let verdict = compare(gold: gold, predicted: predicted, options: trajectory.options ?? [])
+        if verdict.isMatch { return RewardScore(1, "matched via \(anchor.rawValue) (\(verdict.reason))") }
+        return RewardScore(0, "answer '\(Self.excerpt(predicted))' does not match '\(Self.excerpt(gold))'")
+    }
+
+    /// Compares, letting option text stand for its letter on either side.
+    private func compare(gold: String, predicted: String, options: [String]) -> Verdict {
+        let direct = comparator.compare(gold: gold, predicted: predicted)
+        guard !direct.isMatch, !options.isEmpty else { return direct }
+        let goldLetter = ChoiceLetter.parse(gold), predictedLetter = ChoiceLetter.parse(predicted)
+        if goldLetter != nil, predictedLetter == nil, let letter = optionLetter(matching: predicted, in: options) {
+            let mapped = comparator.compare(gold: gold, predicted: String(letter))
+            return mapped.isMatch ? mapped : direct
+        }
+        if goldLetter == nil, let letter = predictedLetter, let text = optionText(letter, in: options) {
+            let mapped = comparator.compare(gold: gold, predicted: text)
+            return mapped.isMatch ? Verdict(isMatch: true, reason: "choice") : direct
+        }
+        return direct
+    }
+
+    /// The letter of the one option whose text matches `answer`; nil when none or several do.
+    private func optionLetter(matching answer: String, in options: [String]) -> Character? {
+        var found: Character?
+        for (index, option) in options.prefix(26).enumerated()
+        where comparator.compare(gold: ChoiceLetter.stripLabel(option), predicted: answer).isMatch {
+            if found != nil { return nil }
+            found = Character(Unicode.Scalar(UInt8(65 + index)))
+        }
+        return found
+    }
+
+    private func optionText(_ letter: Character, in options: [String]) -> String? {
+        guard let ascii = letter.asciiValue, ascii >= 65 else { return nil }
+        let index = Int(ascii - 65)
+        return index < options.count ? ChoiceLetter.stripLabel(options[index]) : nil
+    }
+
+    /// How many different answers the boxes hold by the comparator's judgement (capped, so a
+    /// response with thousands of boxes stays cheap).
+    private func distinctAnswers(_ candidates: [String]) -> Int {
+        var representatives: [String] = []
+        for candidate in candidates.prefix(64)
+        where !representatives.contains(where: { comparator.compare(gold: $0, predicted: candidate).isMatch }) {
+            representatives.append(candidate)
+        }
+        return representatives.count
+    }
+
+    private static func excerpt(_ s: String) -> String {
+        s.count <= 80 ? s : String(s.prefix(77)) + "..."
+    }
+}

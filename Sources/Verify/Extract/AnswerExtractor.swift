@@ -1,0 +1,167 @@
+/// Finds the final answer in a response by prioritised anchors, never by guessing a bare number.
+///
+/// Priority: `<answer>` tags, then the last `\boxed{}` / `\fbox{}`, then `### The final answer is:`,
+/// then "final answer is", then "Answer:". Within an anchor the rightmost occurrence wins. Only the
+/// last `maxBytes` of the text are read, and every scan is linear, so a megabyte response or
+/// ten thousand nested braces cost milliseconds and never crash.
+public struct AnswerExtractor: Sendable {
+    /// How many bytes from the end of the text are considered.
+    public var maxBytes: Int
+
+    /// Makes an extractor reading at most the last `maxBytes` bytes of each text.
+    public init(maxBytes: Int = 65_536) {
+        self.maxBytes = max(1, maxBytes)
+    }
+
+    // Constant patterns; the extractor tests exercise each one, so `try!` cannot fire.
+    private static let header = try! RegexPattern(
+        #"###[ \t]*the[ \t]+final[ \t]+answer[ \t]+is[ \t]*:"#, options: [.caseInsensitive])
+    private static let phrase = try! RegexPattern(
+        #"final[ \t]+answer[ \t]+is\b[ \t]*:?"#, options: [.caseInsensitive])
+    private static let colon = try! RegexPattern(
+        #"\banswer(?:\*\*)?[ \t]*:"#, options: [.caseInsensitive])
+
+    /// Extracts the final answer of `text`.
+    public func extract(from text: String) -> Extraction {
+        let window = Self.tail(of: text, maxBytes: maxBytes)
+        let bytes = Array(window.utf8)
+        if let tagged = answerTag(in: bytes) { return tagged }
+        return Self.anchored(in: window, bytes: bytes) ?? .none
+    }
+
+    /// The gold answer of a reference that may be reasoning ending in an answer: the extracted
+    /// answer when the reference has an anchor, the rest of a GSM8K-style `#### ` line, else the
+    /// whole reference trimmed.
+    public func referenceAnswer(from reference: String) -> String {
+        if let answer = extract(from: reference).answer { return answer }
+        let bytes = Array(Self.tail(of: reference, maxBytes: maxBytes).utf8)
+        if let hashes = Self.lastLineStart(with: Array("####".utf8), in: bytes) {
+            let answer = Self.lineAnswer(bytes, from: hashes + 4)
+            if !answer.isEmpty { return answer }
+        }
+        return String(AnswerSpanCleaner.trim(reference[...]))
+    }
+
+    // MARK: anchors
+
+    private func answerTag(in bytes: [UInt8]) -> Extraction? {
+        var contents: [String] = []
+        for range in Self.tagContents(bytes) {
+            let content = String(decoding: bytes[range], as: UTF8.self)
+            if !AnswerSpanCleaner.trim(content[...]).isEmpty { contents.append(content) }
+        }
+        guard let last = contents.last else { return nil }
+        if let inner = Self.anchored(in: last, bytes: Array(last.utf8)) {
+            return Extraction(answer: inner.answer, anchor: .answerTag, candidates: inner.candidates, isHedged: inner.isHedged)
+        }
+        let cleaned = contents.map { AnswerSpanCleaner.clean($0[...]) }.filter { !$0.isEmpty }
+        guard let answer = cleaned.last else { return nil }
+        return Extraction(answer: answer, anchor: .answerTag, candidates: cleaned, isHedged: false)
+    }
+
+    /// Boxed, header, phrase and colon anchors, in that order.
+    private static func anchored(in text: String, bytes: [UInt8]) -> Extraction? {
+        let boxes = BoxedAnswerScanner.boxes(in: bytes)
+        if let last = boxes.last {
+            let hedged = Set(boxes.map(hedgeKey)).count > 1
+            return Extraction(answer: last, anchor: .boxed, candidates: boxes, isHedged: hedged)
+        }
+        for (pattern, anchor) in [(header, AnswerAnchor.finalAnswerHeader), (phrase, .finalAnswerPhrase), (colon, .answerColon)] {
+            let matches = pattern.allMatches(in: text)
+            // Each answer ends where the next occurrence of the anchor starts, which keeps the
+            // total work linear even when the whole text is one line of anchors.
+            let found = matches.indices.map { k in
+                let limit = k + 1 < matches.count ? matches[k + 1].byteRange.lowerBound : bytes.count
+                return lineAnswer(bytes, from: matches[k].byteRange.upperBound, limit: limit)
+            }.filter { !$0.isEmpty }
+            if let last = found.last {
+                return Extraction(answer: last, anchor: anchor, candidates: found, isHedged: false)
+            }
+        }
+        return nil
+    }
+
+    /// The cleaned rest of the line from byte `start`; when that is blank, the next non-blank line.
+    /// Nothing at or after `limit` is read.
+    private static func lineAnswer(_ bytes: [UInt8], from start: Int, limit: Int? = nil) -> String {
+        let newline = UInt8(ascii: "\n")
+        let limit = min(limit ?? bytes.count, bytes.count)
+        var lo = min(start, limit)
+        for attempt in 0..<2 {
+            var hi = lo
+            while hi < limit, bytes[hi] != newline { hi += 1 }
+            let line = String(decoding: bytes[lo..<hi], as: UTF8.self)
+            let answer = AnswerSpanCleaner.clean(line[...])
+            if !answer.isEmpty || attempt == 1 { return answer }
+            // Skip blank lines to the next one with text.
+            lo = hi
+            while lo < limit, bytes[lo] == newline || bytes[lo] == 0x20 || bytes[lo] == 0x09 || bytes[lo] == 0x0D { lo += 1 }
+        }
+        return ""
+    }
+
+    // MARK: byte scanning
+
+    /// Content ranges of `<answer>…</answer>` pairs (any ASCII case), left to right; for repeated
+    /// opening tags the last one before the closing tag starts the content.
+    private static func tagContents(_ bytes: [UInt8]) -> [Range<Int>] {
+        let openTag = Array("<answer>".utf8), closeTag = Array("</answer>".utf8)
+        var result: [Range<Int>] = []
+        var position = 0
+        while let close = find(closeTag, in: bytes, from: position, before: bytes.count) {
+            var open: Int?
+            var cursor = position
+            while let o = find(openTag, in: bytes, from: cursor, before: close) {
+                open = o
+                cursor = o + openTag.count
+            }
+            if let open { result.append((open + openTag.count)..<close) }
+            position = close + closeTag.count
+        }
+        return result
+    }
+
+    /// The first offset in `from..<before` where `needle` starts and ends before `before`.
+    private static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int, before: Int) -> Int? {
+        guard before - from >= needle.count else { return nil }
+        var i = from
+        outer: while i + needle.count <= before {
+            for k in 0..<needle.count where lowered(bytes[i + k]) != needle[k] {
+                i += 1
+                continue outer
+            }
+            return i
+        }
+        return nil
+    }
+
+    /// Offset just before the last `needle` that starts a line.
+    private static func lastLineStart(with needle: [UInt8], in bytes: [UInt8]) -> Int? {
+        var found: Int?
+        var position = 0
+        while let at = find(needle, in: bytes, from: position, before: bytes.count) {
+            if at == 0 || bytes[at - 1] == UInt8(ascii: "\n") { found = at }
+            position = at + needle.count
+        }
+        return found
+    }
+
+    private static func lowered(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b | 0x20 : b }
+
+    /// The last `maxBytes` bytes of `text`, starting on a whole character.
+    static func tail(of text: String, maxBytes: Int) -> String {
+        let utf8 = text.utf8
+        guard utf8.count > maxBytes else { return text }
+        var start = utf8.index(utf8.endIndex, offsetBy: -maxBytes)
+        while start < utf8.endIndex, UTF8.isContinuation(utf8[start]) { start = utf8.index(after: start) }
+        return String(decoding: utf8[start...], as: UTF8.self)
+    }
+
+    /// The key under which two boxed answers count as the same for hedging: case, white space,
+    /// `$` and one trailing period ignored.
+    static func hedgeKey(_ answer: String) -> String {
+        var key = String(answer.lowercased().filter { !$0.isWhitespace && $0 != "$" })
+        if key.hasSuffix(".") { key.removeLast() }
+        return key
+    }
+}

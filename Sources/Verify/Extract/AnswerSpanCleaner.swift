@@ -1,0 +1,72 @@
+/// Tidies the text after an answer phrase or inside an `<answer>` tag into the bare answer.
+///
+/// Strips Markdown bold around it, a math wrapper (`$…$`, `$$…$$`, `\(…\)`, `\[…\]`) when only
+/// punctuation follows it, the Minerva sign-off "I hope it is correct.", and one trailing period.
+enum AnswerSpanCleaner {
+    private static let wrappers: [(open: String, close: String)] = [("$$", "$$"), ("$", "$"), ("\\(", "\\)"), ("\\[", "\\]")]
+
+    /// The cleaned answer; empty when nothing is left.
+    static func clean(_ raw: Substring) -> String {
+        var s = trim(raw)
+        if let signOff = find("i hope it is correct", in: s, ignoringCase: true) {
+            s = trim(s[..<signOff.lowerBound])
+        }
+        s = stripBold(s)
+        s = unwrapMath(s)
+        if s.hasSuffix(".") && !s.hasSuffix("..") { s = trim(s.dropLast()) }
+        s = stripBold(s)
+        return String(s)
+    }
+
+    private static func stripBold(_ text: Substring) -> Substring {
+        var s = text
+        while s.hasPrefix("**") { s = trim(s.dropFirst(2)) }
+        while s.hasSuffix("**") { s = trim(s.dropLast(2)) }
+        return s
+    }
+
+    /// `$5$.` becomes `5`; `$x$ and $y$` stays as it is (the comparator drops the `$` itself).
+    private static func unwrapMath(_ s: Substring) -> Substring {
+        for (open, close) in wrappers where s.hasPrefix(open) {
+            let body = s.dropFirst(open.count)
+            guard let end = find(close, in: body, ignoringCase: false) else { return trim(body) }
+            let after = body[end.upperBound...]
+            if after.allSatisfy({ $0.isWhitespace || ".,;:!".contains($0) }) {
+                return trim(body[..<end.lowerBound])
+            }
+            return s
+        }
+        return s
+    }
+
+    static func trim(_ s: Substring) -> Substring {
+        var lo = s.startIndex, hi = s.endIndex
+        while lo < hi, s[lo].isWhitespace { lo = s.index(after: lo) }
+        while hi > lo, s[s.index(before: hi)].isWhitespace { hi = s.index(before: hi) }
+        return s[lo..<hi]
+    }
+
+    /// The first range of `needle`, optionally ignoring ASCII case; a plain linear search.
+    static func find(_ needle: String, in s: Substring, ignoringCase caseInsensitive: Bool) -> Range<Substring.Index>? {
+        let target = Array(needle.utf8)
+        guard !target.isEmpty else { return nil }
+        let bytes = Array(s.utf8)
+        guard bytes.count >= target.count else { return nil }
+        func fold(_ b: UInt8) -> UInt8 { caseInsensitive && b >= 65 && b <= 90 ? b | 0x20 : b }
+        let first = fold(target[0])
+        var i = 0
+        outer: while i <= bytes.count - target.count {
+            if fold(bytes[i]) == first {
+                for k in 1..<target.count where fold(bytes[i + k]) != fold(target[k]) {
+                    i += 1
+                    continue outer
+                }
+                let lo = s.utf8.index(s.utf8.startIndex, offsetBy: i)
+                let hi = s.utf8.index(lo, offsetBy: target.count)
+                return lo..<hi
+            }
+            i += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,44 @@
+/// Where in a response the final answer was found, in priority order (first wins).
+public enum AnswerAnchor: String, Sendable, CaseIterable {
+    /// `<answer>…</answer>`; a `\boxed{}` or answer phrase inside the tag is used when present.
+    case answerTag = "answer_tag"
+    /// The last `\boxed{…}` or `\fbox{…}`.
+    case boxed
+    /// `### The final answer is:` (the Mulberry / R1-VL header).
+    case finalAnswerHeader = "final_answer_header"
+    /// "final answer is", any case.
+    case finalAnswerPhrase = "final_answer_phrase"
+    /// "Answer:", any case.
+    case answerColon = "answer_colon"
+}
+
+/// The result of extracting a final answer from a response.
+public struct Extraction: Sendable, Equatable {
+    /// The chosen answer (the rightmost at the highest priority anchor), or nil when none was found.
+    public var answer: String?
+    /// The anchor that found `answer`; nil when nothing was found.
+    public var anchor: AnswerAnchor?
+    /// Every answer found at that anchor, in text order (for an `<answer>` tag holding boxes: the
+    /// boxes inside the chosen tag). The last one is `answer`.
+    public var candidates: [String]
+    /// True when two or more boxed candidates differ after light normalisation (white space, case,
+    /// `$`). A comparator may still find them equivalent (`1/2` and `0.5`); `accuracy` checks that.
+    public var isHedged: Bool
+
+    /// Makes an extraction.
+    public init(answer: String?, anchor: AnswerAnchor?, candidates: [String], isHedged: Bool) {
+        self.answer = answer
+        self.anchor = anchor
+        self.candidates = candidates
+        self.isHedged = isHedged
+    }
+
+    /// Nothing found.
+    public static let none = Extraction(answer: nil, anchor: nil, candidates: [], isHedged: false)
+
+    /// Candidates that differ after light normalisation, first occurrence of each, in text order.
+    public var distinctCandidates: [String] {
+        var seen = Set<String>()
+        return candidates.filter { seen.insert(AnswerExtractor.hedgeKey($0)).inserted }
+    }
+}

@@ -1,0 +1,119 @@
+import Testing
+@testable import Verify
+
+struct ExtractorCase: Decodable, Sendable, CustomTestStringConvertible {
+    var text: String
+    var answer: String?
+    var anchor: String?
+    var hedged: Bool
+    var note: String
+    var testDescription: String { note }
+}
+
+struct ReferenceCase: Decodable, Sendable, CustomTestStringConvertible {
+    var reference: String
+    var gold: String
+    var note: String
+    var testDescription: String { note }
+}
+
+@Suite struct AnswerExtractorTests {
+    static let cases: [ExtractorCase] = (try? Fixture.load("extractor_cases.jsonl")) ?? []
+    static let references: [ReferenceCase] = (try? Fixture.load("reference_cases.jsonl")) ?? []
+
+    @Test func tablesLoad() throws {
+        #expect(try Fixture.load("extractor_cases.jsonl", as: ExtractorCase.self).count >= 50)
+        #expect(try Fixture.load("reference_cases.jsonl", as: ReferenceCase.self).count >= 8)
+        #expect(Self.cases.count >= 50)
+    }
+
+    @Test(arguments: cases) func extracts(_ c: ExtractorCase) {
+        let found = AnswerExtractor().extract(from: c.text)
+        #expect(found.answer == c.answer)
+        #expect(found.anchor?.rawValue == c.anchor)
+        #expect(found.isHedged == c.hedged)
+        // The chosen answer is always the rightmost candidate.
+        #expect(found.candidates.last == c.answer)
+    }
+
+    @Test(arguments: references) func readsGoldFromReference(_ c: ReferenceCase) {
+        #expect(AnswerExtractor().referenceAnswer(from: c.reference) == c.gold)
+    }
+
+    @Test func everyAnchorIsCovered() {
+        let covered = Set(Self.cases.compactMap(\.anchor))
+        #expect(covered == Set(AnswerAnchor.allCases.map(\.rawValue)))
+    }
+
+    @Test func distinctCandidatesKeepFirstOfEach() {
+        let found = AnswerExtractor().extract(from: #"\boxed{1} \boxed{2} \boxed{ 1 } \boxed{3}"#)
+        #expect(found.candidates == ["1", "2", "1", "3"])
+        #expect(found.distinctCandidates == ["1", "2", "3"])
+        #expect(found.isHedged)
+    }
+}
+
+/// Hostile input: each case must end (the suite has a time limit) and give the right answer.
+@Suite(.timeLimit(.minutes(1))) struct AnswerExtractorHostileInputTests {
+    let extractor = AnswerExtractor()
+
+    @Test func tenThousandNestedBraces() {
+        let text = #"\boxed{"# + String(repeating: "{", count: 10_000) + "1" + String(repeating: "}", count: 10_000) + "}"
+        let answer = extractor.extract(from: text).answer
+        #expect(answer?.count == 20_001)
+        #expect(answer?.hasPrefix("{{{") == true)
+    }
+
+    @Test func tenThousandNestedBoxesUnwrap() {
+        let text = String(repeating: #"\boxed{"#, count: 10_000) + "7" + String(repeating: "}", count: 10_000)
+        let found = extractor.extract(from: text)
+        #expect(found.answer == "7")
+        #expect(!found.isHedged)
+    }
+
+    @Test func unclosedBoxesEverywhere() {
+        let opens = String(repeating: #"\boxed{"#, count: 100_000)
+        #expect(extractor.extract(from: opens).answer == nil)
+        #expect(extractor.extract(from: opens + "\nAnswer: 3").answer == "3")
+    }
+
+    @Test func strayClosingBraces() {
+        let text = String(repeating: "}", count: 100_000) + #"\boxed{2}"#
+        #expect(extractor.extract(from: text).answer == "2")
+    }
+
+    @Test func megabyteOfProseThenAnswer() {
+        let text = String(repeating: "word ", count: 200_000) + #"\boxed{42}"#
+        let found = extractor.extract(from: text)
+        #expect(found.answer == "42")
+        #expect(found.candidates == ["42"])
+    }
+
+    @Test func megabyteOfIdenticalBoxes() {
+        let found = extractor.extract(from: String(repeating: #"\boxed{1}"#, count: 120_000))
+        #expect(found.answer == "1")
+        #expect(!found.isHedged)
+        #expect(found.candidates.count <= 65_536 / 9 + 1)
+    }
+
+    @Test func megabyteOfTagsAndBackslashes() {
+        #expect(extractor.extract(from: String(repeating: "<answer>", count: 130_000)).answer == nil)
+        #expect(extractor.extract(from: String(repeating: "</answer>", count: 120_000)).answer == nil)
+        #expect(extractor.extract(from: String(repeating: "\\", count: 1_000_000)).answer == nil)
+        #expect(extractor.extract(from: String(repeating: "final answer is ", count: 70_000)).answer == nil)
+    }
+
+    @Test func onlyTheTailIsRead() {
+        let text = #"\boxed{1}"# + String(repeating: "x", count: 70_000) + "\nAnswer: 2"
+        let found = extractor.extract(from: text)
+        #expect(found.answer == "2")
+        #expect(found.anchor == .answerColon)
+        #expect(AnswerExtractor(maxBytes: 200_000).extract(from: text).answer == "1")
+    }
+
+    @Test func cutInsideAMultibyteCharacter() {
+        let text = String(repeating: "é", count: 40_000) + #"\boxed{é}"#
+        #expect(extractor.extract(from: text).answer == "é")
+        #expect(AnswerExtractor(maxBytes: 3).extract(from: "ééé").answer == nil)
+    }
+}
