@@ -29,7 +29,7 @@ struct ScoreCommand: ParsableCommand {
 
     @OptionGroup var specOptions: SpecOptions
 
-    @Option(name: .long, help: "Training step, for annealed group transforms (recorded with the run).")
+    @Option(name: .long, help: "Training step, for annealed group transforms (Trust-GRPO).")
     var step: Int?
 
     @Flag(name: .long, help: "Add an `explanations` object saying why each component scored as it did.")
@@ -39,6 +39,7 @@ struct ScoreCommand: ParsableCommand {
 
     func run() throws {
         let pipeline = try specOptions.pipeline()
+        let store = try storeOptions.open()
         let source: ByteSource, sink: ByteSink
         do {
             source = try ByteSource(path: input)
@@ -61,7 +62,7 @@ struct ScoreCommand: ParsableCommand {
         }
         bar.finish()
         FileHandle.standardError.write(Data(SummaryText.render(summary).utf8))
-        try storeOptions.record(summary: summary, spec: pipeline.spec, input: input, startedAt: started, step: step)
+        try StoreOptions.record(summary, spec: pipeline.spec, input: input, startedAt: started, in: store)
         if summary.errors > 0 { throw ExitCode(CLIExit.someRowsFailed.rawValue) }
     }
 }

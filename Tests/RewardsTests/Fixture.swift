@@ -17,3 +17,14 @@ enum Fixture {
         }
     }
 }
+
+extension Fixture {
+    /// Each non-blank line as a loosely typed object, parsed by Foundation (an implementation
+    /// independent of RewardKit's own codec, which these tables test).
+    static func jsonObjects(_ name: String) throws -> [[String: Any]] {
+        let text = try String(contentsOf: url(name), encoding: .utf8)
+        return try text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }.map { line in
+            try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+        }
+    }
+}

@@ -12,7 +12,7 @@ import Testing
     }
 
     static let aliasCases: [AliasCase] = {
-        (try? FixturePath.jsonLines("codec/aliases.jsonl"))?.map { c in
+        (try? Fixture.jsonObjects("codec/aliases.jsonl"))?.map { c in
             let row = try! JSONSerialization.data(withJSONObject: c["row"]!)
             let expect = (c["expect"] as! [String: Any]).mapValues(RowDecoderTests.jsonValue)
             return AliasCase(name: c["name"] as! String, row: String(decoding: row, as: UTF8.self), expect: expect)
