@@ -87,10 +87,5 @@ enum AnswerTextNormaliser {
         (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z")
     }
 
-    static func trim(_ s: Substring) -> Substring {
-        var lo = s.startIndex, hi = s.endIndex
-        while lo < hi, s[lo].isWhitespace { lo = s.index(after: lo) }
-        while hi > lo, s[s.index(before: hi)].isWhitespace { hi = s.index(before: hi) }
-        return s[lo..<hi]
-    }
+    static func trim(_ s: Substring) -> Substring { Whitespace.trim(s) }
 }

@@ -39,10 +39,5 @@ public enum ChoiceLetter {
         c.isASCII && c.isLetter
     }
 
-    private static func trim(_ s: Substring) -> Substring {
-        var lo = s.startIndex, hi = s.endIndex
-        while lo < hi, s[lo].isWhitespace { lo = s.index(after: lo) }
-        while hi > lo, s[s.index(before: hi)].isWhitespace { hi = s.index(before: hi) }
-        return s[lo..<hi]
-    }
+    private static func trim(_ s: Substring) -> Substring { Whitespace.trim(s) }
 }

@@ -27,20 +27,20 @@ enum SimpleNumberParser {
         s = AnswerTextNormaliser.trim(s)
         if let signed = sign(&s) { negative = signed }
         s = AnswerTextNormaliser.trim(s)
-        for prefix in currencyPrefixes where s.hasPrefix(prefix) {
-            s = AnswerTextNormaliser.trim(s.dropFirst(prefix.count))
+        for prefix in currencyPrefixes where s.hasUTF8Prefix(prefix) {
+            s = AnswerTextNormaliser.trim(s.droppingUTF8Prefix(prefix))
             break
         }
         if let signed = sign(&s) {
             if negative { return nil }  // two signs
             negative = signed
         }
-        if s.hasSuffix("%") {
+        if s.hasUTF8Suffix("%") {
             isPercent = true
-            s = AnswerTextNormaliser.trim(s.dropLast())
+            s = AnswerTextNormaliser.trim(s.droppingUTF8Suffix("%"))
         } else {
-            for suffix in unitSuffixes where s.hasSuffix(suffix) {
-                s = AnswerTextNormaliser.trim(s.dropLast(suffix.count))
+            for suffix in unitSuffixes where s.hasUTF8Suffix(suffix) {
+                s = AnswerTextNormaliser.trim(s.droppingUTF8Suffix(suffix))
                 break
             }
         }
@@ -59,7 +59,7 @@ enum SimpleNumberParser {
     /// An unsigned number: fraction, mixed vulgar fraction, or decimal.
     private static func body(_ raw: Substring) -> SimpleNumber? {
         guard !raw.isEmpty else { return nil }
-        if raw.hasPrefix("\\frac") { return latexFraction(raw.dropFirst(5)) }
+        if raw.hasUTF8Prefix("\\frac") { return latexFraction(raw.droppingUTF8Prefix("\\frac")) }
         if let last = raw.last, let (n, d) = vulgar[last] {
             let fraction = SimpleNumber.fraction(n, d)
             let whole = AnswerTextNormaliser.trim(raw.dropLast())
@@ -106,41 +106,51 @@ enum SimpleNumberParser {
     }
 
     /// Digits with optional thousands separators (groups of three) and an optional fraction part.
+    /// One pass over the UTF-8 bytes: this runs for every scored row.
     private static func decimal(_ raw: Substring) -> SimpleNumber? {
-        let parts = raw.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let whole = parts[0]
-        let fractional = parts.count > 1 ? parts[1] : ""
-        guard !(whole.isEmpty && fractional.isEmpty), fractional.allSatisfy(isDigit), validWhole(whole) else { return nil }
-        let digits = whole.filter { $0 != "," } + fractional
-        var numerator: Int64 = 0
-        var denominator: Int64 = 1
+        var numerator: Int64 = 0, denominator: Int64 = 1
         var overflow = false
-        for c in digits {
-            let (times10, o1) = numerator.multipliedReportingOverflow(by: 10)
-            let (next, o2) = times10.addingReportingOverflow(Int64(c.wholeNumberValue ?? 0))
-            numerator = next
-            overflow = overflow || o1 || o2
+        var wholeDigits = 0, fractionDigits = 0
+        var groupDigits = 0, sawComma = false, inFraction = false
+        var plain: [UInt8] = []  // the digits without commas, for the rare overflow fallback
+        for b in raw.utf8 {
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let (times10, o1) = numerator.multipliedReportingOverflow(by: 10)
+                let (next, o2) = times10.addingReportingOverflow(Int64(b - UInt8(ascii: "0")))
+                numerator = next
+                overflow = overflow || o1 || o2
+                if inFraction {
+                    fractionDigits += 1
+                    let (d, o) = denominator.multipliedReportingOverflow(by: 10)
+                    denominator = d
+                    overflow = overflow || o
+                } else {
+                    wholeDigits += 1
+                    groupDigits += 1
+                }
+                plain.append(b)
+            case UInt8(ascii: ","):
+                // `1,234,567`: the first group has 1-3 digits, every later group exactly 3.
+                guard !inFraction, groupDigits >= 1, groupDigits <= 3, !sawComma || groupDigits == 3 else { return nil }
+                sawComma = true
+                groupDigits = 0
+            case UInt8(ascii: "."):
+                guard !inFraction else { return nil }
+                if sawComma && groupDigits != 3 { return nil }
+                inFraction = true
+                plain.append(b)
+            default:
+                return nil
+            }
         }
-        for _ in fractional {
-            let (next, o) = denominator.multipliedReportingOverflow(by: 10)
-            denominator = next
-            overflow = overflow || o
-        }
+        if !inFraction, sawComma, groupDigits != 3 { return nil }
+        guard wholeDigits + fractionDigits > 0 else { return nil }
         if overflow {
-            let plain = whole.filter { $0 != "," } + "." + fractional
-            guard let x = Double(plain.hasPrefix(".") ? "0" + plain : plain), x.isFinite else { return nil }
+            let text = String(decoding: plain.first == UInt8(ascii: ".") ? [UInt8(ascii: "0")] + plain : plain, as: UTF8.self)
+            guard let x = Double(text), x.isFinite else { return nil }
             return .approximate(x)
         }
         return SimpleNumber.fraction(numerator, denominator)
     }
-
-    /// Plain digits, or digits grouped by commas in threes (`1,234,567`, never `1,2`).
-    private static func validWhole(_ whole: Substring) -> Bool {
-        guard whole.contains(",") else { return whole.allSatisfy(isDigit) }
-        let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
-        guard let head = groups.first, (1...3).contains(head.count), head.allSatisfy(isDigit) else { return false }
-        return groups.dropFirst().allSatisfy { $0.count == 3 && $0.allSatisfy(isDigit) }
-    }
-
-    private static func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
 }

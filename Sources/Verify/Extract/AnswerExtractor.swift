@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Finds the final answer in a response by prioritised anchors, never by guessing a bare number.
 ///
 /// Priority: `<answer>` tags, then the last `\boxed{}` / `\fbox{}`, then `### The final answer is:`,
@@ -121,18 +127,31 @@ public struct AnswerExtractor: Sendable {
         return result
     }
 
-    /// The first offset in `from..<before` where `needle` starts and ends before `before`.
+    /// The first offset in `from..<before` where `needle` starts and ends before `before`
+    /// (letters compared case-insensitively; `needle` is lower case).
     private static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int, before: Int) -> Int? {
-        guard before - from >= needle.count else { return nil }
-        var i = from
-        outer: while i + needle.count <= before {
-            for k in 0..<needle.count where lowered(bytes[i + k]) != needle[k] {
+        guard before - from >= needle.count, let first = needle.first else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress else { return nil }
+            let firstUpper = (first >= 0x61 && first <= 0x7A) ? first - 0x20 : first
+            let last = before - needle.count
+            var i = from
+            while i <= last {
+                if firstUpper == first {
+                    // A first byte with no case (`<`, `\\`, `#`): let memchr skip to candidates.
+                    guard let hit = memchr(base + i, Int32(first), last - i + 1) else { return nil }
+                    i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                } else if buffer[i] != first && buffer[i] != firstUpper {
+                    i += 1
+                    continue
+                }
+                var k = 1
+                while k < needle.count, lowered(buffer[i + k]) == needle[k] { k += 1 }
+                if k == needle.count { return i }
                 i += 1
-                continue outer
             }
-            return i
+            return nil
         }
-        return nil
     }
 
     /// Offset just before the last `needle` that starts a line.

@@ -39,12 +39,7 @@ enum AnswerSpanCleaner {
         return s
     }
 
-    static func trim(_ s: Substring) -> Substring {
-        var lo = s.startIndex, hi = s.endIndex
-        while lo < hi, s[lo].isWhitespace { lo = s.index(after: lo) }
-        while hi > lo, s[s.index(before: hi)].isWhitespace { hi = s.index(before: hi) }
-        return s[lo..<hi]
-    }
+    static func trim(_ s: Substring) -> Substring { Whitespace.trim(s) }
 
     /// The first range of `needle`, optionally ignoring ASCII case; a plain linear search.
     static func find(_ needle: String, in s: Substring, ignoringCase caseInsensitive: Bool) -> Range<Substring.Index>? {
