@@ -1,0 +1,35 @@
+# RewardKit: the first two targets are the README's two commands.
+#   make run   installs missing system packages, builds, and scores the bundled rollouts
+#   make test  installs missing system packages and runs the whole test suite
+
+SWIFT ?= swift
+APT_PACKAGES := pkg-config libpcre2-dev libsqlite3-dev libopenblas-dev
+BIN := .build/release/rewardkit
+
+.PHONY: run test deps build bench clean
+
+run: build
+	$(BIN) score Fixtures/rollouts.jsonl
+
+test: deps
+	$(SWIFT) test
+
+# Installs only what is missing; uses sudo when not root.
+deps:
+	@missing=""; \
+	for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing system packages:$$missing"; \
+	  sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product rewardkit
+
+# Throughput of `score` against Python's json.loads-per-line floor, in one run.
+bench: build
+	$(BIN) bench score --rows 50000 --row-bytes 1000 --repeat 5
+
+clean:
+	rm -rf .build .rewardkit
