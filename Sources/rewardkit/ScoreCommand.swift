@@ -47,21 +47,33 @@ struct ScoreCommand: ParsableCommand {
         } catch {
             throw CLIFailure(error.message)
         }
-        var options = JSONLScorer.Options()
-        options.explain = explain
-        let bar = ProgressBar(total: source.size)
         let started = Date()
-        let summary: ScoreSummary
-        do {
-            summary = try JSONLScorer(pipeline: pipeline, options: options).run(source, into: sink) { bytes, rows in
-                bar.update(bytes: bytes, rows: rows)
+        var summary: ScoreSummary
+        if let group = pipeline.group {
+            // Groups can span the file, so the group step reads it whole (no streaming progress).
+            let scorer = GroupedScorer(rewards: .pipeline(pipeline), stage: GroupStage(spec: group, step: step ?? 0), explain: explain)
+            let groupSummary: GroupStage.Summary
+            do {
+                (summary, groupSummary) = try scorer.run(source, into: sink)
+            } catch {
+                throw CLIFailure(error.message)
             }
-        } catch {
+            FileHandle.standardError.write(Data((SummaryText.render(summary) + SummaryText.render(groupSummary, spec: group)).utf8))
+        } else {
+            var options = JSONLScorer.Options()
+            options.explain = explain
+            let bar = ProgressBar(total: source.size)
+            do {
+                summary = try JSONLScorer(pipeline: pipeline, options: options).run(source, into: sink) { bytes, rows in
+                    bar.update(bytes: bytes, rows: rows)
+                }
+            } catch {
+                bar.finish()
+                throw CLIFailure(error.message)
+            }
             bar.finish()
-            throw CLIFailure(error.message)
+            FileHandle.standardError.write(Data(SummaryText.render(summary).utf8))
         }
-        bar.finish()
-        FileHandle.standardError.write(Data(SummaryText.render(summary).utf8))
         try StoreOptions.record(summary, spec: pipeline.spec, input: input, startedAt: started, in: store)
         if summary.errors > 0 { throw ExitCode(CLIExit.someRowsFailed.rawValue) }
     }
@@ -79,5 +91,17 @@ enum SummaryText {
         }
         text += "  " + "reward".padding(toLength: width, withPad: " ", startingAt: 0) + String(format: "  mean %.4f\n", s.rewardMean)
         return text
+    }
+
+    /// Group counts, `frac_zero_std` (before and after Share-GRPO expansion) and the trust mean.
+    static func render(_ g: GroupStage.Summary, spec: GroupSpec) -> String {
+        var text = String(format: "groups: %d (size %d-%d), estimator %@, frac_zero_std %.4f", g.groups, g.minSize, g.maxSize,
+                          spec.estimator.rawValue, g.fracZeroStd)
+        if let before = g.fracZeroStdBeforeSharing {
+            text = String(format: "groups: %d questions (%d-%d responses), estimator %@, frac_zero_std %.4f per variant before sharing, %.4f per question after; %d rows written",
+                          g.groups, g.minSize, g.maxSize, spec.estimator.rawValue, before, g.fracZeroStd, g.rowsOut)
+        }
+        if let trust = g.trustMean { text += String(format: "; trust (%@) mean gamma %.4f", spec.trust.mode.rawValue, trust) }
+        return text + "\n"
     }
 }

@@ -61,9 +61,28 @@ private struct LengthReward: Reward {
         }
     }
 
-    @Test func aGroupSectionIsRefusedUntilGroupMethodsExist() throws {
-        let spec = try RewardSpec.parse("rewards:\n  - {name: format}\ngroup:\n  advantage: {estimator: grpo}")
-        #expect(throws: ConfigError.self) { try Pipeline(spec: spec) }
+    @Test func aGroupSectionIsReadAndCheckedAtBuildTime() throws {
+        let spec = try RewardSpec.parse("rewards:\n  - {name: format}\ngroup:\n  advantage: {estimator: dr_grpo}")
+        #expect(try Pipeline(spec: spec).group?.estimator == .drGRPO)
+        let bad = try RewardSpec.parse("rewards:\n  - {name: format}\ngroup:\n  advantage: {estimator: ppo}")
+        #expect(throws: ConfigError.self) { try Pipeline(spec: bad) }
+        #expect(try Pipeline(spec: try RewardSpec.parse("rewards:\n  - {name: format}")).group == nil)
+    }
+
+    @Test func formatGateZeroesTheGatedRewardOnly() throws {
+        let spec = try RewardSpec.parse("rewards:\n  - {name: accuracy, format_gate: think_answer}")
+        let pipeline = try Pipeline(spec: spec)
+        let bare = try pipeline.score(Trajectory(response: "<answer>4</answer>", answer: "4")).get()
+        #expect(bare.total == 0)
+        #expect(bare.scores[0].explanation?.contains("format gate (think_answer)") == true)
+        #expect(try pipeline.score(Trajectory(response: "<think>x</think><answer>4</answer>", answer: "4")).get().total == 1)
+    }
+
+    @Test func thinkingReadsTheRowScoreOrFails() throws {
+        let pipeline = try Pipeline(spec: try RewardSpec.parse("rewards:\n  - {name: thinking}"))
+        #expect(try pipeline.score(Trajectory(response: "r", rewards: ["thinking": 0.7])).get().total == 0.7)
+        #expect((try? pipeline.score(Trajectory(response: "r")).get()) == nil)
+        #expect(throws: ConfigError.self) { try Pipeline(spec: try RewardSpec.parse("rewards:\n  - {name: thinking, model: rm.ckpt}")) }
     }
 
     @Test func presetR1Builds() throws {

@@ -19,18 +19,16 @@ public struct Pipeline: Sendable {
     public let components: [Component]
     /// The component names, in config order (shared by every scored row).
     public let componentNames: [String]
+    /// The group step (trust weighting, advantages), when the config has `group:`.
+    public let group: GroupSpec?
 
     /// Builds every reward of `spec` from `registry`; throws on an unknown reward or bad option.
     public init(spec: RewardSpec, registry: RewardRegistry = .builtIn) throws(ConfigError) {
-        if spec.group != nil {
-            // Group transforms (advantages, Trust-GRPO) are their own piece of work; until they
-            // exist a config asking for them must not be scored as if it had not.
-            throw ConfigError("the config has a 'group:' section (advantages, trust weighting), which this build cannot run yet")
-        }
+        self.group = try spec.group.map { value throws(ConfigError) in try GroupSpec(value) }
         var built: [Component] = []
         for entry in spec.rewards {
             do {
-                built.append(Component(name: entry.component, weight: entry.weight, reward: try registry.make(entry.options)))
+                built.append(Component(name: entry.component, weight: entry.weight, reward: try FormatGatedReward.build(entry.options, registry: registry)))
             } catch {
                 throw ConfigError(error.message)
             }

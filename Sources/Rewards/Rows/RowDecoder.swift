@@ -34,8 +34,9 @@ public enum RowDecoder {
         }
     }
 
-    /// Decodes one line into its members and trajectory.
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<DecodedRow, RowError> {
+    /// Decodes one line into its members and trajectory. With `requireResponse` false (rows that
+    /// already carry their rewards), a row without a response gets an empty one.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, requireResponse: Bool = true) -> Result<DecodedRow, RowError> {
         let members: [JSONScanner.Member]
         switch Self.members(bytes) {
         case let .success(m): members = m
@@ -53,7 +54,7 @@ public enum RowDecoder {
             chosen[field.rawValue] = (i, rank)
         }
         do {
-            let fields = FieldReader(bytes: bytes, members: members, keys: keys, chosen: chosen)
+            let fields = FieldReader(bytes: bytes, members: members, keys: keys, chosen: chosen, requireResponse: requireResponse)
             return .success(DecodedRow(members: members, keys: keys, trajectory: try fields.trajectory()))
         } catch {
             return .failure(error)
@@ -85,6 +86,7 @@ private struct FieldReader {
     let members: [JSONScanner.Member]
     let keys: [String]
     let chosen: [(index: Int, rank: Int)?]
+    let requireResponse: Bool
 
     func trajectory() throws(RowError) -> Trajectory {
         var prompt = try text(.prompt, role: "user")
@@ -100,7 +102,7 @@ private struct FieldReader {
                 prompt = query
             }
         }
-        guard let response else { throw .noResponse }
+        guard let response = response ?? (requireResponse ? nil : "") else { throw .noResponse }
         var answer = try scalarText(.answer)
         if answer == nil, let i = chosen[RowField.rewardModel.rawValue]?.index,
            case let .string(gt)? = JSONDecoding.value(bytes, members[i].value)["ground_truth"] {

@@ -1,0 +1,187 @@
+import Foundation
+
+/// Scores a whole JSONL input and runs the group step (Trust-GRPO totals, advantages, Share-GRPO
+/// expansion) over it: `rewardkit score` with a `group:` config, and `rewardkit advantages`.
+///
+/// Groups can span the whole file, so the input is held in memory (about its own size again for
+/// the output); plain scoring without `group:` streams instead (`JSONLScorer`).
+public struct GroupedScorer: Sendable {
+    /// Where each row's rewards come from.
+    public enum Rewards: Sendable {
+        /// Computed by a pipeline (`score`).
+        case pipeline(Pipeline)
+        /// Already in the row as `rewards` {component: value} and/or `reward` (`advantages`).
+        case precomputed
+    }
+
+    /// Where rewards come from.
+    public let rewards: Rewards
+    /// The group step.
+    public let stage: GroupStage
+    /// Add `explanations` to scored rows.
+    public var explain = false
+
+    /// Makes a scorer.
+    public init(rewards: Rewards, stage: GroupStage, explain: Bool = false) {
+        self.rewards = rewards
+        self.stage = stage
+        self.explain = explain
+    }
+
+    /// One input line after scoring, before the group step.
+    private enum Line: Sendable {
+        case failed(number: Int, RowError, range: Range<Int>)
+        case scored(number: Int, range: Range<Int>, scored: ScoredTrajectory?, member: GroupStage.Member)
+    }
+
+    /// Scores `source` into `sink`; returns the row summary and the group summary.
+    public func run(_ source: ByteSource, into sink: ByteSink) throws(IOFailure) -> (ScoreSummary, GroupStage.Summary) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let input = try Self.readAll(source)
+        let names: [String]
+        if case let .pipeline(p) = rewards { names = p.componentNames } else { names = [] }
+        var summary = ScoreSummary(componentNames: names)
+        let lines = input.withUnsafeBufferPointer { bytes in
+            let spans = Self.nonBlankLines(bytes)
+            let shared = SharedBytes(bytes: bytes)
+            return ParallelMap.map(spans) { span in evaluate(shared.bytes, span.range, number: span.number) }
+        }
+        // Rows the group step cannot use become error rows; the rest form the groups.
+        var members: [GroupStage.Member] = [], memberLine: [Int] = []
+        var checked = lines
+        for (i, line) in lines.enumerated() {
+            guard case let .scored(number, range, _, member) = line else { continue }
+            if let problem = stage.check(member) {
+                checked[i] = .failed(number: number, .badField(name: "row", problem: problem), range: range)
+            } else {
+                members.append(member)
+                memberLine.append(i)
+            }
+        }
+        let (results, groupSummary) = stage.run(members)
+        var resultOfLine = [Int: GroupStage.Result]()
+        for (m, i) in memberLine.enumerated() { resultOfLine[i] = results[m] }
+
+        var out = JSONWriter(capacity: input.count + input.count / 4)
+        input.withUnsafeBufferPointer { bytes in
+            for (i, line) in checked.enumerated() {
+                summary.rows += 1
+                switch line {
+                case let .failed(number, error, range):
+                    summary.errors += 1
+                    let row = UnsafeBufferPointer(rebasing: bytes[range])
+                    let members = (try? RowDecoder.members(row).get()) ?? []
+                    let keys = members.map { JSONDecoding.string(row, $0.key, hasEscape: $0.keyHasEscape) }
+                    RowEncoder.writeError(line: number, error, bytes: row, members: members, keys: keys, into: &out)
+                case let .scored(_, range, scored, _):
+                    guard let result = resultOfLine[i] else { continue }
+                    if let scored {
+                        for (c, s) in scored.scores.enumerated() { summary.componentSums[c] += s.value }
+                    }
+                    summary.rewardSum += result.reward
+                    write(UnsafeBufferPointer(rebasing: bytes[range]), scored: scored, result: result, into: &out)
+                }
+            }
+        }
+        try sink.write(out.bytes)
+        summary.bytes = input.count
+        summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return (summary, groupSummary)
+    }
+
+    /// Decodes and scores one line (any thread).
+    private func evaluate(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, number: Int) -> Line {
+        let row: DecodedRow
+        let needsResponse: Bool
+        if case .pipeline = rewards { needsResponse = true } else { needsResponse = false }
+        switch RowDecoder.decode(UnsafeBufferPointer(rebasing: bytes[range]), requireResponse: needsResponse) {
+        case let .success(r): row = r
+        case let .failure(e): return .failed(number: number, e, range: range)
+        }
+        let t = row.trajectory
+        if stage.spec.estimator == .shareGRPO && t.group == nil {
+            return .failed(number: number, .badField(name: "group", problem: "is missing: share_grpo needs the question id shared by its variants"), range: range)
+        }
+        switch rewards {
+        case let .pipeline(pipeline):
+            switch pipeline.score(t) {
+            case let .failure(e): return .failed(number: number, e, range: range)
+            case let .success(scored):
+                var outcome = 0.0
+                var thinking = t.rewards?["thinking"]
+                for (component, score) in zip(pipeline.components, scored.scores) {
+                    if component.name == "thinking" { thinking = score.value } else { outcome += component.weight * score.value }
+                }
+                let member = GroupStage.Member(group: t.groupKey, variant: t.variant, total: scored.total, outcome: outcome, thinking: thinking)
+                return .scored(number: number, range: range, scored: scored, member: member)
+            }
+        case .precomputed:
+            guard t.reward != nil || t.rewards != nil else {
+                return .failed(number: number, .badField(name: "reward", problem: "is missing: give `reward` (total) or `rewards` (components)"), range: range)
+            }
+            let components = t.rewards ?? [:]
+            let outcome = t.rewards.map { $0.filter { $0.key != "thinking" }.values.reduce(0, +) } ?? t.reward ?? 0
+            let member = GroupStage.Member(group: t.groupKey, variant: t.variant,
+                                           total: t.reward ?? components.values.reduce(0, +),
+                                           outcome: outcome, thinking: components["thinking"])
+            return .scored(number: number, range: range, scored: nil, member: member)
+        }
+    }
+
+    /// Writes a scored row, or with Share-GRPO one row per prompt variant.
+    private func write(_ row: UnsafeBufferPointer<UInt8>, scored: ScoredTrajectory?, result: GroupStage.Result, into out: inout JSONWriter) {
+        guard case let .success(members) = RowDecoder.members(row) else { return }
+        let keys = members.map { JSONDecoding.string(row, $0.key, hasEscape: $0.keyHasEscape) }
+        var additions = RowAdditions(scored: scored, reward: result.reward, advantage: result.advantage, trust: result.trust, explain: explain)
+        guard let shared = result.shared else {
+            RowEncoder.write(row, members: members, keys: keys, adding: additions.list, into: &out)
+            return
+        }
+        for s in shared {
+            additions.advantage = s.advantage
+            additions.promptVariant = s.promptVariant
+            additions.shared = s.shared
+            RowEncoder.write(row, members: members, keys: keys, adding: additions.list, into: &out)
+        }
+    }
+
+    private static func readAll(_ source: ByteSource) throws(IOFailure) -> [UInt8] {
+        var data = [UInt8](repeating: 0, count: max(1 << 16, (source.size ?? 0) + 1))
+        var filled = 0
+        while true {
+            if filled == data.count { data.append(contentsOf: repeatElement(0, count: data.count)) }
+            let wanted = data.count - filled
+            var result: Result<Int, IOFailure> = .success(0)
+            data.withUnsafeMutableBytes { raw in
+                do throws(IOFailure) { result = .success(try source.read(into: raw.baseAddress! + filled, count: wanted)) }
+                catch { result = .failure(error) }
+            }
+            let n = try result.get()
+            if n == 0 { break }
+            filled += n
+        }
+        data.removeSubrange(filled...)
+        return data
+    }
+
+    private static func nonBlankLines(_ bytes: UnsafeBufferPointer<UInt8>) -> [(range: Range<Int>, number: Int)] {
+        var lines: [(range: Range<Int>, number: Int)] = []
+        var start = 0, number = 1
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            if bytes[start..<end].contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) {
+                lines.append((start..<end, number))
+            }
+            start = end + 1
+            number += 1
+        }
+        return lines
+    }
+}
+
+/// Input bytes shared read-only by the threads that score lines.
+private struct SharedBytes: @unchecked Sendable {
+    // @unchecked: the buffer outlives the parallel map and nobody writes to it meanwhile.
+    let bytes: UnsafeBufferPointer<UInt8>
+}
