@@ -26,7 +26,27 @@ public final class ByteSource {
 
     deinit { if ownsDescriptor { close(fd) } }
 
-    /// Reads up to `count` bytes into `buffer` at `offset`; 0 at end of input.
+    /// Everything left in the source (for steps that need the whole input, like groups).
+    public func readAll() throws(IOFailure) -> [UInt8] {
+        var data = [UInt8](repeating: 0, count: max(1 << 16, (size ?? 0) + 1))
+        var filled = 0
+        while true {
+            if filled == data.count { data.append(contentsOf: repeatElement(0, count: data.count)) }
+            let wanted = data.count - filled
+            var result: Result<Int, IOFailure> = .success(0)
+            data.withUnsafeMutableBytes { raw in
+                do throws(IOFailure) { result = .success(try read(into: raw.baseAddress! + filled, count: wanted)) }
+                catch { result = .failure(error) }
+            }
+            let n = try result.get()
+            if n == 0 { break }
+            filled += n
+        }
+        data.removeSubrange(filled...)
+        return data
+    }
+
+    /// Reads up to `count` bytes into `buffer`; 0 at end of input.
     func read(into buffer: UnsafeMutableRawPointer, count: Int) throws(IOFailure) -> Int {
         while true {
             let n = Foundation.read(fd, buffer, count)

@@ -33,7 +33,14 @@ struct RowAdditions {
         list.append(RowEncoder.Addition(key: "reward") { $0.number(reward) })
         if let advantage { list.append(RowEncoder.Addition(key: "advantage") { $0.number(advantage) }) }
         if let trust { list.append(RowEncoder.Addition(key: "trust") { $0.number(trust) }) }
-        if let promptVariant { list.append(RowEncoder.Addition(key: "prompt_variant") { $0.string(promptVariant) }) }
+        if let promptVariant {
+            // Variants are usually numbered; keep them numbers so they compare equal to `variant`.
+            if let n = Int(promptVariant), String(n) == promptVariant {
+                list.append(RowEncoder.Addition(key: "prompt_variant") { $0.number(Double(n)) })
+            } else {
+                list.append(RowEncoder.Addition(key: "prompt_variant") { $0.string(promptVariant) })
+            }
+        }
         if let shared { list.append(RowEncoder.Addition(key: "shared") { shared ? $0.ascii("true") : $0.ascii("false") }) }
         if explain, let scored {
             list.append(RowEncoder.Addition(key: "explanations") { out in

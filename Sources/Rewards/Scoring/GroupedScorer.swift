@@ -37,7 +37,7 @@ public struct GroupedScorer: Sendable {
     /// Scores `source` into `sink`; returns the row summary and the group summary.
     public func run(_ source: ByteSource, into sink: ByteSink) throws(IOFailure) -> (ScoreSummary, GroupStage.Summary) {
         let start = DispatchTime.now().uptimeNanoseconds
-        let input = try Self.readAll(source)
+        let input = try source.readAll()
         let names: [String]
         if case let .pipeline(p) = rewards { names = p.componentNames } else { names = [] }
         var summary = ScoreSummary(componentNames: names)
@@ -143,25 +143,6 @@ public struct GroupedScorer: Sendable {
             additions.shared = s.shared
             RowEncoder.write(row, members: members, keys: keys, adding: additions.list, into: &out)
         }
-    }
-
-    private static func readAll(_ source: ByteSource) throws(IOFailure) -> [UInt8] {
-        var data = [UInt8](repeating: 0, count: max(1 << 16, (source.size ?? 0) + 1))
-        var filled = 0
-        while true {
-            if filled == data.count { data.append(contentsOf: repeatElement(0, count: data.count)) }
-            let wanted = data.count - filled
-            var result: Result<Int, IOFailure> = .success(0)
-            data.withUnsafeMutableBytes { raw in
-                do throws(IOFailure) { result = .success(try source.read(into: raw.baseAddress! + filled, count: wanted)) }
-                catch { result = .failure(error) }
-            }
-            let n = try result.get()
-            if n == 0 { break }
-            filled += n
-        }
-        data.removeSubrange(filled...)
-        return data
     }
 
     private static func nonBlankLines(_ bytes: UnsafeBufferPointer<UInt8>) -> [(range: Range<Int>, number: Int)] {
