@@ -68,7 +68,7 @@ struct AdvantagesCommand: ParsableCommand {
             estimator: AdvantageEstimator(rawValue: estimator) ?? .grpo, epsilon: epsilon)
         let summary: ScoreSummary, groupSummary: GroupStage.Summary
         do {
-            let scorer = GroupedScorer(rewards: .precomputed, stage: GroupStage(spec: spec, step: step))
+            let scorer = BatchScorer(rewards: .precomputed, stage: GroupStage(spec: spec, step: step))
             (summary, groupSummary) = try scorer.run(try ByteSource(path: input), into: try ByteSink(path: out ?? "-"))
         } catch {
             throw CLIFailure(error.message)

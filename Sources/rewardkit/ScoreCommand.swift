@@ -51,7 +51,7 @@ struct ScoreCommand: ParsableCommand {
         var summary: ScoreSummary
         if let group = pipeline.group {
             // Groups can span the file, so the group step reads it whole (no streaming progress).
-            let scorer = GroupedScorer(rewards: .pipeline(pipeline), stage: GroupStage(spec: group, step: step ?? 0), explain: explain)
+            let scorer = BatchScorer(rewards: .pipeline(pipeline), stage: GroupStage(spec: group, step: step ?? 0), explain: explain)
             let groupSummary: GroupStage.Summary
             do {
                 (summary, groupSummary) = try scorer.run(source, into: sink)

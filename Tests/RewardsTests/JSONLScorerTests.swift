@@ -109,3 +109,16 @@ import Testing
         #expect(summary.rows == 0)
     }
 }
+
+@Suite struct BatchScorerTests {
+    @Test func withoutAGroupStepItWritesWhatTheStreamingScorerWrites() throws {
+        var text = (0..<200).map { JSONLScorerTests.row($0, correct: $0 % 2 == 0) }.joined(separator: "\n")
+        text += "\n\n[1]\n{\"response\": 5}\n"
+        let (streamed, a) = try JSONLScorerTests.score(Array(text.utf8))
+        let batch = BatchScorer(rewards: .pipeline(try Pipeline(spec: try RewardSpec.preset("r1"))), stage: nil)
+        let (bytes, b, groups) = batch.score(Array(text.utf8))
+        #expect(String(decoding: bytes, as: UTF8.self) == streamed)
+        #expect(a.rows == b.rows && a.errors == b.errors && a.componentSums == b.componentSums)
+        #expect(groups.groups == 0)
+    }
+}

@@ -29,8 +29,9 @@ public struct GroupStage: Sendable {
     public struct Result: Sendable, Equatable {
         /// The total reward after trust weighting.
         public var reward: Double
-        /// The advantage (for `share_grpo`, the advantage under the row's own variant).
-        public var advantage: Double
+        /// The advantage (for `share_grpo`, the advantage under the row's own variant); nil when
+        /// rows are scored without a group step.
+        public var advantage: Double?
         /// The group's trust gamma, when trust weighting ran.
         public var trust: Double?
         /// `share_grpo`: one advantage per prompt variant.

@@ -1,11 +1,12 @@
 import Foundation
 
-/// Scores a whole JSONL input and runs the group step (Trust-GRPO totals, advantages, Share-GRPO
-/// expansion) over it: `rewardkit score` with a `group:` config, and `rewardkit advantages`.
+/// Scores a whole batch of JSONL rows held in memory and, when given a group step, runs it over
+/// them (Trust-GRPO totals, advantages, Share-GRPO expansion): `rewardkit score` with a `group:`
+/// config, `rewardkit advantages`, and the server's `/score`.
 ///
-/// Groups can span the whole file, so the input is held in memory (about its own size again for
-/// the output); plain scoring without `group:` streams instead (`JSONLScorer`).
-public struct GroupedScorer: Sendable {
+/// Groups can span the whole input, so it is held in memory (about its own size again for the
+/// output); plain file scoring without `group:` streams instead (`JSONLScorer`).
+public struct BatchScorer: Sendable {
     /// Where each row's rewards come from.
     public enum Rewards: Sendable {
         /// Computed by a pipeline (`score`).
@@ -16,13 +17,13 @@ public struct GroupedScorer: Sendable {
 
     /// Where rewards come from.
     public let rewards: Rewards
-    /// The group step.
-    public let stage: GroupStage
+    /// The group step; nil scores rows one by one.
+    public let stage: GroupStage?
     /// Add `explanations` to scored rows.
     public var explain = false
 
     /// Makes a scorer.
-    public init(rewards: Rewards, stage: GroupStage, explain: Bool = false) {
+    public init(rewards: Rewards, stage: GroupStage?, explain: Bool = false) {
         self.rewards = rewards
         self.stage = stage
         self.explain = explain
@@ -37,7 +38,17 @@ public struct GroupedScorer: Sendable {
     /// Scores `source` into `sink`; returns the row summary and the group summary.
     public func run(_ source: ByteSource, into sink: ByteSink) throws(IOFailure) -> (ScoreSummary, GroupStage.Summary) {
         let start = DispatchTime.now().uptimeNanoseconds
-        let input = try source.readAll()
+        var (output, summary, groupSummary) = score(try source.readAll())
+        try sink.write(output)
+        output = []
+        summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return (summary, groupSummary)
+    }
+
+    /// Scores JSONL `input` (one object per line) and returns the output rows as JSONL, in input
+    /// order, with the summaries. Nothing here can fail: a bad row becomes an error row.
+    public func score(_ input: [UInt8]) -> (output: [UInt8], summary: ScoreSummary, groups: GroupStage.Summary) {
+        let start = DispatchTime.now().uptimeNanoseconds
         let names: [String]
         if case let .pipeline(p) = rewards { names = p.componentNames } else { names = [] }
         var summary = ScoreSummary(componentNames: names)
@@ -51,14 +62,16 @@ public struct GroupedScorer: Sendable {
         var checked = lines
         for (i, line) in lines.enumerated() {
             guard case let .scored(number, range, _, member) = line else { continue }
-            if let problem = stage.check(member) {
+            if let problem = stage?.check(member) {
                 checked[i] = .failed(number: number, .badField(name: "row", problem: problem), range: range)
             } else {
                 members.append(member)
                 memberLine.append(i)
             }
         }
-        let (results, groupSummary) = stage.run(members)
+        let (results, groupSummary) = stage?.run(members) ?? (members.map {
+            GroupStage.Result(reward: $0.total, advantage: nil, trust: nil, shared: nil)
+        }, GroupStage.Summary())
         var resultOfLine = [Int: GroupStage.Result]()
         for (m, i) in memberLine.enumerated() { resultOfLine[i] = results[m] }
 
@@ -83,10 +96,9 @@ public struct GroupedScorer: Sendable {
                 }
             }
         }
-        try sink.write(out.bytes)
         summary.bytes = input.count
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        return (summary, groupSummary)
+        return (out.bytes, summary, groupSummary)
     }
 
     /// Decodes and scores one line (any thread).
@@ -99,7 +111,7 @@ public struct GroupedScorer: Sendable {
         case let .failure(e): return .failed(number: number, e, range: range)
         }
         let t = row.trajectory
-        if stage.spec.estimator == .shareGRPO && t.group == nil {
+        if stage?.spec.estimator == .shareGRPO && t.group == nil {
             return .failed(number: number, .badField(name: "group", problem: "is missing: share_grpo needs the question id shared by its variants"), range: range)
         }
         switch rewards {
