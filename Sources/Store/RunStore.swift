@@ -12,7 +12,7 @@ public final class RunStore: Sendable {
 
     /// The path the store was opened at.
     public let path: String
-    private let queue: DatabaseQueue
+    let queue: DatabaseQueue
 
     private init(path: String, queue: DatabaseQueue) {
         self.path = path

@@ -32,6 +32,36 @@ enum StoreSchema {
             try db.create(index: "run_on_started_at", on: runTable, columns: ["started_at_ms"])
             try db.create(index: "run_on_config_hash", on: runTable, columns: ["config_hash"])
         }
+        migrator.registerMigration("v2-regression") { db in
+            // One row per (baseline name, case): the verdict or rewards a case had when the
+            // baseline was stored, so later runs can report every case that flipped.
+            try db.create(table: baselineTable) { t in
+                t.column("name", .text).notNull()
+                t.column("case_id", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("verdict", .integer)        // verifier cases: 0 or 1
+                t.column("rewards", .text)           // reward cases: JSON object, keys sorted
+                t.column("updated_at_ms", .integer).notNull()
+                t.primaryKey(["name", "case_id"])
+            }
+            // One row per `rewardkit regress` run, for `regress --history`.
+            try db.create(table: regressRunTable) { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("started_at_ms", .integer).notNull()
+                t.column("baseline", .text).notNull()
+                t.column("inputs", .text).notNull()
+                t.column("cases", .integer).notNull()
+                t.column("passed", .integer).notNull()
+                t.column("failed", .integer).notNull()
+                t.column("flipped", .integer).notNull()
+                t.column("tag_pass_rates", .text).notNull()  // JSON object, keys sorted
+            }
+        }
         return migrator
     }
+
+    /// Stored verifier baselines: one row per (name, case).
+    static let baselineTable = "regress_baseline"
+    /// One row per regression run.
+    static let regressRunTable = "regress_run"
 }

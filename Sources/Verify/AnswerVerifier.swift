@@ -1,0 +1,41 @@
+/// Verifies a predicted answer against a gold answer: the one place that decides "is this answer
+/// right", shared by `rewardkit regress`, `rewardkit verify` and the `accuracy` reward.
+///
+/// The prediction may be a bare answer (`0.5`, `\frac{1}{2}`) or text with an answer anchor
+/// (`\boxed{}`, `<answer>`, "final answer is"); the gold may be an answer or reference reasoning
+/// ending in one. Two or more boxed answers that the comparator finds different are hedging and
+/// never match.
+public struct AnswerVerifier: Sendable {
+    /// Finds final answers in text.
+    public let extractor: AnswerExtractor
+    /// Decides equivalence of two answers.
+    public let comparator: any AnswerComparator
+
+    /// Makes a verifier from its parts.
+    public init(extractor: AnswerExtractor = AnswerExtractor(), comparator: any AnswerComparator = SimpleAnswerComparator()) {
+        self.extractor = extractor
+        self.comparator = comparator
+    }
+
+    /// The verdict for `prediction` against `gold`; reason `hedged` when several different answers
+    /// are boxed.
+    public func verify(gold: String, prediction: String) -> Verdict {
+        let goldAnswer = extractor.referenceAnswer(from: gold)
+        let extraction = extractor.extract(from: prediction)
+        if extraction.isHedged, distinctAnswers(extraction.distinctCandidates) > 1 {
+            return Verdict(isMatch: false, reason: "hedged")
+        }
+        return comparator.compare(gold: goldAnswer, predicted: extraction.answer ?? prediction)
+    }
+
+    /// How many different answers `candidates` hold by the comparator's judgement (capped, so a
+    /// response with thousands of boxes stays cheap).
+    public func distinctAnswers(_ candidates: [String]) -> Int {
+        var representatives: [String] = []
+        for candidate in candidates.prefix(64)
+        where !representatives.contains(where: { comparator.compare(gold: $0, predicted: candidate).isMatch }) {
+            representatives.append(candidate)
+        }
+        return representatives.count
+    }
+}
