@@ -6,7 +6,7 @@ SWIFT ?= swift
 APT_PACKAGES := pkg-config libpcre2-dev libsqlite3-dev libopenblas-dev
 BIN := .build/release/rewardkit
 
-.PHONY: run test deps build bench clean
+.PHONY: run test deps build bench regress clean
 
 run: build
 	$(BIN) score Fixtures/rollouts.jsonl
@@ -30,6 +30,11 @@ build: deps
 # Throughput of `score` against Python's json.loads-per-line floor, in one run.
 bench: build
 	$(BIN) bench score --rows 50000 --row-bytes 1000 --repeat 5
+
+# The golden verifier cases: fails, naming the case, if the verifier's answer to any of them changed.
+regress: deps
+	$(SWIFT) build --product rewardkit
+	.build/debug/rewardkit regress Fixtures/verifier_cases.jsonl --no-db
 
 clean:
 	rm -rf .build .rewardkit
