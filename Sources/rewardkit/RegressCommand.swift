@@ -82,7 +82,8 @@ struct RegressCommand: ParsableCommand {
                 comparison = BaselineComparison(outcomes: outcomes, baseline: stored, tolerance: tolerance)
             }
         } catch { throw CLIFailure("\(error)") }
-        let report = RegressionReport(outcomes: outcomes, unreadable: unreadable, comparison: comparison, baselineName: baseline)
+        var report = RegressionReport(outcomes: outcomes, unreadable: unreadable, comparison: comparison, baselineName: baseline)
+        report.storingBaseline = updateBaseline
         switch format {
         case "json": print(report.json(), terminator: "")
         case "junit": print(report.junit(), terminator: "")

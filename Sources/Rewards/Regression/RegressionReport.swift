@@ -11,6 +11,8 @@ public struct RegressionReport: Sendable {
     public var comparison: BaselineComparison?
     /// The baseline compared with.
     public var baselineName: String
+    /// Whether this run's results are being stored as the baseline (changes the wording only).
+    public var storingBaseline = false
 
     /// Makes a report.
     public init(outcomes: [RegressionRunner.Outcome], unreadable: [(source: String, message: String)] = [],
@@ -59,6 +61,8 @@ public struct RegressionReport: Sendable {
             for flip in comparison.flips { s += "FLIP \(flip.id): was \(flip.was) in baseline '\(baselineName)', now \(flip.now)\n" }
             if !comparison.added.isEmpty { s += "new since baseline '\(baselineName)': \(comparison.added.count) cases\n" }
             if !comparison.removed.isEmpty { s += "missing since baseline '\(baselineName)': \(comparison.removed.joined(separator: ", "))\n" }
+        } else if storingBaseline {
+            s += "no baseline '\(baselineName)' stored yet; this run's results become it\n"
         } else {
             s += "no baseline '\(baselineName)' stored yet (store one with --update-baseline)\n"
         }
