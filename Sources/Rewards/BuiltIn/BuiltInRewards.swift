@@ -3,8 +3,12 @@ extension RewardRegistry {
     public static let builtIn: RewardRegistry = {
         var registry = RewardRegistry()
         registry.register("format") { options throws(RewardError) in try FormatReward(options: options) }
-        registry.register("accuracy") { options throws(RewardError) in try AccuracyReward(options: options) }
+        // accuracy dispatches on the row's problem_type; math rows go to AccuracyReward.
+        registry.register("accuracy") { options throws(RewardError) in try OutcomeReward(options: options) }
         registry.register("thinking") { options throws(RewardError) in try RowScoreReward(options: options) }
+        registry.register("repetition") { options throws(RewardError) in try RepetitionReward(options: options) }
+        registry.register("length") { options throws(RewardError) in try CosineLengthReward(options: options) }
+        registry.register("overlong") { options throws(RewardError) in try OverlongReward(options: options) }
         return registry
     }()
 }
