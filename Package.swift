@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "Rewards", targets: ["Rewards"]),
         .library(name: "NN", targets: ["NN"]),
         .library(name: "Store", targets: ["Store"]),
+        .library(name: "ThinkingRM", targets: ["ThinkingRM"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -28,6 +29,7 @@ let package = Package(
         .target(name: "Rewards", dependencies: ["Verify", .product(name: "Yams", package: "Yams")]),
         .target(name: "NN", dependencies: ["CBLAS"]),
         .target(name: "Store", dependencies: ["Rewards", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "ThinkingRM", dependencies: ["Rewards", "Verify", "NN"]),
 
         // The command line: thin, parses flags and calls the libraries.
         .executableTarget(
