@@ -1,0 +1,181 @@
+/// Multi-head scaled dot-product self-attention over a batch of sequences laid out as
+/// `[batch * seqLen, dim]`; causal (each position sees itself and the past) or bidirectional.
+///
+/// Q, K and V come from one fused projection `[dim, 3 * dim]`; every per-head matmul is a
+/// `cblas_sgemm` on strided blocks of that matrix, so heads are never copied out.
+public final class MultiHeadAttention: ParameterContainer {
+    /// Fused Q/K/V projection, `dim -> 3 * dim` (columns: all of Q, then K, then V).
+    public let qkv: Linear
+    /// Output projection, `dim -> dim`.
+    public let output: Linear
+    /// Number of heads; `dim` must be a multiple.
+    public let heads: Int
+    /// Whether position `i` is kept from attending to positions after it.
+    public let causal: Bool
+
+    // Saved by forward for backward.
+    private var qkvOut = Matrix(rows: 0, cols: 0)
+    private var probs = Matrix(rows: 0, cols: 0)  // [batch * heads * seqLen, seqLen]
+    private var batch = 0, seqLen = 0
+    private var lengths: [Int] = []
+    // Reused scratch.
+    private var scratch = Matrix(rows: 0, cols: 0)
+
+    /// Model width.
+    public var dim: Int { output.outputSize }
+    /// Width of one head.
+    public var headDim: Int { dim / heads }
+
+    /// An attention layer with normal(0, initStd) projections.
+    public init(dim: Int, heads: Int, causal: Bool, initStd: Float = 0.02, rng: inout SeededRandom) {
+        precondition(heads > 0 && dim % heads == 0, "MultiHeadAttention: dim \(dim) is not a multiple of heads \(heads)")
+        qkv = Linear(inputSize: dim, outputSize: 3 * dim, initStd: initStd, rng: &rng)
+        output = Linear(inputSize: dim, outputSize: dim, initStd: initStd, rng: &rng)
+        self.heads = heads
+        self.causal = causal
+    }
+
+    /// Number of keys query `i` of a sequence of valid length `len` may see.
+    @inline(__always) private func visibleKeys(query i: Int, length len: Int) -> Int {
+        causal ? min(i + 1, len) : len
+    }
+
+    /// Attends within each sequence. `lengths[b]` (default `seqLen`) masks padded keys at the end
+    /// of sequence `b`; padded query rows still produce (ignorable) outputs.
+    public func forward(_ x: Matrix, batch: Int, seqLen: Int, lengths: [Int]? = nil) -> Matrix {
+        precondition(x.rows == batch * seqLen, "MultiHeadAttention: \(x.rows) rows is not \(batch) x \(seqLen)")
+        let lens = lengths ?? [Int](repeating: seqLen, count: batch)
+        precondition(lens.count == batch && lens.allSatisfy { $0 >= 1 && $0 <= seqLen }, "MultiHeadAttention: lengths must be in 1...seqLen")
+        self.batch = batch
+        self.seqLen = seqLen
+        self.lengths = lens
+        qkvOut = qkv.forward(x)
+        let d = dim, dh = headDim, t = seqLen, ld = 3 * d
+        let scale = 1 / Float(dh).squareRoot()
+        probs.ensureShape(rows: batch * heads * t, cols: t)
+        var context = Matrix(rows: batch * t, cols: d)
+        qkvOut.withBuffer { qb in
+            probs.withMutableBuffer { pb in
+                context.withMutableBuffer { cb in
+                    guard let q0 = qb.baseAddress, let p0 = pb.baseAddress, let c0 = cb.baseAddress else { return }
+                    for b in 0..<batch {
+                        for h in 0..<heads {
+                            let q = q0 + b * t * ld + h * dh, k = q + d, v = q + 2 * d
+                            let p = p0 + (b * heads + h) * t * t
+                            GEMM.raw(transposeA: false, transposeB: true, m: t, n: t, k: dh, alpha: scale,
+                                     a: q, lda: ld, b: k, ldb: ld, beta: 0, c: p, ldc: t)
+                            for i in 0..<t {
+                                let row = p + i * t, visible = visibleKeys(query: i, length: lens[b])
+                                Softmax.inPlace(row, count: visible)
+                                for j in visible..<t { row[j] = 0 }
+                            }
+                            GEMM.raw(transposeA: false, transposeB: false, m: t, n: dh, k: t, alpha: 1,
+                                     a: p, lda: t, b: v, ldb: ld, beta: 0, c: c0 + b * t * d + h * dh, ldc: d)
+                        }
+                    }
+                }
+            }
+        }
+        return output.forward(context)
+    }
+
+    /// Adds projection gradients and returns `dx` for the last `forward`.
+    public func backward(_ dy: Matrix) -> Matrix {
+        let dContext = output.backward(dy)
+        let d = dim, dh = headDim, t = seqLen, ld = 3 * d
+        let scale = 1 / Float(dh).squareRoot()
+        var dqkv = Matrix(rows: batch * t, cols: ld)
+        scratch.ensureShape(rows: t, cols: t)
+        qkvOut.withBuffer { qb in
+            probs.withBuffer { pb in
+                dContext.withBuffer { gb in
+                    dqkv.withMutableBuffer { db in
+                        scratch.withMutableBuffer { sb in
+                            guard let q0 = qb.baseAddress, let p0 = pb.baseAddress, let g0 = gb.baseAddress,
+                                  let d0 = db.baseAddress, let ds = sb.baseAddress else { return }
+                            for b in 0..<batch {
+                                for h in 0..<heads {
+                                    let q = q0 + b * t * ld + h * dh, k = q + d, v = q + 2 * d
+                                    let dq = d0 + b * t * ld + h * dh, dk = dq + d, dv = dq + 2 * d
+                                    let p = p0 + (b * heads + h) * t * t
+                                    let dOut = g0 + b * t * d + h * dh
+                                    // dV = Pᵀ dO
+                                    GEMM.raw(transposeA: true, transposeB: false, m: t, n: dh, k: t, alpha: 1,
+                                             a: p, lda: t, b: dOut, ldb: d, beta: 0, c: dv, ldc: ld)
+                                    // dP = dO Vᵀ, then through the softmax (masked P are 0, so dS is 0 there)
+                                    GEMM.raw(transposeA: false, transposeB: true, m: t, n: t, k: dh, alpha: 1,
+                                             a: dOut, lda: d, b: v, ldb: ld, beta: 0, c: ds, ldc: t)
+                                    for i in 0..<t {
+                                        let visible = visibleKeys(query: i, length: lengths[b])
+                                        Softmax.backwardInPlace(probabilities: p + i * t, gradient: ds + i * t, count: visible)
+                                        for j in visible..<t { ds[i * t + j] = 0 }
+                                    }
+                                    // S = scale * Q Kᵀ: dQ = scale * dS K, dK = scale * dSᵀ Q
+                                    GEMM.raw(transposeA: false, transposeB: false, m: t, n: dh, k: t, alpha: scale,
+                                             a: ds, lda: t, b: k, ldb: ld, beta: 0, c: dq, ldc: ld)
+                                    GEMM.raw(transposeA: true, transposeB: false, m: t, n: dh, k: t, alpha: scale,
+                                             a: ds, lda: t, b: q, ldb: ld, beta: 0, c: dk, ldc: ld)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return qkv.backward(dqkv)
+    }
+
+    /// Causal attention for `newTokens` new positions per sequence (`x` is
+    /// `[cache.batch * newTokens, dim]`, sequence-major) against everything in `cache` for layer
+    /// `layer` plus themselves. Writes their keys and values into the cache but does not advance
+    /// it (the model does, after its last layer). Inference only: nothing is saved for backward.
+    public func forwardCached(_ x: Matrix, newTokens n: Int, cache: KVCache, layer: Int) -> Matrix {
+        precondition(causal, "MultiHeadAttention: cached decoding needs causal attention")
+        precondition(cache.dim == dim && x.rows == cache.batch * n, "MultiHeadAttention: cache or input shape mismatch")
+        let start = cache.length, total = start + n, cap = cache.capacity
+        precondition(total <= cap, "MultiHeadAttention: \(total) positions exceed cache capacity \(cap)")
+        let d = dim, dh = headDim, ld = 3 * d
+        let scale = 1 / Float(dh).squareRoot()
+        let fresh = qkv.apply(x)
+        var context = Matrix(rows: x.rows, cols: d)
+        scratch.ensureShape(rows: n, cols: total)
+        fresh.withBuffer { fb in
+            cache.keys[layer].withMutableBuffer { kb in
+                cache.values[layer].withMutableBuffer { vb in
+                    context.withMutableBuffer { cb in
+                        scratch.withMutableBuffer { sb in
+                            guard let f0 = fb.baseAddress, let k0 = kb.baseAddress, let v0 = vb.baseAddress,
+                                  let c0 = cb.baseAddress, let s = sb.baseAddress else { return }
+                            for b in 0..<cache.batch {
+                                for i in 0..<n {
+                                    let src = f0 + (b * n + i) * ld, dst = (b * cap + start + i) * d
+                                    (k0 + dst).update(from: src + d, count: d)
+                                    (v0 + dst).update(from: src + 2 * d, count: d)
+                                }
+                                for h in 0..<heads {
+                                    let q = f0 + b * n * ld + h * dh
+                                    let k = k0 + b * cap * d + h * dh, v = v0 + b * cap * d + h * dh
+                                    GEMM.raw(transposeA: false, transposeB: true, m: n, n: total, k: dh, alpha: scale,
+                                             a: q, lda: ld, b: k, ldb: d, beta: 0, c: s, ldc: total)
+                                    for i in 0..<n {
+                                        let row = s + i * total, visible = start + i + 1
+                                        Softmax.inPlace(row, count: visible)
+                                        for j in visible..<total { row[j] = 0 }
+                                    }
+                                    GEMM.raw(transposeA: false, transposeB: false, m: n, n: dh, k: total, alpha: 1,
+                                             a: s, lda: total, b: v, ldb: d, beta: 0, c: c0 + b * n * d + h * dh, ldc: d)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return output.apply(context)
+    }
+
+    /// `qkv.*` and `output.*`.
+    public func namedParameters() -> [NamedParameter] {
+        qkv.namedParameters().prefixed("qkv") + output.namedParameters().prefixed("output")
+    }
+}
