@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import NN
 
@@ -48,5 +49,21 @@ import Testing
         #expect(GEMM.product(a, b).storage == [19, 22, 43, 50])
         #expect(GEMM.product(a, transposeA: true, b).storage == [26, 30, 38, 44])
         #expect(GEMM.product(a, b, transposeB: true).storage == [17, 23, 39, 53])
+    }
+}
+
+@Suite struct FastMathTests {
+    @Test func fastExpMatchesLibm() {
+        var worst = 0.0
+        var x: Float = -80
+        while x < 80 {
+            let exact = Foundation.exp(Double(x))
+            worst = max(worst, abs(Double(fastExp(x)) - exact) / exact)
+            x += 0.0137
+        }
+        #expect(worst < 1e-6)
+        #expect(fastExp(0) == 1)
+        #expect(fastExp(-1000) >= 0 && fastExp(-1000) < 1e-37)
+        #expect(fastExp(1000).isFinite)
     }
 }

@@ -1,4 +1,5 @@
-/// GELU with the tanh approximation (as in GPT-2): `0.5 x (1 + tanh(√(2/π)(x + 0.044715 x³)))`.
+/// GELU with the tanh approximation (as in GPT-2): `0.5 x (1 + tanh(√(2/π)(x + 0.044715 x³)))`,
+/// computed as `x σ(2u)` with `u = √(2/π)(x + 0.044715 x³)` (the same function, one exp).
 public final class GELU {
     private var input = Matrix(rows: 0, cols: 0)
 
@@ -17,7 +18,7 @@ public final class GELU {
         y.withMutableBuffer { buf in
             for i in buf.indices {
                 let v = buf[i]
-                buf[i] = 0.5 * v * (1 + _tanh(Self.k0 * (v + Self.k1 * v * v * v)))
+                buf[i] = v * fastSigmoid(2 * Self.k0 * (v + Self.k1 * v * v * v))
             }
         }
         return y
@@ -31,9 +32,9 @@ public final class GELU {
             dx.withMutableBuffer { g in
                 for i in g.indices {
                     let v = x[i]
-                    let t = _tanh(Self.k0 * (v + Self.k1 * v * v * v))
-                    let dt = (1 - t * t) * Self.k0 * (1 + 3 * Self.k1 * v * v)
-                    g[i] *= 0.5 * (1 + t) + 0.5 * v * dt
+                    let s = fastSigmoid(2 * Self.k0 * (v + Self.k1 * v * v * v))
+                    // d/dx [x σ(2u)] = σ + x · 2σ(1-σ) · du/dx
+                    g[i] *= s + v * 2 * s * (1 - s) * Self.k0 * (1 + 3 * Self.k1 * v * v)
                 }
             }
         }

@@ -38,7 +38,7 @@ public final class Softmax {
         for j in 1..<max(count, 1) where row[j] > m { m = row[j] }
         var sum: Float = 0
         for j in 0..<count {
-            let e = _exp(row[j] - m)
+            let e = fastExp(row[j] - m)
             row[j] = e
             sum += e
         }

@@ -35,7 +35,7 @@ public struct TokenLogProbs: Sendable {
                 for c in 1..<max(v, 1) where p[o + c] > m { m = p[o + c] }
                 var sum: Float = 0
                 for c in 0..<v {
-                    let e = _exp(p[o + c] - m)
+                    let e = fastExp(p[o + c] - m)
                     p[o + c] = e
                     sum += e
                 }

@@ -1,0 +1,11 @@
+// Measures training-step throughput of the NN target's causal transformer.
+// Usage: swift run -c release nn-bench [batch seqLen dim layers heads vocab steps]
+import NN
+
+let args = CommandLine.arguments.dropFirst().compactMap { Int($0) }
+func arg(_ i: Int, _ fallback: Int) -> Int { i < args.count ? args[i] : fallback }
+let batch = arg(0, 16), seqLen = arg(1, 128), dim = arg(2, 128), layers = arg(3, 4), heads = arg(4, 4)
+let vocab = arg(5, 96), steps = arg(6, 10)
+let config = TransformerConfig(vocabSize: vocab, dim: dim, heads: heads, layers: layers, maxSeqLen: seqLen)
+print("TransformerLM d\(dim) L\(layers) H\(heads) vocab \(vocab), batch \(batch) x seq \(seqLen), \(steps) steps")
+print(NNBenchmark.transformerTrainingStep(config: config, batch: batch, seqLen: seqLen, steps: steps))
