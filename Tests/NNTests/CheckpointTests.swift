@@ -131,3 +131,39 @@ import Testing
         #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)
     }
 }
+
+@Suite struct CheckpointOptimizerStateTests {
+    @Test func resumedTrainingContinuesExactly() throws {
+        // Two steps straight == one step, save with moments, load into a fresh model, one step.
+        func makeLayer() -> Linear { var rng = SeededRandom(seed: 1); return Linear(inputSize: 3, outputSize: 2, rng: &rng) }
+        let x = GradientCheck.random(4, 3, seed: 2), y = GradientCheck.random(4, 2, seed: 3)
+        func step(_ layer: Linear, _ opt: AdamW) {
+            layer.zeroGrad()
+            layer.backward(MeanSquaredError.compute(predictions: layer.forward(x), targets: y).gradient)
+            opt.step(layer.parameters())
+        }
+        let straight = makeLayer(), opt1 = AdamW(learningRate: 0.1)
+        step(straight, opt1)
+        step(straight, opt1)
+
+        let first = makeLayer(), opt2 = AdamW(learningRate: 0.1)
+        step(first, opt2)
+        let saved = try CheckpointFile.decode(CheckpointFile.encode(
+            Checkpoint(kind: "linear", config: ["steps": opt2.stepCount], parameters: first.namedParameters(), optimizerState: true)), path: "mem")
+        let resumed = makeLayer(), opt3 = AdamW(learningRate: 0.1)
+        try saved.load(into: resumed.namedParameters(), optimizerState: true)
+        opt3.stepCount = try saved.decodeConfig([String: Int].self)["steps"] ?? 0
+        step(resumed, opt3)
+        #expect(resumed.weight.value == straight.weight.value)
+        #expect(resumed.bias?.value == straight.bias?.value)
+    }
+
+    @Test func missingMomentsAreReported() throws {
+        var rng = SeededRandom(seed: 1)
+        let layer = Linear(inputSize: 2, outputSize: 2, rng: &rng)
+        let plain = try Checkpoint(kind: "linear", config: [String: Int](), parameters: layer.namedParameters())
+        #expect(throws: CheckpointError.missingTensor(path: "<memory>", name: "weight.adam_m")) {
+            try plain.load(into: layer.namedParameters(), optimizerState: true)
+        }
+    }
+}

@@ -25,10 +25,23 @@ public struct Checkpoint: Sendable, Equatable {
     /// Where it was read from (for error messages); `"<memory>"` for one built in memory.
     public var source: String
 
-    /// A checkpoint of `parameters` (current values) with an encodable configuration.
-    public init<Config: Encodable>(kind: String, config: Config, parameters: [NamedParameter]) throws {
-        try self.init(kind: kind, config: config, tensors: parameters.map { CheckpointTensor(name: $0.name, value: $0.parameter.value) })
+    /// A checkpoint of `parameters` (current values) with an encodable configuration; with
+    /// `optimizerState`, also each parameter's AdamW moments as `NAME.adam_m` / `NAME.adam_v`.
+    public init<Config: Encodable>(kind: String, config: Config, parameters: [NamedParameter], optimizerState: Bool = false) throws {
+        var tensors = parameters.map { CheckpointTensor(name: $0.name, value: $0.parameter.value) }
+        if optimizerState {
+            for p in parameters {
+                tensors.append(CheckpointTensor(name: p.name + Self.firstMomentSuffix, value: p.parameter.firstMoment))
+                tensors.append(CheckpointTensor(name: p.name + Self.secondMomentSuffix, value: p.parameter.secondMoment))
+            }
+        }
+        try self.init(kind: kind, config: config, tensors: tensors)
     }
+
+    /// Name suffix of a stored AdamW first moment.
+    public static let firstMomentSuffix = ".adam_m"
+    /// Name suffix of a stored AdamW second moment.
+    public static let secondMomentSuffix = ".adam_v"
 
     /// A checkpoint of explicit tensors with an encodable configuration.
     public init<Config: Encodable>(kind: String, config: Config, tensors: [CheckpointTensor]) throws {
@@ -60,20 +73,29 @@ public struct Checkpoint: Sendable, Equatable {
     }
 
     /// Copies the stored values into `parameters`, matching by name; every parameter must be
-    /// present with the same shape (extra tensors in the file are allowed, e.g. optimiser state).
-    public func load(into parameters: [NamedParameter]) throws {
+    /// present with the same shape (extra tensors in the file are allowed). With
+    /// `optimizerState`, the AdamW moments must be present too and are restored.
+    public func load(into parameters: [NamedParameter], optimizerState: Bool = false) throws {
         var byName = [String: Matrix]()
         for t in tensors { byName[t.name] = t.value }
+        let suffixes = optimizerState ? ["", Self.firstMomentSuffix, Self.secondMomentSuffix] : [""]
         // Check everything first so a failed load leaves the model untouched.
         for p in parameters {
-            guard let stored = byName[p.name] else { throw CheckpointError.missingTensor(path: source, name: p.name) }
-            let want = p.parameter.value
-            if stored.rows != want.rows || stored.cols != want.cols {
-                throw CheckpointError.shapeMismatch(path: source, name: p.name, expected: [want.rows, want.cols], found: [stored.rows, stored.cols])
+            for suffix in suffixes {
+                let name = p.name + suffix
+                guard let stored = byName[name] else { throw CheckpointError.missingTensor(path: source, name: name) }
+                let want = p.parameter.value
+                if stored.rows != want.rows || stored.cols != want.cols {
+                    throw CheckpointError.shapeMismatch(path: source, name: name, expected: [want.rows, want.cols], found: [stored.rows, stored.cols])
+                }
             }
         }
         for p in parameters {
             if let stored = byName[p.name] { p.parameter.value = stored }
+            if optimizerState {
+                if let m = byName[p.name + Self.firstMomentSuffix] { p.parameter.firstMoment = m }
+                if let v = byName[p.name + Self.secondMomentSuffix] { p.parameter.secondMoment = v }
+            }
         }
     }
 }

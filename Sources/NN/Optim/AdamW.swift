@@ -11,8 +11,8 @@ public final class AdamW {
     public let epsilon: Float
     /// Decoupled decay coefficient: `w -= lr * weightDecay * w`.
     public let weightDecay: Float
-    /// Steps taken so far (bias correction uses it).
-    public private(set) var stepCount = 0
+    /// Steps taken so far (bias correction uses it); set it when resuming from a checkpoint.
+    public var stepCount = 0
 
     /// An optimiser with the usual defaults.
     public init(learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 0.01) {
