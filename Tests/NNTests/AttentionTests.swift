@@ -28,6 +28,21 @@ import Testing
         #expect((0..<8).contains { before[3, $0] != after[3, $0] })
     }
 
+    @Test(arguments: [1, 2, 3, 7, 32])
+    func queryBlockingDoesNotChangeResults(block: Int) {
+        var rng = SeededRandom(seed: 8)
+        let attention = MultiHeadAttention(dim: 8, heads: 2, causal: true, initStd: 0.5, rng: &rng)
+        let x = GradientCheck.random(14, 8, seed: 9), dy = GradientCheck.random(14, 8, seed: 10)
+        attention.queryBlock = 1000
+        let reference = attention.forward(x, batch: 2, seqLen: 7, lengths: [7, 4])
+        let referenceDx = attention.backward(dy)
+        attention.queryBlock = block
+        let blocked = attention.forward(x, batch: 2, seqLen: 7, lengths: [7, 4])
+        let blockedDx = attention.backward(dy)
+        #expect(zip(reference.storage, blocked.storage).allSatisfy { abs($0 - $1) < 1e-5 })
+        #expect(zip(referenceDx.storage, blockedDx.storage).allSatisfy { abs($0 - $1) < 1e-5 })
+    }
+
     @Test func bidirectionalAttentionSeesTheFuture() {
         var rng = SeededRandom(seed: 4)
         let attention = MultiHeadAttention(dim: 8, heads: 2, causal: false, initStd: 0.5, rng: &rng)

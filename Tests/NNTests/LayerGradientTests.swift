@@ -84,6 +84,15 @@ import Testing
                         forward: { layer.forward($0, batch: 2, seqLen: 4, lengths: lengths) }, backward: layer.backward)
     }
 
+    @Test func causalAttentionInSeveralQueryBlocksWithPadding() {
+        var rng = SeededRandom(seed: 36)
+        let layer = MultiHeadAttention(dim: 6, heads: 3, causal: true, initStd: 0.5, rng: &rng)
+        layer.queryBlock = 2  // blocks 0..<2, 2..<4, 4..<5; the second sequence ends inside one
+        Self.randomize(layer.namedParameters(), seed: 37, std: 0.1)
+        Self.checkLayer(layer.namedParameters(), input: GradientCheck.random(10, 6, seed: 38), seed: 39,
+                        forward: { layer.forward($0, batch: 2, seqLen: 5, lengths: [5, 3]) }, backward: layer.backward)
+    }
+
     @Test(arguments: [true, false])
     func transformerBlock(causal: Bool) {
         var rng = SeededRandom(seed: 20)

@@ -14,11 +14,13 @@ public final class GELU {
 
     /// Elementwise GELU without remembering the input (inference).
     public func apply(_ x: Matrix) -> Matrix {
-        var y = x
-        y.withMutableBuffer { buf in
-            for i in buf.indices {
-                let v = buf[i]
-                buf[i] = v * fastSigmoid(2 * Self.k0 * (v + Self.k1 * v * v * v))
+        var y = Matrix(uninitializedRows: x.rows, cols: x.cols)
+        x.withBuffer { src in
+            y.withMutableBuffer { out in
+                for i in out.indices {
+                    let v = src[i]
+                    out[i] = v * fastSigmoid(2 * Self.k0 * (v + Self.k1 * v * v * v))
+                }
             }
         }
         return y

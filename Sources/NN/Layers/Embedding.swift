@@ -23,7 +23,7 @@ public final class Embedding: ParameterContainer {
     /// The lookup without remembering the tokens (inference).
     public func apply(_ tokens: [Int32]) -> Matrix {
         let d = dim, vocab = vocabSize
-        var y = Matrix(rows: tokens.count, cols: d)
+        var y = Matrix(uninitializedRows: tokens.count, cols: d)
         table.value.withBuffer { t in
             y.withMutableBuffer { out in
                 for (r, tok) in tokens.enumerated() {

@@ -29,8 +29,8 @@ public final class LayerNorm: ParameterContainer {
     private func run(_ x: Matrix, save: Bool) -> Matrix {
         let d = dim
         precondition(x.cols == d, "LayerNorm: input has \(x.cols) columns, expected \(d)")
-        var y = Matrix(rows: x.rows, cols: d)
-        var xhat = save ? Matrix(rows: x.rows, cols: d) : Matrix(rows: 0, cols: 0)
+        var y = Matrix(uninitializedRows: x.rows, cols: d)
+        var xhat = save ? Matrix(uninitializedRows: x.rows, cols: d) : Matrix(rows: 0, cols: 0)
         var rstd = [Float](repeating: 0, count: save ? x.rows : 0)
         x.withBuffer { src in
             gain.value.withBuffer { g in
@@ -71,7 +71,7 @@ public final class LayerNorm: ParameterContainer {
     public func backward(_ dy: Matrix) -> Matrix {
         let d = dim, rows = normalized.rows
         precondition(dy.rows == rows && dy.cols == d, "LayerNorm.backward: gradient shape mismatch")
-        var dx = Matrix(rows: rows, cols: d)
+        var dx = Matrix(uninitializedRows: rows, cols: d)
         dy.withBuffer { g in
             normalized.withBuffer { xh in
                 gain.value.withBuffer { gamma in

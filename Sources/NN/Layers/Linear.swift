@@ -30,7 +30,7 @@ public final class Linear: ParameterContainer {
     /// The forward computation without remembering the input (inference).
     public func apply(_ x: Matrix) -> Matrix {
         precondition(x.cols == inputSize, "Linear: input has \(x.cols) columns, expected \(inputSize)")
-        var y = Matrix(rows: x.rows, cols: outputSize)
+        var y = Matrix(uninitializedRows: x.rows, cols: outputSize)
         if let bias {
             bias.value.withBuffer { b in
                 y.withMutableBuffer { out in

@@ -2,7 +2,7 @@ import CBLAS
 
 /// General matrix multiply through OpenBLAS: `C = alpha * op(A) * op(B) + beta * C`.
 public enum GEMM {
-    /// Multiplies two matrices into `c`, which is resized (zeroed) when its shape is wrong and
+    /// Multiplies two matrices into `c`, which is replaced by a fresh matrix when its shape is wrong and
     /// `beta == 0`; with `beta != 0` its shape must already match.
     public static func multiply(
         _ a: Matrix, transposeA: Bool = false,
@@ -16,11 +16,12 @@ public enum GEMM {
         precondition(k == kb, "GEMM: inner dimensions differ (\(k) vs \(kb))")
         if c.rows != m || c.cols != n {
             precondition(beta == 0, "GEMM: accumulating into a \(c.rows)x\(c.cols) matrix, need \(m)x\(n)")
-            c.reshapeZeroed(rows: m, cols: n)
+            // With beta 0 BLAS never reads C, and with k == 0 we zero it below.
+            c = Matrix(uninitializedRows: m, cols: n)
         }
         if m == 0 || n == 0 { return }
         if k == 0 {
-            if beta != 1 { c.scale(by: beta) }
+            if beta == 0 { c.fill(0) } else if beta != 1 { c.scale(by: beta) }
             return
         }
         a.withBuffer { pa in

@@ -18,6 +18,15 @@ public struct Matrix: Sendable, Equatable {
         self.storage = [Float](repeating: value, count: rows * cols)
     }
 
+    /// A matrix whose elements are left unset (arbitrary bit patterns), for outputs that the caller
+    /// overwrites completely; skips the zero fill that shows up in profiles.
+    public init(uninitializedRows rows: Int, cols: Int) {
+        precondition(rows >= 0 && cols >= 0, "Matrix shape must be non-negative")
+        self.rows = rows
+        self.cols = cols
+        self.storage = [Float](unsafeUninitializedCapacity: rows * cols) { _, count in count = rows * cols }
+    }
+
     /// A matrix over the given row-major values.
     public init(rows: Int, cols: Int, values: [Float]) {
         precondition(values.count == rows * cols, "Matrix(\(rows)x\(cols)) needs \(rows * cols) values, got \(values.count)")
