@@ -9,3 +9,7 @@ let vocab = arg(5, 96), steps = arg(6, 10)
 let config = TransformerConfig(vocabSize: vocab, dim: dim, heads: heads, layers: layers, maxSeqLen: seqLen)
 print("TransformerLM d\(dim) L\(layers) H\(heads) vocab \(vocab), batch \(batch) x seq \(seqLen), \(steps) steps")
 print(NNBenchmark.transformerTrainingStep(config: config, batch: batch, seqLen: seqLen, steps: steps))
+for hidden in [64, 256] {
+    let scored = NNBenchmark.sparseMLPScoring(hidden: hidden)
+    print("hashed n-gram MLP (2^18 features -> \(hidden) -> 1, 400 entries per row): \(Int(scored.rounded())) rows/s")
+}

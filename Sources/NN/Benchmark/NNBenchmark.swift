@@ -60,4 +60,26 @@ public enum NNBenchmark {
         return Result(tokensPerStep: batch * seqLen, forwardSeconds: seconds(forward),
                       backwardSeconds: seconds(backward), optimizerSeconds: seconds(optimizing))
     }
+
+    /// Rows per second scored by a hashed-feature MLP (`SparseLinear` → ReLU → `Linear` to one
+    /// score) in inference mode: the thinking reward model's fast path.
+    public static func sparseMLPScoring(features: Int = 1 << 18, hidden: Int = 256, entriesPerRow: Int = 400,
+                                        batch: Int = 256, batches: Int = 20, seed: UInt64 = 1) -> Double {
+        var rng = SeededRandom(seed: seed)
+        let first = SparseLinear(inputSize: features, outputSize: hidden, rng: &rng)
+        let act = ReLU()
+        let head = Linear(inputSize: hidden, outputSize: 1, rng: &rng)
+        var rows = SparseRows()
+        for _ in 0..<batch {
+            rows.appendRow((0..<entriesPerRow).map { _ in (Int32(rng.nextInt(below: features)), Float(1)) })
+        }
+        let clock = ContinuousClock()
+        var checksum: Float = 0
+        let elapsed = clock.measure {
+            for _ in 0..<batches { checksum += head.apply(act.apply(first.apply(rows))).storage[0] }
+        }
+        precondition(checksum.isFinite, "sparse MLP produced a non-finite score")
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        return Double(batch * batches) / seconds
+    }
 }

@@ -61,18 +61,19 @@ public final class SparseLinear: ParameterContainer {
     /// The forward computation without remembering the input (inference).
     public func apply(_ x: SparseRows) -> Matrix {
         let n = outputSize, features = inputSize
-        var y = Matrix(rows: x.rowCount, cols: n)
+        var y = Matrix(uninitializedRows: x.rowCount, cols: n)
         weight.value.withBuffer { w in
             bias.value.withBuffer { b in
                 y.withMutableBuffer { out in
+                    guard let w0 = w.baseAddress, let b0 = b.baseAddress, let o0 = out.baseAddress else { return }
                     for r in 0..<x.rowCount {
-                        let o = r * n
-                        for c in 0..<n { out[o + c] = b[c] }
+                        let row = o0 + r * n
+                        row.update(from: b0, count: n)
                         for k in x.offsets[r]..<x.offsets[r + 1] {
                             let idx = Int(x.indices[k])
                             precondition(idx >= 0 && idx < features, "SparseLinear: feature \(idx) outside 0..<\(features)")
-                            let v = x.values[k], wo = idx * n
-                            for c in 0..<n { out[o + c] += v * w[wo + c] }
+                            // Pointer-based so it vectorises; see `axpy`.
+                            axpy(n, x.values[k], w0 + idx * n, row)
                         }
                     }
                 }
@@ -87,11 +88,10 @@ public final class SparseLinear: ParameterContainer {
         precondition(dy.rows == input.rowCount && dy.cols == n, "SparseLinear.backward: gradient shape mismatch")
         dy.withBuffer { g in
             weight.grad.withMutableBuffer { dw in
+                guard let g0 = g.baseAddress, let dw0 = dw.baseAddress else { return }
                 for r in 0..<input.rowCount {
-                    let o = r * n
                     for k in input.offsets[r]..<input.offsets[r + 1] {
-                        let v = input.values[k], wo = Int(input.indices[k]) * n
-                        for c in 0..<n { dw[wo + c] += v * g[o + c] }
+                        axpy(n, input.values[k], g0 + r * n, dw0 + Int(input.indices[k]) * n)
                     }
                 }
             }
