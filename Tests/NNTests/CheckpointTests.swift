@@ -167,3 +167,13 @@ import Testing
         }
     }
 }
+
+@Suite struct CheckpointKindTests {
+    @Test func wrongKindIsNamed() throws {
+        let ckpt = try Checkpoint(kind: "ngram-mlp", config: [String: Int](), tensors: [])
+        try ckpt.requireKind("ngram-mlp")
+        #expect(throws: CheckpointError.kindMismatch(path: "<memory>", expected: "transformer-lm", found: "ngram-mlp")) {
+            try ckpt.requireKind("transformer-lm")
+        }
+    }
+}

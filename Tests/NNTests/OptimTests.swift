@@ -30,3 +30,26 @@ import Testing
         #expect(abs(GradientClipping.globalNorm([a, b]) - 1) < 1e-5)
     }
 }
+
+@Suite struct GradientAccumulationTests {
+    @Test func backwardPassesAddUp() {
+        // Micro-batching relies on backward adding into grads rather than overwriting them.
+        let config = TransformerConfig(vocabSize: 5, dim: 8, heads: 2, layers: 1, maxSeqLen: 4)
+        let model = TransformerLM(config: config, seed: 1)
+        let a: [Int32] = [1, 2, 3, 4], b: [Int32] = [4, 3, 2, 1]
+        let targets: [Int32] = [2, 3, 4, 0]
+        func grads(_ batches: [[Int32]]) -> [Matrix] {
+            model.zeroGrad()
+            for tokens in batches {
+                model.backward(CrossEntropy.compute(logits: model.forward(tokens: tokens, batch: 1, seqLen: 4), targets: targets).gradient)
+            }
+            return model.parameters().map(\.grad)
+        }
+        let ga = grads([a]), gb = grads([b]), both = grads([a, b])
+        for i in both.indices {
+            for j in 0..<both[i].count {
+                #expect(abs(both[i].storage[j] - (ga[i].storage[j] + gb[i].storage[j])) < 1e-5)
+            }
+        }
+    }
+}

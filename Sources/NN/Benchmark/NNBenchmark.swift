@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Throughput measurement of a causal transformer training step (forward, cross-entropy,
 /// backward), for comparing against other implementations of the same model.
 public enum NNBenchmark {
@@ -11,6 +17,12 @@ public enum NNBenchmark {
         public let backwardSeconds: Double
         /// Mean seconds of an AdamW step.
         public let optimizerSeconds: Double
+        /// Mean process CPU seconds of forward + backward: unlike wall time it does not grow when
+        /// other jobs share the cores, so it compares runs on a busy machine (single-threaded BLAS).
+        public let cpuSeconds: Double
+
+        /// Forward + backward tokens per CPU-second.
+        public var tokensPerCPUSecond: Double { Double(tokensPerStep) / cpuSeconds }
 
         /// Forward + backward tokens per second (the usual figure).
         public var tokensPerSecond: Double { Double(tokensPerStep) / (forwardSeconds + backwardSeconds) }
@@ -23,7 +35,8 @@ public enum NNBenchmark {
         public var description: String {
             func ms(_ s: Double) -> String { String(Int((s * 1000).rounded())) + " ms" }
             return "forward \(ms(forwardSeconds)), backward \(ms(backwardSeconds)), adamw \(ms(optimizerSeconds)); "
-                + "fwd+bwd \(Int(tokensPerSecond.rounded())) tokens/s, with optimiser \(Int(trainingTokensPerSecond.rounded())) tokens/s"
+                + "fwd+bwd \(Int(tokensPerSecond.rounded())) tokens/s, with optimiser \(Int(trainingTokensPerSecond.rounded())) tokens/s, "
+                + "fwd+bwd per CPU-second \(Int(tokensPerCPUSecond.rounded())) tokens"
         }
     }
 
@@ -39,26 +52,38 @@ public enum NNBenchmark {
         let targets = (0..<(batch * seqLen)).map { _ in Int32(rng.nextInt(below: config.vocabSize)) }
         let clock = ContinuousClock()
         var forward = Duration.zero, backward = Duration.zero, optimizing = Duration.zero
+        var cpu = 0.0
         for step in 0..<(warmup + steps) {
+            let c0 = processCPUSeconds()
             let t0 = clock.now
             let loss = CrossEntropy.compute(logits: model.forward(tokens: tokens, batch: batch, seqLen: seqLen), targets: targets)
             let t1 = clock.now
             model.zeroGrad()
             model.backward(loss.gradient)
             let t2 = clock.now
+            let c1 = processCPUSeconds()
             optimizer.step(params)
             let t3 = clock.now
             if step >= warmup {
                 forward += t1 - t0
                 backward += t2 - t1
                 optimizing += t3 - t2
+                cpu += c1 - c0
             }
         }
         func seconds(_ d: Duration) -> Double {
             (Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18) / Double(max(steps, 1))
         }
         return Result(tokensPerStep: batch * seqLen, forwardSeconds: seconds(forward),
-                      backwardSeconds: seconds(backward), optimizerSeconds: seconds(optimizing))
+                      backwardSeconds: seconds(backward), optimizerSeconds: seconds(optimizing),
+                      cpuSeconds: cpu / Double(max(steps, 1)))
+    }
+
+    /// CPU time used by the whole process so far.
+    static func processCPUSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
     }
 
     /// Rows per second scored by a hashed-feature MLP (`SparseLinear` → ReLU → `Linear` to one
@@ -81,5 +106,32 @@ public enum NNBenchmark {
         precondition(checksum.isFinite, "sparse MLP produced a non-finite score")
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         return Double(batch * batches) / seconds
+    }
+
+    /// Tokens per second generated with the KV cache: prefill `prompt` tokens for `batch`
+    /// sequences, then `newTokens` single-token steps with sampling (what a GRPO rollout does).
+    /// Returns wall-clock and per-CPU-second rates.
+    public static func cachedDecoding(config: TransformerConfig, batch: Int, prompt: Int, newTokens: Int,
+                                      seed: UInt64 = 1) -> (perSecond: Double, perCPUSecond: Double) {
+        let model = TransformerLM(config: config, seed: seed)
+        var rng = SeededRandom(seed: seed &+ 2)
+        let cache = model.makeCache(batch: batch, capacity: prompt + newTokens)
+        let promptTokens = (0..<(batch * prompt)).map { _ in Int32(rng.nextInt(below: config.vocabSize)) }
+        let clock = ContinuousClock()
+        let cpuStart = processCPUSeconds()
+        let elapsed = clock.measure {
+            var logits = model.forwardCached(tokens: promptTokens, newTokens: prompt, cache: cache)
+            var lastRow = prompt - 1
+            for _ in 0..<newTokens {
+                let next = (0..<batch).map { b in
+                    Sampling.sample(logits: logits, row: b * (lastRow + 1) + lastRow, temperature: 1, rng: &rng)
+                }
+                logits = model.forwardCached(tokens: next, newTokens: 1, cache: cache)
+                lastRow = 0
+            }
+        }
+        let cpu = processCPUSeconds() - cpuStart
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        return (Double(batch * newTokens) / seconds, Double(batch * newTokens) / cpu)
     }
 }

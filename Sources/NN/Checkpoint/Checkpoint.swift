@@ -58,6 +58,11 @@ public struct Checkpoint: Sendable, Equatable {
         self.source = source
     }
 
+    /// Throws `kindMismatch` unless the checkpoint holds a model of kind `expected`.
+    public func requireKind(_ expected: String) throws {
+        if kind != expected { throw CheckpointError.kindMismatch(path: source, expected: expected, found: kind) }
+    }
+
     /// The configuration decoded as `type`.
     public func decodeConfig<Config: Decodable>(_ type: Config.Type) throws -> Config {
         do {

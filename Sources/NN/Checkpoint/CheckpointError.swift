@@ -10,6 +10,8 @@ public enum CheckpointError: Error, Equatable, CustomStringConvertible {
     case truncated(path: String, detail: String)
     /// The JSON header is malformed or inconsistent.
     case badHeader(path: String, detail: String)
+    /// The file holds another kind of model than the reader expects.
+    case kindMismatch(path: String, expected: String, found: String)
     /// A tensor the model needs is not in the file.
     case missingTensor(path: String, name: String)
     /// A tensor has a different shape from the model's parameter.
@@ -26,6 +28,7 @@ public enum CheckpointError: Error, Equatable, CustomStringConvertible {
             return "\(path): checksum mismatch (stored \(String(s, radix: 16)), computed \(String(c, radix: 16))); the file is corrupt"
         case .truncated(let path, let detail): return "\(path): truncated: \(detail)"
         case .badHeader(let path, let detail): return "\(path): bad header: \(detail)"
+        case .kindMismatch(let path, let e, let f): return "\(path): holds a \(f) model, expected \(e)"
         case .missingTensor(let path, let name): return "\(path): tensor \(name) is missing"
         case .shapeMismatch(let path, let name, let e, let f):
             return "\(path): tensor \(name) has shape \(f), the model expects \(e)"

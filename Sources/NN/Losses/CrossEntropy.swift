@@ -25,6 +25,7 @@ public struct TokenLogProbs: Sendable {
     /// Computes log-probabilities of `targets` (one per row; negative = ignored).
     public init(logits: Matrix, targets: [Int32]) {
         precondition(targets.count == logits.rows, "TokenLogProbs: \(targets.count) targets for \(logits.rows) rows")
+        precondition(logits.cols > 0, "TokenLogProbs: logits need at least one column")
         let v = logits.cols
         var probs = logits
         var lps = [Float](repeating: 0, count: logits.rows)
