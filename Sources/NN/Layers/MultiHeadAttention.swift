@@ -1,3 +1,5 @@
+import CBLAS
+
 /// Multi-head scaled dot-product self-attention over a batch of sequences laid out as
 /// `[batch * seqLen, dim]`; causal (each position sees itself and the past) or bidirectional.
 ///
@@ -183,6 +185,16 @@ public final class MultiHeadAttention: ParameterContainer {
                                 for h in 0..<heads {
                                     let q = f0 + b * n * ld + h * dh
                                     let k = k0 + b * cap * d + h * dh, v = v0 + b * cap * d + h * dh
+                                    if n == 1 {
+                                        // One query per sequence (a decoding step): matrix-vector
+                                        // products avoid sgemm's packing overhead on 1-row inputs.
+                                        cblas_sgemv(CblasRowMajor, CblasNoTrans, blasint(total), blasint(dh), scale,
+                                                    k, blasint(d), q, 1, 0, s, 1)
+                                        Softmax.inPlace(s, count: total)
+                                        cblas_sgemv(CblasRowMajor, CblasTrans, blasint(total), blasint(dh), 1,
+                                                    v, blasint(d), s, 1, 0, c0 + b * d + h * dh, 1)
+                                        continue
+                                    }
                                     GEMM.raw(transposeA: false, transposeB: true, m: n, n: total, k: dh, alpha: scale,
                                              a: q, lda: ld, b: k, ldb: d, beta: 0, c: s, ldc: total)
                                     for i in 0..<n {
