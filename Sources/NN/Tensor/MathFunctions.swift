@@ -9,6 +9,5 @@ import Darwin
 @inline(__always) func _log(_ x: Float) -> Float { logf(x) }
 @inline(__always) func _log(_ x: Double) -> Double { log(x) }
 @inline(__always) func _cos(_ x: Double) -> Double { cos(x) }
-@inline(__always) func _tanh(_ x: Float) -> Float { tanhf(x) }
 @inline(__always) func _log1p(_ x: Float) -> Float { log1pf(x) }
 @inline(__always) func _pow(_ x: Float, _ y: Float) -> Float { powf(x, y) }
