@@ -127,6 +127,18 @@ import Testing
         }
     }
 
+    @Test func absurdShapesInTheHeaderAreErrorsNotCrashes() throws {
+        // A header claiming a 2^62 x 4 tensor must not overflow Int or allocate it.
+        let header = Array(#"{"config":{},"kind":"x","tensors":[{"cols":4,"name":"w","rows":4611686018427387904}]}"#.utf8)
+        var bytes = CheckpointFile.magic + [1, 0, 0, 0]
+        let n = UInt32(header.count)
+        bytes += [UInt8(n & 0xFF), UInt8((n >> 8) & 0xFF), 0, 0] + header + [0, 0, 0, 0]
+        #expect(throws: CheckpointError.self) { try CheckpointFile.decode(bytes, path: "big.ckpt") }
+        var garbage = bytes
+        garbage.replaceSubrange(12..<(12 + header.count), with: Array(repeating: UInt8(ascii: "{"), count: header.count))
+        #expect(throws: CheckpointError.self) { try CheckpointFile.decode(garbage, path: "junk.ckpt") }
+    }
+
     @Test func crc32KnownValue() {
         #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)
     }

@@ -78,10 +78,16 @@ public enum CheckpointFile {
         } catch {
             throw CheckpointError.badHeader(path: path, detail: "\(error)")
         }
+        // Sizes come from the file, so check them without trapping on overflow.
         var floatCount = 0
         for t in header.tensors {
             guard t.rows >= 0, t.cols >= 0 else { throw CheckpointError.badHeader(path: path, detail: "tensor \(t.name) has a negative dimension") }
-            floatCount += t.rows * t.cols
+            let (size, o1) = t.rows.multipliedReportingOverflow(by: t.cols)
+            let (sum, o2) = floatCount.addingReportingOverflow(size)
+            guard !o1, !o2, sum <= (bytes.count - headerEnd) / 4 else {
+                throw CheckpointError.truncated(path: path, detail: "tensor \(t.name) (\(t.rows)x\(t.cols)) does not fit in a \(bytes.count)-byte file")
+            }
+            floatCount = sum
         }
         let expected = headerEnd + 4 * floatCount + 4
         guard bytes.count >= expected else {
