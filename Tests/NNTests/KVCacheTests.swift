@@ -46,4 +46,33 @@ import Testing
         #expect(cache.length == 0)
         #expect(model.forwardCached(tokens: Self.tokens(0..<2), newTokens: 2, cache: cache) == first)
     }
+
+    @Test func promptsOfDifferentLengthsDecodeTogether() {
+        // Prompts of 3 and 5 tokens, right-padded to 5 for the prefill, then 3 shared steps; each
+        // sequence must match its own unpadded full forward.
+        let model = TransformerLM(config: Self.config, seed: 45)
+        LayerGradientTests.randomize(model.namedParameters(), seed: 46, std: 0.2)
+        let sequences: [[Int32]] = [[3, 1, 4, 1, 5, 9], [2, 7, 1, 8, 2, 8, 1, 8]]
+        let promptLengths = [3, 5]
+        let cache = model.makeCache(batch: 2)
+        let padded = sequences[0].prefix(3) + [0, 0] + sequences[1].prefix(5)
+        let prefill = model.forwardCached(tokens: Array(padded), newTokens: 5, cache: cache, validCounts: promptLengths)
+        #expect(cache.lengths == [3, 5] && cache.length == nil)
+        var got = [[Matrix]](repeating: [], count: 2)
+        for b in 0..<2 { got[b].append(prefill.rowSlice((b * 5 + promptLengths[b] - 1)..<(b * 5 + promptLengths[b]))) }
+        for step in 0..<3 {
+            let next = (0..<2).map { sequences[$0][promptLengths[$0] + step] }
+            let logits = model.forwardCached(tokens: next, newTokens: 1, cache: cache)
+            for b in 0..<2 { got[b].append(logits.rowSlice(b..<(b + 1))) }
+        }
+        for b in 0..<2 {
+            let len = promptLengths[b] + 3
+            let full = model.forward(tokens: Array(sequences[b].prefix(len)), batch: 1, seqLen: len)
+            for (k, row) in got[b].enumerated() {
+                let position = promptLengths[b] - 1 + k
+                #expect(Self.maxDiff(row, full.rowSlice(position..<(position + 1))) < 1e-4, "sequence \(b), position \(position)")
+            }
+        }
+        #expect(cache.lengths == [6, 8])
+    }
 }

@@ -3,18 +3,19 @@ import CBLAS
 extension MultiHeadAttention {
     /// Causal attention for `newTokens` new positions per sequence (`x` is
     /// `[cache.batch * newTokens, dim]`, sequence-major) against everything in `cache` for layer
-    /// `layer` plus themselves. Writes their keys and values into the cache but does not advance
-    /// it (the model does, after its last layer). Inference only: nothing is saved for backward.
+    /// `layer` plus themselves. Sequence `b`'s new positions start at `cache.lengths[b]`. Writes
+    /// their keys and values into the cache but does not advance it (the model does, after its
+    /// last layer). Inference only: nothing is saved for backward.
     public func forwardCached(_ x: Matrix, newTokens n: Int, cache: KVCache, layer: Int) -> Matrix {
         precondition(causal, "MultiHeadAttention: cached decoding needs causal attention")
         precondition(cache.dim == dim && x.rows == cache.batch * n, "MultiHeadAttention: cache or input shape mismatch")
-        let start = cache.length, total = start + n, cap = cache.capacity
-        precondition(total <= cap, "MultiHeadAttention: \(total) positions exceed cache capacity \(cap)")
+        let cap = cache.capacity, maxTotal = (cache.lengths.max() ?? 0) + n
+        precondition(maxTotal <= cap, "MultiHeadAttention: \(maxTotal) positions exceed cache capacity \(cap)")
         let d = dim, dh = headDim, ld = 3 * d
         let scale = 1 / Float(dh).squareRoot()
         let fresh = qkv.apply(x)
         var context = Matrix(uninitializedRows: x.rows, cols: d)
-        scratch.ensureShape(rows: n, cols: total)
+        scratch.ensureShape(rows: n, cols: maxTotal)
         fresh.withBuffer { fb in
             cache.keys[layer].withMutableBuffer { kb in
                 cache.values[layer].withMutableBuffer { vb in
@@ -23,6 +24,7 @@ extension MultiHeadAttention {
                             guard let f0 = fb.baseAddress, let k0 = kb.baseAddress, let v0 = vb.baseAddress,
                                   let c0 = cb.baseAddress, let s = sb.baseAddress else { return }
                             for b in 0..<cache.batch {
+                                let start = cache.lengths[b], total = start + n
                                 for i in 0..<n {
                                     let src = f0 + (b * n + i) * ld, dst = (b * cap + start + i) * d
                                     (k0 + dst).update(from: src + d, count: d)

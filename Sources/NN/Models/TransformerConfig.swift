@@ -24,7 +24,7 @@ public struct TransformerConfig: Codable, Sendable, Equatable {
     }
 }
 
-/// Token plus learned position embeddings for `[batch * seqLen]` tokens starting at `offset`.
+/// Token plus learned position embeddings for `[batch * seqLen]` tokens.
 final class TokenAndPositionEmbedding: ParameterContainer {
     let tokens: Embedding
     let positions: Embedding
@@ -34,22 +34,23 @@ final class TokenAndPositionEmbedding: ParameterContainer {
         positions = Embedding(vocabSize: maxSeqLen, dim: dim, rng: &rng)
     }
 
-    private func positionIDs(batch: Int, seqLen: Int, offset: Int) -> [Int32] {
+    private func positionIDs(seqLen: Int, offsets: [Int]) -> [Int32] {
         var ids = [Int32]()
-        ids.reserveCapacity(batch * seqLen)
-        for _ in 0..<batch { for t in 0..<seqLen { ids.append(Int32(offset + t)) } }
+        ids.reserveCapacity(offsets.count * seqLen)
+        for offset in offsets { for t in 0..<seqLen { ids.append(Int32(offset + t)) } }
         return ids
     }
 
     func forward(_ ids: [Int32], batch: Int, seqLen: Int) -> Matrix {
         var x = tokens.forward(ids)
-        x.add(positions.forward(positionIDs(batch: batch, seqLen: seqLen, offset: 0)))
+        x.add(positions.forward(positionIDs(seqLen: seqLen, offsets: [Int](repeating: 0, count: batch))))
         return x
     }
 
-    func apply(_ ids: [Int32], batch: Int, seqLen: Int, offset: Int) -> Matrix {
+    /// Sequence `b` starts at position `offsets[b]`.
+    func apply(_ ids: [Int32], seqLen: Int, offsets: [Int]) -> Matrix {
         var x = tokens.apply(ids)
-        x.add(positions.apply(positionIDs(batch: batch, seqLen: seqLen, offset: offset)))
+        x.add(positions.apply(positionIDs(seqLen: seqLen, offsets: offsets)))
         return x
     }
 

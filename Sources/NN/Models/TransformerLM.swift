@@ -47,15 +47,21 @@ public final class TransformerLM: ParameterContainer {
 
     /// Feeds `newTokens` more tokens per sequence (`tokens` is `[batch * newTokens]`,
     /// sequence-major) and returns their logits `[batch * newTokens, vocabSize]`; use it once with
-    /// the prompt (prefill), then with one sampled token per sequence per step. Advances `cache`.
-    public func forwardCached(tokens: [Int32], newTokens: Int, cache: KVCache) -> Matrix {
+    /// the prompts (prefill), then with one sampled token per sequence per step. Advances `cache`
+    /// by `validCounts[b]` for sequence `b` (default `newTokens`): prompts of different lengths are
+    /// right-padded to `newTokens`, and the next-token logits of sequence `b` are then in row
+    /// `b * newTokens + validCounts[b] - 1`; the padding is overwritten by the following steps.
+    public func forwardCached(tokens: [Int32], newTokens: Int, cache: KVCache, validCounts: [Int]? = nil) -> Matrix {
         precondition(tokens.count == cache.batch * newTokens, "TransformerLM: expected \(cache.batch * newTokens) tokens")
         precondition(cache.layerCount == blocks.count && cache.dim == config.dim, "TransformerLM: cache built for another model")
-        var x = embedding.apply(tokens, batch: cache.batch, seqLen: newTokens, offset: cache.length)
+        let counts = validCounts ?? [Int](repeating: newTokens, count: cache.batch)
+        precondition(counts.count == cache.batch && counts.allSatisfy { $0 >= 0 && $0 <= newTokens },
+                     "TransformerLM: validCounts must be in 0...newTokens, one per sequence")
+        var x = embedding.apply(tokens, seqLen: newTokens, offsets: cache.lengths)
         for (i, block) in blocks.enumerated() {
             x = block.forwardCached(x, newTokens: newTokens, cache: cache, layer: i)
         }
-        cache.advance(by: newTokens)
+        cache.advance(by: counts)
         return head.apply(finalNorm.apply(x))
     }
 
