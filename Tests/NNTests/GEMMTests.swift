@@ -67,3 +67,10 @@ import Testing
         #expect(fastExp(1000).isFinite)
     }
 }
+
+@Suite struct BLASThreadTests {
+    // Only the getter: changing the count while parallel tests run GEMMs would race inside OpenBLAS.
+    @Test func threadCountIsPositive() {
+        #expect(GEMM.threadCount >= 1)
+    }
+}

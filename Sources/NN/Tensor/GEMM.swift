@@ -36,6 +36,15 @@ public enum GEMM {
         }
     }
 
+    /// Threads OpenBLAS uses per call (process-wide). One is often fastest for this target's
+    /// small matrices on a shared machine, where spinning BLAS threads compete with other jobs;
+    /// the `OPENBLAS_NUM_THREADS` environment variable sets the same thing at start-up. Set it
+    /// before starting work, not while other threads are inside BLAS calls.
+    public static var threadCount: Int {
+        get { Int(openblas_get_num_threads()) }
+        set { openblas_set_num_threads(Int32(max(1, newValue))) }
+    }
+
     /// `op(A) * op(B)` as a new matrix.
     public static func product(_ a: Matrix, transposeA: Bool = false, _ b: Matrix, transposeB: Bool = false) -> Matrix {
         var c = Matrix(rows: 0, cols: 0)
