@@ -26,6 +26,14 @@ import Testing
         #expect((0..<1000).allSatisfy { _ in let f = u.nextUnitFloat(); return f >= 0 && f < 1 })
     }
 
+    @Test func boundedIntegersAreUniformAndInRange() {
+        var rng = SeededRandom(seed: 11)
+        var counts = [Int](repeating: 0, count: 6)
+        for _ in 0..<60_000 { counts[rng.nextInt(below: 6)] += 1 }
+        #expect(counts.allSatisfy { abs($0 - 10_000) < 400 })
+        #expect((0..<100).allSatisfy { _ in rng.nextInt(below: 1) == 0 })
+    }
+
     @Test func modelInitialisationIsReproducible() {
         let config = TransformerConfig(vocabSize: 5, dim: 8, heads: 2, layers: 2, maxSeqLen: 4)
         let a = TransformerLM(config: config, seed: 3).namedParameters()

@@ -45,9 +45,18 @@ public struct SeededRandom: RandomNumberGenerator, Sendable, Equatable {
         return Float((-2 * _log(u1)).squareRoot() * _cos(2 * Double.pi * u2))
     }
 
-    /// A uniform integer in `0..<upperBound` (upperBound > 0).
+    /// A uniform integer in `0..<upperBound` (upperBound > 0), by Lemire's multiply-and-reject;
+    /// written out rather than `Int.random(in:using:)` so the stream cannot change with the
+    /// standard library.
     public mutating func nextInt(below upperBound: Int) -> Int {
-        Int.random(in: 0..<upperBound, using: &self)
+        precondition(upperBound > 0, "SeededRandom.nextInt: upper bound must be positive")
+        let bound = UInt64(upperBound)
+        var product = next().multipliedFullWidth(by: bound)
+        if product.low < bound {
+            let threshold = (0 &- bound) % bound
+            while product.low < threshold { product = next().multipliedFullWidth(by: bound) }
+        }
+        return Int(product.high)
     }
 
     private func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
