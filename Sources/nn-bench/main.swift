@@ -1,6 +1,12 @@
 // Measures training-step throughput of the NN target's causal transformer.
 // Usage: swift run -c release nn-bench [batch seqLen dim layers heads vocab steps]
+import Foundation
 import NN
+
+// NN_BENCH_DEFAULT_MALLOC=1 measures with glibc's default trimming, for comparison.
+if ProcessInfo.processInfo.environment["NN_BENCH_DEFAULT_MALLOC"] == nil {
+    AllocatorTuning.keepFreedMemoryForReuse()
+}
 
 let args = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 func arg(_ i: Int, _ fallback: Int) -> Int { i < args.count ? args[i] : fallback }
