@@ -73,4 +73,10 @@ import Testing
     @Test func threadCountIsPositive() {
         #expect(GEMM.threadCount >= 1)
     }
+
+    #if os(Linux)
+    @Test func allocatorTuningFindsMallopt() {
+        #expect(AllocatorTuning.keepFreedMemoryForReuse())
+    }
+    #endif
 }
