@@ -61,6 +61,12 @@ import Testing
         }
     }
 
+    @Test func veryUnlikelyTargetsKeepAFiniteLogProb() {
+        let lp = TokenLogProbs(logits: Matrix(rows: 1, cols: 3, values: [200, 0, -5]), targets: [2])
+        #expect(abs(lp.logProbs[0] + 205) < 1e-3)
+        #expect(CrossEntropy.compute(logits: Matrix(rows: 1, cols: 2, values: [150, 0]), targets: [1]).value.isFinite)
+    }
+
     @Test func bradleyTerry() {
         let equal = BradleyTerry.compute(chosen: Matrix(rows: 1, cols: 1, values: [2]), rejected: Matrix(rows: 1, cols: 1, values: [2]))
         #expect(abs(equal.value - 0.693_147_2) < 1e-6)

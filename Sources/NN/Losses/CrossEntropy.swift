@@ -27,24 +27,27 @@ public struct TokenLogProbs: Sendable {
         precondition(targets.count == logits.rows, "TokenLogProbs: \(targets.count) targets for \(logits.rows) rows")
         precondition(logits.cols > 0, "TokenLogProbs: logits need at least one column")
         let v = logits.cols
-        var probs = logits
+        var probs = Matrix(uninitializedRows: logits.rows, cols: v)
         var lps = [Float](repeating: 0, count: logits.rows)
-        probs.withMutableBuffer { p in
-            for r in 0..<logits.rows {
-                let o = r * v
-                var m = p[o]
-                for c in 1..<max(v, 1) where p[o + c] > m { m = p[o + c] }
-                var sum: Float = 0
-                for c in 0..<v {
-                    let e = fastExp(p[o + c] - m)
-                    p[o + c] = e
-                    sum += e
+        logits.withBuffer { z in
+            probs.withMutableBuffer { p in
+                for r in 0..<logits.rows {
+                    let o = r * v
+                    var m = z[o]
+                    for c in 1..<v where z[o + c] > m { m = z[o + c] }
+                    var sum: Float = 0
+                    for c in 0..<v {
+                        let e = fastExp(z[o + c] - m)
+                        p[o + c] = e
+                        sum += e
+                    }
+                    let t = Int(targets[r])
+                    precondition(t < v, "TokenLogProbs: target \(t) outside vocabulary \(v)")
+                    // From the logit, not log(exp(...)): a target far below the max would underflow to -inf.
+                    if t >= 0 { lps[r] = (z[o + t] - m) - _log(sum) }
+                    let inv = 1 / sum
+                    for c in 0..<v { p[o + c] *= inv }
                 }
-                let t = Int(targets[r])
-                precondition(t < v, "TokenLogProbs: target \(t) outside vocabulary \(v)")
-                if t >= 0 { lps[r] = _log(p[o + t]) - _log(sum) }
-                let inv = 1 / sum
-                for c in 0..<v { p[o + c] *= inv }
             }
         }
         logProbs = lps
