@@ -39,6 +39,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // NN training-step throughput (release build): `swift run -c release nn-bench`; its PyTorch peer is beside it.
+        .executableTarget(name: "nn-bench", dependencies: ["NN"], exclude: ["torch_reference.py", "compare_with_torch.sh"]),
 
         // Tests (Swift Testing); shared cases live in Fixtures/.
         .testTarget(name: "VerifyTests", dependencies: ["Verify"]),
