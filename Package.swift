@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
     ],
     targets: [
         // System libraries: module maps only.
@@ -24,7 +25,7 @@ let package = Package(
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
 
         // Libraries.
-        .target(name: "Verify", dependencies: ["CPCRE2"]),
+        .target(name: "Verify", dependencies: ["CPCRE2", .product(name: "BigInt", package: "BigInt")]),
         .target(name: "Rewards", dependencies: ["Verify", .product(name: "Yams", package: "Yams")]),
         .target(name: "NN", dependencies: ["CBLAS"]),
         .target(name: "Store", dependencies: ["Rewards", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -37,6 +38,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+
+        // Times MathVerifier over a pairs file for scripts/bench_verify.sh; no logic of its own.
+        .executableTarget(name: "verify-bench", dependencies: ["Verify"]),
 
         // Tests (Swift Testing); shared cases live in Fixtures/.
         .testTarget(name: "VerifyTests", dependencies: ["Verify"]),
