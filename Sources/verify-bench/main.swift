@@ -9,6 +9,18 @@ if args.count == 4 && args[1] == "--check" {
     print("match=\(r.isMatch) reason=\(r.reason) gold=\(r.goldParsed ?? "-") pred=\(r.predictedParsed ?? "-") micros=\(r.micros)")
     exit(0)
 }
+if args.count == 3 && args[1] == "--fuzz" {
+    let count = Int(args[2]) ?? 1_000_000
+    let start = Date()
+    var fuzzer = VerifierFuzzer(seed: 0xF022)
+    let summary = fuzzer.run(count: count)
+    let seconds = Date().timeIntervalSince(start)
+    print(String(format: "fuzz inputs=%d comparisons=%d seconds=%.1f", summary.inputs, summary.inputs * 2, seconds))
+    print("reasons:", summary.reasons.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
+    print("self-mismatches (first \(summary.selfMismatches.count)):")
+    for s in summary.selfMismatches.prefix(20) { print("  ", s.debugDescription) }
+    exit(0)
+}
 guard args.count >= 3 else {
     FileHandle.standardError.write("usage: verify-bench PAIRS.jsonl OUT.jsonl [repeats] | --check GOLD PRED\n".data(using: .utf8)!)
     exit(2)

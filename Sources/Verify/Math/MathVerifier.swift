@@ -60,6 +60,15 @@ public struct MathVerifier: AnswerComparator {
             result.reason = result.isMatch ? "text" : "parse"
             return finish(result, start)
         }
+        if g.isText || p.isText {
+            // A word answer against one that parsed as letters (`NO` as N·O): compare the words.
+            if MathAnswerParser.normalizedText(AnswerCleaner.clean(gold))
+                == MathAnswerParser.normalizedText(AnswerCleaner.clean(predicted)) {
+                result.isMatch = true
+                result.reason = "text"
+                return finish(result, start)
+            }
+        }
         do {
             let equivalence = MathEquivalence(meter: meter, precision: options.precision, strict: options.strict)
             if let reason = try equivalence.match(g, p) {

@@ -115,7 +115,8 @@ struct MathEquivalence {
         var ratio: PointValue?
         var agreed = 0
         for k in 0..<ScalarEquivalence.pointCount {
-            let a = try scalars.valueAt(k, f, variables: names), b = try scalars.valueAt(k, g, variables: names)
+            let point = RandomPoints.point(k, variables: names)
+            let a = try scalars.valueAt(point, f), b = try scalars.valueAt(point, g)
             let r: PointValue
             switch (a, b) {
             case (.undefined, _), (_, .undefined): continue
@@ -141,6 +142,7 @@ struct MathEquivalence {
                 ratio = r
             }
             agreed += 1
+            if agreed >= ScalarEquivalence.neededPoints + 2 { break }
         }
         return agreed >= ScalarEquivalence.neededPoints
     }

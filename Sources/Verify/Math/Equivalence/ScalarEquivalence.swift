@@ -31,6 +31,12 @@ struct ScalarEquivalence {
     }
 
     private func constantsEqual(_ a: MathExpr, _ b: MathExpr, decimal: Bool) throws(BudgetExceeded) -> String? {
+        // Exact factorials and big powers cost up to a millisecond; values that clearly differ
+        // in wide-range Doubles (1/2004! against 1/2006!) need not be built at all.
+        if !decimal, a.isCostlyExactly || b.isCostlyExactly {
+            let wide = WideEvaluator(meter: meter)
+            if let wa = try wide.eval(a), let wb = try wide.eval(b), !wa.close(to: wb, tolerance: 1e-6) { return nil }
+        }
         let exact = ExactEvaluator(meter: meter)
         let ea = try exact.eval(a), eb = try exact.eval(b)
         if case let .value(x) = ea, case let .value(y) = eb {
@@ -83,41 +89,45 @@ struct ScalarEquivalence {
     }
 
     /// Randomized identity testing: equal at every sample point where both sides are defined.
+    ///
+    /// Doubles screen each point cheaply; exact rationals confirm agreement at the first two
+    /// points, which is what tells `x` from `x + 10^{-20}` (a nonzero rational difference
+    /// vanishes at a random point with negligible probability).
     private func identityHolds(_ a: MathExpr, _ b: MathExpr, variables: [String], decimal: Bool) throws(BudgetExceeded) -> Bool {
-        var agreed = 0
+        var agreed = 0, exactChecks = 0
         for k in 0..<Self.pointCount {
-            switch try compareAt(k, a, b, variables: variables, decimal: decimal) {
-            case .some(true): agreed += 1
-            case .some(false): return false
-            case .none: continue
+            let point = RandomPoints.point(k, variables: variables)
+            var approx = ApproxEvaluator(meter: meter)
+            for (name, value) in point { approx.env[name] = value.doubleValue }
+            let va = try approx.eval(a), vb = try approx.eval(b)
+            let finite = va.isFinite && vb.isFinite
+            let scale = max(va.magnitude, vb.magnitude)
+            let tolerance = decimal ? max(scale * 1e-6, 1e-6) : scale * 1e-9 + 1e-12
+            // Far apart in Doubles is apart for sure; no exact work needed.
+            if finite && (va - vb).magnitude > max(tolerance, scale * 1e-6 + 1e-9) { return false }
+            if exactChecks < 2 || !finite {
+                var exact = ExactEvaluator(meter: meter)
+                exact.env = point
+                let ea = try exact.eval(a), eb = try exact.eval(b)
+                if ea == .undefined || eb == .undefined { continue }
+                if case let .value(x) = ea, case let .value(y) = eb {
+                    exactChecks += 1
+                    if x != y && !(decimal && roundedEqual(x, y)) { return false }
+                    agreed += 1
+                    if agreed >= Self.neededPoints + 2 { break }
+                    continue
+                }
             }
+            guard finite else { continue }
+            if (va - vb).magnitude > tolerance { return false }
+            agreed += 1
             if agreed >= Self.neededPoints + 2 { break }
         }
         return agreed >= Self.neededPoints
     }
 
-    /// Whether `a` and `b` agree at sample point `k`; nil when either side is undefined there.
-    func compareAt(_ k: Int, _ a: MathExpr, _ b: MathExpr, variables: [String], decimal: Bool) throws(BudgetExceeded) -> Bool? {
-        let point = RandomPoints.point(k, variables: variables)
-        var exact = ExactEvaluator(meter: meter)
-        exact.env = point
-        let ea = try exact.eval(a), eb = try exact.eval(b)
-        if ea == .undefined || eb == .undefined { return nil }
-        if case let .value(x) = ea, case let .value(y) = eb {
-            return x == y || (decimal && roundedEqual(x, y))
-        }
-        var approx = ApproxEvaluator(meter: meter)
-        for (name, value) in point { approx.env[name] = value.doubleValue }
-        let va = try approx.eval(a), vb = try approx.eval(b)
-        if !va.isFinite || !vb.isFinite { return nil }
-        let scale = max(va.magnitude, vb.magnitude)
-        let tolerance = decimal ? max(scale * 1e-6, 1e-6) : scale * 1e-9 + 1e-12
-        return (va - vb).magnitude <= tolerance
-    }
-
-    /// Value of `e` at sample point `k` for the ratio test on equations: exact when possible.
-    func valueAt(_ k: Int, _ e: MathExpr, variables: [String]) throws(BudgetExceeded) -> PointValue {
-        let point = RandomPoints.point(k, variables: variables)
+    /// Value of `e` at a sample point for the ratio test on equations: exact when possible.
+    func valueAt(_ point: [String: Rational], _ e: MathExpr) throws(BudgetExceeded) -> PointValue {
         var exact = ExactEvaluator(meter: meter)
         exact.env = point
         switch try exact.eval(e) {

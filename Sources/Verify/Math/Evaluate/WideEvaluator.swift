@@ -12,9 +12,9 @@ struct WideReal: Equatable {
 
     init(_ m: Double, _ e: Int = 0) {
         guard m != 0, m.isFinite else { mantissa = m; exponent = 0; return }
-        let f = frexp(m)
-        mantissa = f.0
-        exponent = e + Int(f.1)
+        // Not frexp: the Swift overlay's frexp drops the sign.
+        mantissa = Double(sign: m.sign, exponent: -1, significand: m.significand)
+        exponent = e + Int(m.exponent) + 1
     }
 
     var log2Magnitude: Double { log2(abs(mantissa)) + Double(exponent) }
@@ -41,13 +41,13 @@ struct WideReal: Equatable {
         exponent < 1000 && exponent > -1000 ? scalbn(mantissa, exponent) : nil
     }
 
-    /// Equal to about ten significant digits.
-    func close(to other: WideReal) -> Bool {
+    /// Equal to within a relative `tolerance` (default: about ten significant digits).
+    func close(to other: WideReal, tolerance: Double = 1e-10) -> Bool {
         if mantissa == 0 || other.mantissa == 0 { return mantissa == other.mantissa }
         let d = other.exponent - exponent
         if abs(d) > 2 { return false }
         let b = scalbn(other.mantissa, d)
-        return abs(mantissa - b) <= 1e-10 * max(abs(mantissa), abs(b))
+        return abs(mantissa - b) <= tolerance * max(abs(mantissa), abs(b))
     }
 }
 

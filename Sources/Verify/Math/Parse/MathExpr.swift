@@ -109,6 +109,22 @@ extension MathExpr {
         }
     }
 
+    /// Whether exact evaluation may build big numbers: factorials, binomials, large powers.
+    var isCostlyExactly: Bool {
+        switch self {
+        case .call(.factorial, _), .call(.binom, _): return true
+        case let .pow(_, .number(r, _)) where r.numerator.magnitude.bitWidth > 6: return true
+        case .pow(_, .add), .pow(_, .mul), .pow(_, .pow), .pow(_, .neg(.pow)): return true
+        default:
+            var found = false
+            forEachChild { if !found && $0.isCostlyExactly { found = true } }
+            return found
+        }
+    }
+
+    /// Whether this is a word answer.
+    var isText: Bool { if case .text = self { true } else { false } }
+
     /// Whether the tree mentions ∞.
     var mentionsInfinity: Bool {
         if case .constant(.infinity) = self { return true }

@@ -384,7 +384,9 @@ struct MathParser {
             }
         }
         let letters = Array(w.utf8)
-        if letters.count == 1 { return try symbolWithSubscript(w) }
+        if letters.isEmpty { throw .unexpected("empty word") }
+        // A non-ASCII letter (é, α) is one symbol, whatever its byte count.
+        if letters.count == 1 || letters.contains(where: { $0 >= 0x80 }) { return try symbolWithSubscript(w) }
         if letters.count >= 3 || Self.unitWords.contains(w) { throw .textual }
         // Two letters written together are a product: `xy`.
         let first = MathExpr.symbol(String(UnicodeScalar(letters[0])))
@@ -437,6 +439,8 @@ struct MathParser {
             if case let .constant(c) = known { return .constant(c) }
         }
         if Self.isWordy(trimmed) || Self.unitWords.contains(trimmed.lowercased()) { throw .textual }
+        // `\text{no}`: letters set as text are a word, not a product of variables.
+        if trimmed.utf8.count >= 2, trimmed.utf8.allSatisfy({ ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 }) { throw .textual }
         // Math inside `\mathrm{…}`: parse it on its own.
         var lexer = MathLexer(Array(trimmed.utf8), meter: meter)
         var inner = MathParser(tokens: try lexer.tokens(), meter: meter)
@@ -515,7 +519,7 @@ struct MathParser {
             tokens[pos] = .number(digits: String(digits.dropFirst()), exponent: exponent, decimal: false)
             return .number(try Self.number(first, 0, meter: meter), decimal: false)
         }
-        if case let .word(w) = peek, w.utf8.count > 1, Self.knownWord(w) == nil {
+        if case let .word(w) = peek, w.utf8.count > 1, w.utf8.allSatisfy({ $0 < 0x80 }), Self.knownWord(w) == nil {
             // `\frac ab` takes one letter.
             let first = String(w.prefix(1))
             tokens[pos] = .word(String(w.dropFirst()))

@@ -17,6 +17,15 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         var n = n, d = d
         if d.sign == .minus { n.negate(); d.negate() }
         if d != 1 {
+            // Most answers are small numbers: reduce them in machine words.
+            if n.magnitude.bitWidth < 63, d.magnitude.bitWidth < 63, let ni = Int(exactly: n), let di = Int(exactly: d) {
+                var a = ni.magnitude, b = di.magnitude
+                while b != 0 { (a, b) = (b, a % b) }
+                let g = Int(a)
+                numerator = g > 1 ? BigInt(ni / g) : n
+                denominator = g > 1 ? BigInt(di / g) : d
+                return
+            }
             let g = Self.gcd(n.magnitude, d.magnitude)
             if g != 1 && !g.isZero { n /= g; d /= g }
         }
