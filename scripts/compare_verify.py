@@ -23,7 +23,10 @@ def main():
     print(f"swift: {s['pairs_per_s']:.0f} pairs/s  p50 {s['p50_us']:.0f} us  p99 {s['p99_us']:.0f} us  worst {s['worst_us']:.0f} us"
           + (f"  (cpu p99 {s['cpu_p99_us']:.0f} us, cpu worst {s['cpu_worst_us']:.0f} us)" if 'cpu_p99_us' in s else ""))
     print(f"peer : {p['pairs_per_s']:.1f} pairs/s  p50 {p['p50_us']:.0f} us  p99 {p['p99_us']:.0f} us  worst {p['worst_us']:.0f} us")
-    print(f"ratio: {s['pairs_per_s'] / p['pairs_per_s']:.0f}x")
+    print(f"ratio (wall): {s['pairs_per_s'] / p['pairs_per_s']:.0f}x")
+    if "cpu_pairs_per_s" in s and "cpu_pairs_per_s" in p:
+        print(f"cpu  : swift {s['cpu_pairs_per_s']:.0f} pairs/s, peer {p['cpu_pairs_per_s']:.1f} pairs/s, "
+              f"ratio {s['cpu_pairs_per_s'] / p['cpu_pairs_per_s']:.0f}x; peer cpu p99 {p['cpu_p99_us']:.0f} us, worst {p['cpu_worst_us']:.0f} us")
     by_cat = collections.defaultdict(lambda: [0, 0, 0])  # disagreements, we-accept, peer-accepts
     rows = []
     for i in range(n):

@@ -41,5 +41,6 @@ for r in report.results {
     if let d = try? JSONSerialization.data(withJSONObject: row, options: [.sortedKeys]) { out += String(decoding: d, as: UTF8.self) + "\n" }
 }
 try? out.write(toFile: args[2], atomically: true, encoding: .utf8)
-print(String(format: "swift pairs=%d seconds=%.4f pairs_per_s=%.0f p50_us=%d p99_us=%d worst_us=%d",
-             report.results.count, report.seconds, report.pairsPerSecond, report.p50Micros, report.p99Micros, report.worstMicros))
+print(String(format: "swift pairs=%d seconds=%.4f pairs_per_s=%.0f p50_us=%d p99_us=%d worst_us=%d cpu_seconds=%.4f cpu_pairs_per_s=%.0f cpu_p99_us=%d cpu_worst_us=%d",
+             report.results.count, report.seconds, report.pairsPerSecond, report.p50Micros, report.p99Micros, report.worstMicros,
+             report.cpuSeconds, report.pairsPerCPUSecond, report.cpuP99Micros, report.cpuWorstMicros))

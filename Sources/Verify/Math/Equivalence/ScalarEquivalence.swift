@@ -36,6 +36,7 @@ struct ScalarEquivalence {
         if !decimal, a.isCostlyExactly || b.isCostlyExactly {
             let wide = WideEvaluator(meter: meter)
             if let wa = try wide.eval(a), let wb = try wide.eval(b), !wa.close(to: wb, tolerance: 1e-6) { return nil }
+            if let same = try residuesAgree(a, b) { return same ? "exact" : nil }
         }
         let exact = ExactEvaluator(meter: meter)
         let ea = try exact.eval(a), eb = try exact.eval(b)
@@ -55,6 +56,17 @@ struct ScalarEquivalence {
             return wa.close(to: wb) ? "numeric" : nil
         }
         return numericEqual(va, vb, decimal: decimal, a: a, b: b) ? "numeric" : nil
+    }
+
+    /// Compares residues modulo two primes: false when they differ (proof of inequality), true
+    /// when both agree, nil when either side is not modular-evaluable.
+    private func residuesAgree(_ a: MathExpr, _ b: MathExpr) throws(BudgetExceeded) -> Bool? {
+        for p in ModularEvaluator.primes {
+            let m = ModularEvaluator(meter: meter, p: p)
+            guard let x = try m.eval(a), let y = try m.eval(b) else { return nil }
+            if x != y { return false }
+        }
+        return true
     }
 
     /// Rounded to `precision` places the two agree, or they differ by at most one unit there.
