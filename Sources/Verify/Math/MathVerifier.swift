@@ -74,6 +74,11 @@ public struct MathVerifier: AnswerComparator {
             if let reason = try equivalence.match(g, p) {
                 result.isMatch = true
                 result.reason = reason
+            } else if !options.strict, Self.lettersOnly(gold), Self.lettersOnly(predicted),
+                      MathAnswerParser.normalizedText(AnswerCleaner.clean(gold))
+                        == MathAnswerParser.normalizedText(AnswerCleaner.clean(predicted)) {
+                result.isMatch = true  // `no` against `NO`: words, whatever case
+                result.reason = "text"
             } else {
                 result.reason = "mismatch"
             }
@@ -82,6 +87,10 @@ public struct MathVerifier: AnswerComparator {
             result.reason = "budget"
         }
         return finish(result, start)
+    }
+
+    private static func lettersOnly(_ s: String) -> Bool {
+        !s.isEmpty && s.utf8.allSatisfy { ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 || $0 == 32 }
     }
 
     private func finish(_ r: MathVerification, _ start: UInt64) -> MathVerification {

@@ -108,38 +108,35 @@ struct MathEquivalence {
     }
 
     /// Equations are the same when one side difference is a nonzero constant multiple of the other.
+    /// Ratios are taken in Doubles at every point and exactly at the first two, as for identities.
     private func proportional(_ f: MathExpr, _ g: MathExpr) throws(BudgetExceeded) -> Bool {
         var names = f.freeSymbols
         for s in g.freeSymbols where !names.contains(s) { names.append(s) }
         guard !names.isEmpty else { return false }
-        var ratio: PointValue?
-        var agreed = 0
+        var exactRatio: Rational?
+        var approxRatio: Complex?
+        var agreed = 0, exactChecks = 0
         for k in 0..<ScalarEquivalence.pointCount {
             let point = RandomPoints.point(k, variables: names)
-            let a = try scalars.valueAt(point, f), b = try scalars.valueAt(point, g)
-            let r: PointValue
-            switch (a, b) {
-            case (.undefined, _), (_, .undefined): continue
-            case let (.exact(x), .exact(y)):
-                if y.isZero { if x.isZero { continue } else { return false } }
-                guard let q = Rational.divide(x, y), !q.isZero else { return false }
-                r = .exact(q)
-            default:
-                guard let x = a.complex, let y = b.complex else { continue }
-                if y.magnitude < 1e-300 { if x.magnitude < 1e-300 { continue } else { return false } }
-                let q = x / y
-                if q.magnitude < 1e-12 || !q.isFinite { return false }
-                r = .approx(q)
+            var approx = ApproxEvaluator(meter: meter)
+            for (name, value) in point { approx.env[name] = value.doubleValue }
+            let x = try approx.eval(f), y = try approx.eval(g)
+            guard x.isFinite, y.isFinite else { continue }
+            if y.magnitude < 1e-300 {
+                if x.magnitude < 1e-300 { continue }
+                return false
             }
-            if let first = ratio {
-                switch (first, r) {
-                case let (.exact(p), .exact(q)): if p != q { return false }
-                default:
-                    guard let p = first.complex, let q = r.complex else { return false }
-                    if (p - q).magnitude > 1e-9 * max(p.magnitude, q.magnitude) { return false }
+            let q = x / y
+            if q.magnitude < 1e-12 || !q.isFinite { return false }
+            if let first = approxRatio, (first - q).magnitude > 1e-9 * max(first.magnitude, q.magnitude) { return false }
+            approxRatio = approxRatio ?? q
+            if exactChecks < 2 {
+                if case let .exact(ex) = try scalars.valueAt(point, f), case let .exact(ey) = try scalars.valueAt(point, g) {
+                    guard let r = Rational.divide(ex, ey), !r.isZero else { return false }
+                    if let first = exactRatio, first != r { return false }
+                    exactRatio = r
+                    exactChecks += 1
                 }
-            } else {
-                ratio = r
             }
             agreed += 1
             if agreed >= ScalarEquivalence.neededPoints + 2 { break }

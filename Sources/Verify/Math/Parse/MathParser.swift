@@ -631,6 +631,16 @@ struct MathParser {
 
     /// The value of a numeral: digits with an optional point, times 10^exponent.
     static func number(_ digits: String, _ exponent: Int, meter: BudgetMeter) throws(MathParseError) -> Rational {
+        // Most numerals are short: read them in one machine word.
+        if exponent == 0, digits.utf8.count <= 18 {
+            var v = 0, scale = 0, seenPoint = false
+            for b in digits.utf8 {
+                if b == 46 { seenPoint = true; continue }
+                v = v * 10 + Int(b - 48)
+                if seenPoint { scale += 1 }
+            }
+            return scale == 0 ? Rational(v) : Rational(BigInt(v), BigInt(smallPowersOfTen[scale]))
+        }
         var intPart = BigInt(0)
         var scale = 0
         var seenPoint = false
@@ -657,6 +667,9 @@ struct MathParser {
         return Rational(intPart, BigInt(10).power(-e))
     }
 }
+
+/// 10^0 … 10^18.
+private let smallPowersOfTen: [Int] = (0...18).map { k in (0..<k).reduce(1) { acc, _ in acc * 10 } }
 
 extension String {
     /// The string without leading and trailing spaces, tabs and newlines (Foundation-free).
