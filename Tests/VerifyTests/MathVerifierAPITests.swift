@@ -19,7 +19,7 @@ import Testing
         ("y=x+1", "x-y+1=0", "equation"), ("yes", "YES", "text"), ("1", "2", "mismatch"), ("\\frac{", "1", "parse"),
     ])
     func reasons(_ c: (String, String, String)) {
-        #expect(MathVerifier().compare(gold: c.0, predicted: c.1).reason == c.2)
+        #expect(MathVerifier.forTests().compare(gold: c.0, predicted: c.1).reason == c.2)
     }
 
     @Test func comparatorProtocolUse() {
@@ -35,9 +35,9 @@ import Testing
 
     @Test func printedFormsParseBackToEqualValues() {
         for s in ["\\frac{x+1}{x-1}", "\\sqrt{2}+\\pi", "(1, 2]", "\\{1, 2\\}", "x^{-2}", "-\\frac{3}{4}", "2^{10}"] {
-            let r = MathVerifier().verify(gold: s, predicted: s)
+            let r = MathVerifier.forTests().verify(gold: s, predicted: s)
             guard let printed = r.goldParsed else { Issue.record("no parse for \(s)"); continue }
-            #expect(MathVerifier().compare(gold: s, predicted: printed).isMatch, "\(s) -> \(printed)")
+            #expect(MathVerifier.forTests().compare(gold: s, predicted: printed).isMatch, "\(s) -> \(printed)")
         }
     }
 }

@@ -4,7 +4,7 @@ import Testing
 
 /// Properties over generated inputs: what must hold for every expression, not just table rows.
 @Suite struct MathVerifierPropertyTests {
-    let verifier = MathVerifier()
+    let verifier = MathVerifier.forTests()
 
     @Test func variableNeverEqualsItselfPlusATinyAmount() {
         var r = RandomExpression.Source(state: 1)

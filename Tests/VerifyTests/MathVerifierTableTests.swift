@@ -3,8 +3,8 @@ import Testing
 
 /// The table-driven cases in Fixtures/verifier/, one test instance per row.
 @Suite struct MathVerifierTableTests {
-    static let verifier = MathVerifier()
-    static let strictVerifier = MathVerifier(options: .init(strict: true))
+    static let verifier = MathVerifier.forTests()
+    static let strictVerifier = MathVerifier.forTests(strict: true)
 
     @Test(arguments: VerifierCase.all)
     func tableCase(_ c: VerifierCase) {

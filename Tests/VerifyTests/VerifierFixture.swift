@@ -1,5 +1,14 @@
 import Foundation
 import Testing
+@testable import Verify
+
+extension MathVerifier {
+    /// A verifier for correctness tests: the default step budget, but wall time generous enough
+    /// that a loaded machine running a debug build never turns a logic check into "budget".
+    static func forTests(strict: Bool = false) -> MathVerifier {
+        MathVerifier(options: .init(strict: strict, budget: VerifyBudget(maxSteps: 2_000_000, maxMicros: 5_000_000)))
+    }
+}
 
 /// One table row from Fixtures/verifier/*.jsonl: a gold answer, a prediction, the expected verdict.
 struct VerifierCase: Sendable, CustomTestStringConvertible {

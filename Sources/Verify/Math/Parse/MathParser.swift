@@ -10,6 +10,8 @@ struct MathParser {
     private var pos = 0
     private var depth = 0
     private var absDepth = 0
+    /// Set when a degree mark is read, so a trig function can read its argument in degrees.
+    private var sawDegree = false
     private let meter: BudgetMeter
     /// Deeper nesting than this is refused: far beyond real answers, far below the stack limit.
     static let maxDepth = 120
@@ -37,7 +39,7 @@ struct MathParser {
     private static let noise: Set<String> = [
         "left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr",
         "displaystyle", "textstyle", "scriptstyle", ",", ";", "!", " ", ":", "quad", "qquad", "limits",
-        "nolimits", "$", "mathbf", "boldsymbol", "mathbb", "bf", "rm", "it", "mathcal", "bm", "tiny",
+        "nolimits", "$", "mathbf", "boldsymbol", "bf", "rm", "it", "mathcal", "bm", "tiny",
         "small", "large", "Large", "rvert", "hline", "middle", "ensuremath", "phantom",
     ]
 
@@ -151,7 +153,16 @@ struct MathParser {
             default:
                 if isUnit() { skipUnits(); continue }
                 guard startsImplicitFactor() else { return factors.count == 1 ? factors[0] : .mul(factors) }
-                factors.append(try parsePower())
+                let next = try parsePower()
+                // A mixed number `2\frac{1}{2}` is 5/2: a whole number then a numeric fraction.
+                if factors.count == 1, case let .number(whole, false) = factors[0], whole.isInteger, !whole.isNegative,
+                   case let .mul(parts) = next, parts.count == 2, case let .number(num, false) = parts[0],
+                   case let .pow(.number(den, false), .number(minusOne, _)) = parts[1], minusOne == Rational(-1),
+                   num.isInteger, den.isInteger, !num.isNegative, num < den {
+                    factors[0] = .add([factors[0], next])
+                    continue
+                }
+                factors.append(next)
             }
         }
     }
@@ -187,9 +198,9 @@ struct MathParser {
     /// `^\circ` and `^{\circ}` mark degrees: the number stands as it is.
     private mutating func skipDegreeMark() -> Bool {
         skipNoise()
-        if peek == .command("circ") { advance(); return true }
+        if peek == .command("circ") { advance(); sawDegree = true; return true }
         if peek == .op(123), pos + 2 < tokens.count, tokens[pos + 1] == .command("circ"), tokens[pos + 2] == .op(125) {
-            pos += 3; return true
+            pos += 3; sawDegree = true; return true
         }
         return false
     }
@@ -214,7 +225,7 @@ struct MathParser {
             switch peek {
             case .op(33): advance(); e = .call(.factorial, [e])
             case .command("%"): advance(); e = .percent(e)
-            case .command("circ"), .command("degree"): advance()
+            case .command("circ"), .command("degree"): advance(); sawDegree = true
             case .op(39): advance()  // a prime: f'(x) is rare in answers; keep the name
             default: return e
             }
@@ -230,7 +241,7 @@ struct MathParser {
         case .op(123): return true
         case .op(124): return absDepth == 0
         case let .command(c): return !Self.stopCommands.contains(c)
-        case .text: return true
+        case let .text(t): return !Self.isConjunction(t)
         default: return false
         }
     }
@@ -388,10 +399,11 @@ struct MathParser {
         // A non-ASCII letter (é, α) is one symbol, whatever its byte count.
         if letters.count == 1 || letters.contains(where: { $0 >= 0x80 }) { return try symbolWithSubscript(w) }
         if letters.count >= 3 || Self.unitWords.contains(w) { throw .textual }
-        // Two letters written together are a product: `xy`.
-        let first = MathExpr.symbol(String(UnicodeScalar(letters[0])))
-        let second = try symbolWithSubscript(String(UnicodeScalar(letters[1])))
-        return .mul([first, second])
+        // Two letters written together are a product: `xy`. Only the first is taken here, so a
+        // power or subscript on the second (`yx^2`) stays with it.
+        pos -= 1
+        tokens[pos] = .word(String(UnicodeScalar(letters[1])))
+        return .symbol(String(UnicodeScalar(letters[0])))
     }
 
     private mutating func symbolWithSubscript(_ name: String) throws(MathParseError) -> MathExpr {
@@ -477,6 +489,10 @@ struct MathParser {
             if case let .list(items) = inner { return .set(items) }
             return .set([inner])
         case "begin": return try parseEnvironment()
+        case "mathbb":
+            let name = try rawArgument()
+            if name == "R" { return .interval(.neg(.constant(.infinity)), .constant(.infinity), leftClosed: false, rightClosed: false) }
+            return .symbol(name)
         case "boxed", "overline", "underline", "hat", "vec", "tilde", "bar", "widehat", "mathbf", "textbf":
             return try argument(singleDigit: false)
         case "lfloor":
@@ -545,6 +561,9 @@ struct MathParser {
             }
         }
         skipNoise()
+        let degreesBefore = sawDegree
+        sawDegree = false
+        defer { sawDegree = sawDegree || degreesBefore }
         var arg: MathExpr
         if peek == .op(40) {
             advance()
@@ -565,6 +584,10 @@ struct MathParser {
                 factors.append(try parsePower())
             }
             arg = factors.count == 1 ? factors[0] : .mul(factors)
+        }
+        let trig: Set<MathFunction> = [.sin, .cos, .tan, .sec, .csc, .cot]
+        if sawDegree && trig.contains(function) {
+            arg = .mul([arg, .constant(.pi), .pow(.int(180), .int(-1))])  // sin 30° is sin(π/6)
         }
         var result: MathExpr
         switch function {
