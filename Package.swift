@@ -43,7 +43,7 @@ let package = Package(
         .executableTarget(name: "verify-bench", dependencies: ["Verify"]),
 
         // Tests (Swift Testing); shared cases live in Fixtures/.
-        .testTarget(name: "VerifyTests", dependencies: ["Verify"]),
+        .testTarget(name: "VerifyTests", dependencies: ["Verify"], exclude: ["Fixtures"]),  // read via #filePath
         .testTarget(name: "RewardsTests", dependencies: ["Rewards", "Verify"]),
         .testTarget(name: "NNTests", dependencies: ["NN"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Rewards"]),
