@@ -35,9 +35,9 @@ for line in text.split(separator: "\n") {
 let repeats = args.count > 3 ? Int(args[3]) ?? 1 : 1
 let report = VerifierBenchmark().run(pairs, repeats: repeats)
 var out = ""
-for r in report.results {
+for (r, cpu) in zip(report.results, report.cpuMicros) {
     let row: [String: Any] = ["match": r.isMatch, "reason": r.reason, "gold_parsed": r.goldParsed ?? NSNull(),
-                              "pred_parsed": r.predictedParsed ?? NSNull(), "micros": r.micros]
+                              "pred_parsed": r.predictedParsed ?? NSNull(), "micros": r.micros, "cpu_micros": cpu]
     if let d = try? JSONSerialization.data(withJSONObject: row, options: [.sortedKeys]) { out += String(decoding: d, as: UTF8.self) + "\n" }
 }
 try? out.write(toFile: args[2], atomically: true, encoding: .utf8)

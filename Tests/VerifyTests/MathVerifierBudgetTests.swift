@@ -70,3 +70,33 @@ import Testing
         #expect(results.count == 64 && results.allSatisfy { $0 })
     }
 }
+
+/// Nesting is capped low enough to fit the smallest thread stacks servers use (512 KiB).
+@Suite struct MathVerifierStackTests {
+    @Test(arguments: ["\\frac{1}{", "\\sqrt{", "(", "{", "\\left(", "-(", "2^{", "\\sin(", "\\{", "|"])
+    func deepestAcceptedNestingFitsASmallStack(_ opener: String) async {
+        let closer: String
+        switch opener {
+        case "(", "-(", "\\sin(": closer = ")"
+        case "\\left(": closer = "\\right)"
+        case "\\{": closer = "\\}"
+        case "|": closer = "|"
+        default: closer = "}"
+        }
+        let tail = opener == "\\frac{1}{" ? "}" : ""
+        var outcomes: [String] = []
+        for depth in [30, 60, 119, 200] {
+            let s = String(repeating: opener, count: depth) + "x" + String(repeating: closer + tail, count: depth)
+            let reason: String = await withCheckedContinuation { done in
+                let thread = Thread {
+                    done.resume(returning: MathVerifier.forTests().compare(gold: s, predicted: s + "+1").reason)
+                }
+                thread.stackSize = 512 * 1024
+                thread.start()
+            }
+            outcomes.append(reason)
+        }
+        #expect(outcomes.count == 4)
+        #expect(outcomes.last == "budget")
+    }
+}

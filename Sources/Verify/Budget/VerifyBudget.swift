@@ -41,12 +41,24 @@ final class BudgetMeter {
     private var sinceClock = 0
     private let maxSteps: Int
     private let deadline: UInt64
+    /// Where the stack stood when the comparison began, to bound recursion by bytes, not levels.
+    private let stackBase: UInt
+    /// Stack a comparison may use: fits the 512 KiB threads of servers and dispatch with room
+    /// to spare, in debug builds too (whose frames are several times larger).
+    static let maxStackBytes: UInt = 160 * 1024
     /// Reading the clock costs ~20 ns; doing it every 512 steps keeps overhead negligible.
     private static let clockEvery = 512
 
     init(_ budget: VerifyBudget) {
         maxSteps = budget.maxSteps
         deadline = monotonicNanos() &+ UInt64(max(0, budget.maxMicros)) &* 1000
+        stackBase = Self.stackAddress()
+    }
+
+    @inline(__always)
+    private static func stackAddress() -> UInt {
+        var marker: UInt8 = 0
+        return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
     }
 
     /// Charges `cost` steps; throws once the steps or the wall time are spent.
@@ -55,6 +67,8 @@ final class BudgetMeter {
         steps &+= cost
         sinceClock &+= cost
         if steps > maxSteps { throw BudgetExceeded() }
+        // Stacks grow down; deep recursion (nested braces, towers) ends here, not in a crash.
+        if stackBase &- Self.stackAddress() > Self.maxStackBytes && stackBase > Self.stackAddress() { throw BudgetExceeded() }
         if sinceClock >= Self.clockEvery {
             sinceClock = 0
             if monotonicNanos() > deadline { throw BudgetExceeded() }
