@@ -102,9 +102,9 @@ struct ScalarEquivalence {
 
     /// Randomized identity testing: equal at every sample point where both sides are defined.
     ///
-    /// Doubles screen each point cheaply; exact rationals confirm agreement at the first two
-    /// points, which is what tells `x` from `x + 10^{-20}` (a nonzero rational difference
-    /// vanishes at a random point with negligible probability).
+    /// Doubles screen each point cheaply; residues mod a prime (or exact rationals, for roots and
+    /// the like) confirm agreement, which is what tells `x` from `x + 10^{-20}`: a nonzero
+    /// rational difference vanishes at a random point with negligible probability.
     private func identityHolds(_ a: MathExpr, _ b: MathExpr, variables: [String], decimal: Bool) throws(BudgetExceeded) -> Bool {
         var agreed = 0, exactChecks = 0
         for k in 0..<Self.pointCount {
@@ -117,6 +117,16 @@ struct ScalarEquivalence {
             let tolerance = decimal ? max(scale * 1e-6, 1e-6) : scale * 1e-9 + 1e-12
             // Far apart in Doubles is apart for sure; no exact work needed.
             if finite && (va - vb).magnitude > max(tolerance, scale * 1e-6 + 1e-9) { return false }
+            // Residues mod a prime decide rational-function identities exactly and in machine
+            // words, even where Doubles overflow (x^5000) or rationals grow huge (1/5000! + x).
+            if !decimal, let m = ModularEvaluator(meter: meter, p: ModularEvaluator.primes[k & 1], point: point),
+               let ra = try m.eval(a), let rb = try m.eval(b) {
+                if ra != rb { return false }
+                exactChecks += 1
+                agreed += 1
+                if agreed >= Self.neededPoints + 2 { break }
+                continue
+            }
             if exactChecks < 2 || !finite {
                 var exact = ExactEvaluator(meter: meter)
                 exact.env = point

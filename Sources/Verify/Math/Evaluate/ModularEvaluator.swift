@@ -8,6 +8,28 @@ import BigInt
 struct ModularEvaluator {
     let meter: BudgetMeter
     let p: UInt64
+    /// Residues of the variables at a sample point.
+    var env: [String: UInt64] = [:]
+
+    init(meter: BudgetMeter, p: UInt64) {
+        self.meter = meter
+        self.p = p
+    }
+
+    /// Evaluator with the variables of `point` bound to their residues, or nil if one has none.
+    init?(meter: BudgetMeter, p: UInt64, point: [String: Rational]) {
+        self.init(meter: meter, p: p)
+        for (name, value) in point {
+            guard let r = residue(value) else { return nil }
+            env[name] = r
+        }
+    }
+
+    /// The residue of a rational, nil when its denominator vanishes mod p.
+    func residue(_ r: Rational) -> UInt64? {
+        guard let n = reduce(r.numerator), let d = reduce(r.denominator), let inv = inverse(d) else { return nil }
+        return mul(n, inv)
+    }
 
     /// Two Mersenne-adjacent primes below 2^62.
     static let primes: [UInt64] = [2_305_843_009_213_693_951, 4_611_686_018_427_387_847]
@@ -17,9 +39,8 @@ struct ModularEvaluator {
     func eval(_ e: MathExpr) throws(BudgetExceeded) -> UInt64? {
         try meter.charge()
         switch e {
-        case let .number(r, _):
-            guard let n = reduce(r.numerator), let d = reduce(r.denominator), let inv = inverse(d) else { return nil }
-            return mul(n, inv)
+        case let .number(r, _): return residue(r)
+        case let .symbol(name): return env[name]
         case let .neg(a): return try eval(a).map { $0 == 0 ? 0 : p - $0 }
         case let .add(terms):
             var s: UInt64 = 0

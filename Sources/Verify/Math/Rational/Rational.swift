@@ -63,21 +63,38 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// Size in bits of numerator and denominator together: how costly arithmetic on it is.
     var bitSize: Int { numerator.magnitude.bitWidth + denominator.magnitude.bitWidth }
 
+    // Henrici's formulas: reduce with gcds of the smaller parts so a 5000!-sized denominator
+    // meets a gcd only against a small number (a full gcd of two huge numbers costs milliseconds).
     static func + (a: Rational, b: Rational) -> Rational {
-        if a.denominator == 1 && b.denominator == 1 { return Rational(a.numerator + b.numerator) }
-        return Rational(a.numerator * b.denominator + b.numerator * a.denominator, a.denominator * b.denominator)
+        if a.denominator == 1 && b.denominator == 1 { return Rational(unreduced: a.numerator + b.numerator, 1) }
+        if b.denominator == 1 { return Rational(unreduced: a.numerator + b.numerator * a.denominator, a.denominator) }
+        if a.denominator == 1 { return Rational(unreduced: a.numerator * b.denominator + b.numerator, b.denominator) }
+        let g = gcd(a.denominator.magnitude, b.denominator.magnitude)
+        if g == 1 {
+            return Rational(unreduced: a.numerator * b.denominator + b.numerator * a.denominator, a.denominator * b.denominator)
+        }
+        let t = a.numerator * (b.denominator / g) + b.numerator * (a.denominator / g)
+        if t.isZero { return .zero }
+        let g2 = gcd(t.magnitude, g.magnitude)
+        return Rational(unreduced: t / g2, (a.denominator / g) * (b.denominator / g2))
     }
     static func - (a: Rational, b: Rational) -> Rational { a + (-b) }
     static prefix func - (a: Rational) -> Rational { Rational(unreduced: -a.numerator, a.denominator) }
     static func * (a: Rational, b: Rational) -> Rational {
-        if a.denominator == 1 && b.denominator == 1 { return Rational(a.numerator * b.numerator) }
-        return Rational(a.numerator * b.numerator, a.denominator * b.denominator)
+        if a.denominator == 1 && b.denominator == 1 { return Rational(unreduced: a.numerator * b.numerator, 1) }
+        if a.isZero || b.isZero { return .zero }
+        let g1 = gcd(a.numerator.magnitude, b.denominator.magnitude)
+        let g2 = gcd(b.numerator.magnitude, a.denominator.magnitude)
+        return Rational(unreduced: (a.numerator / g1) * (b.numerator / g2), (a.denominator / g2) * (b.denominator / g1))
     }
     /// `a / b`, or nil when `b` is zero.
     static func divide(_ a: Rational, _ b: Rational) -> Rational? {
-        b.isZero ? nil : Rational(a.numerator * b.denominator, a.denominator * b.numerator)
+        guard !b.isZero else { return nil }
+        let flipped = b.isNegative ? Rational(unreduced: -b.denominator, -b.numerator) : Rational(unreduced: b.denominator, b.numerator)
+        return a * flipped
     }
 
+    /// For values already in lowest terms with a positive denominator.
     private init(unreduced n: BigInt, _ d: BigInt) { numerator = n; denominator = d }
 
     /// `self^k` for an integer `k`; nil for `0^negative`.
