@@ -17,6 +17,7 @@ if args.count == 3 && args[1] == "--fuzz" {
     let seconds = Date().timeIntervalSince(start)
     print(String(format: "fuzz inputs=%d comparisons=%d seconds=%.1f", summary.inputs, summary.inputs * 2, seconds))
     print("reasons:", summary.reasons.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
+    print("worst_us=\(summary.worstMicros) worst_input=\(String(summary.worstInput.prefix(120)).debugDescription) (\(summary.worstInput.utf8.count) bytes)")
     print("self-mismatches (first \(summary.selfMismatches.count)):")
     for s in summary.selfMismatches.prefix(20) { print("  ", s.debugDescription) }
     exit(0)

@@ -10,6 +10,10 @@ public struct VerifierFuzzer: Sendable {
         public var reasons: [String: Int] = [:]
         /// Inputs compared with themselves that parsed, stayed in budget, and still did not match.
         public var selfMismatches: [String] = []
+        /// The slowest single comparison (wall time, microseconds) and its predicted input.
+        public var worstMicros = 0
+        /// The input of the slowest comparison.
+        public var worstInput = ""
     }
 
     private var state: UInt64
@@ -90,6 +94,10 @@ public struct VerifierFuzzer: Sendable {
             summary.reasons[r.reason, default: 0] += 1
             let same = verifier.verify(gold: s, predicted: s)
             summary.reasons[same.reason, default: 0] += 1
+            for t in [r, same] where t.micros > summary.worstMicros {
+                summary.worstMicros = t.micros
+                summary.worstInput = s
+            }
             if !same.isMatch, same.reason != "budget", same.reason != "parse", summary.selfMismatches.count < 50 {
                 summary.selfMismatches.append(s)
             }

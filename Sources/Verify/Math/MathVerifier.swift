@@ -33,11 +33,16 @@ public struct MathVerifier: AnswerComparator {
 
     /// Compares a predicted answer with the gold one; over budget is "no match" with reason `budget`.
     public func compare(gold: String, predicted: String) -> Verdict {
-        verify(gold: gold, predicted: predicted).verdict
+        verify(gold: gold, predicted: predicted, describe: false).verdict
     }
 
     /// Compares and reports the canonical forms both sides parsed to, and the time taken.
     public func verify(gold: String, predicted: String) -> MathVerification {
+        verify(gold: gold, predicted: predicted, describe: true)
+    }
+
+    /// The comparison; printing the canonical forms is skipped when only the verdict is wanted.
+    func verify(gold: String, predicted: String, describe: Bool) -> MathVerification {
         let start = monotonicNanos()
         let meter = BudgetMeter(options.budget)
         var result = MathVerification(isMatch: false, reason: "budget", goldParsed: nil, predictedParsed: nil, micros: 0)
@@ -47,9 +52,9 @@ public struct MathVerifier: AnswerComparator {
         let g: MathExpr, p: MathExpr
         do {
             g = try MathAnswerParser.parse(gold, meter: meter)
-            result.goldParsed = g.description
+            if describe { result.goldParsed = g.description }
             p = try MathAnswerParser.parse(predicted, meter: meter)
-            result.predictedParsed = p.description
+            if describe { result.predictedParsed = p.description }
         } catch .budget, .tooDeep {
             return finish(result, start)
         } catch {
