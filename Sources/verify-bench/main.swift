@@ -33,7 +33,7 @@ for line in text.split(separator: "\n") {
           let g = obj["gold"] as? String, let p = obj["pred"] as? String else { continue }
     pairs.append((g, p))
 }
-let repeats = args.count > 3 ? Int(args[3]) ?? 1 : 1
+let repeats = args.count > 3 ? Int(args[3]) ?? 5 : 5
 let report = VerifierBenchmark().run(pairs, repeats: repeats)
 var out = ""
 for (r, cpu) in zip(report.results, report.cpuMicros) {
@@ -45,3 +45,4 @@ try? out.write(toFile: args[2], atomically: true, encoding: .utf8)
 print(String(format: "swift pairs=%d seconds=%.4f pairs_per_s=%.0f p50_us=%d p99_us=%d worst_us=%d cpu_seconds=%.4f cpu_pairs_per_s=%.0f cpu_p99_us=%d cpu_worst_us=%d",
              report.results.count, report.seconds, report.pairsPerSecond, report.p50Micros, report.p99Micros, report.worstMicros,
              report.cpuSeconds, report.pairsPerCPUSecond, report.cpuP99Micros, report.cpuWorstMicros))
+print("pass_seconds=" + report.passSeconds.map { String(format: "%.4f", $0) }.joined(separator: ","))

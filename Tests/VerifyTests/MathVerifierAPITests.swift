@@ -22,6 +22,14 @@ import Testing
         #expect(MathVerifier.forTests().compare(gold: c.0, predicted: c.1).reason == c.2)
     }
 
+    @Test func parseGivesTheTreeOrNil() {
+        let v = MathVerifier.forTests()
+        #expect(v.parse("$\\frac{1}{2}$")?.description == "1/2")
+        #expect(v.parse("\\text{Yes}") == .text("yes"))
+        #expect(v.parse("\\frac{") == nil)
+        #expect(v.parse(String(repeating: "{", count: 10_000)) == nil)
+    }
+
     @Test func comparatorProtocolUse() {
         let comparator: any AnswerComparator = MathVerifier()
         #expect(comparator.compare(gold: "2", predicted: "\\sqrt{4}").isMatch)

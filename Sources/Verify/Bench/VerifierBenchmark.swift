@@ -13,10 +13,12 @@ public struct VerifierBenchmark: Sendable {
     public struct Report: Sendable {
         /// Each pair's result, in input order.
         public var results: [MathVerification]
-        /// Wall time of the timed pass over all pairs, in seconds.
+        /// Wall time of the median timed pass over all pairs, in seconds.
         public var seconds: Double
-        /// CPU time of this thread over the timed pass, in seconds.
+        /// CPU time of this thread over the median timed pass, in seconds.
         public var cpuSeconds: Double
+        /// Wall time of each timed pass, in seconds (the median is `seconds`).
+        public var passSeconds: [Double]
         /// Each pair's CPU time in microseconds, from a separate pass.
         public var cpuMicros: [Int]
         /// Pairs per CPU second over the timed pass.
@@ -51,26 +53,31 @@ public struct VerifierBenchmark: Sendable {
         self.verifier = verifier
     }
 
-    /// Runs one untimed warm-up pass, then the timed pass, over `pairs` (gold, predicted).
+    /// Runs an untimed warm-up, then `repeats` timed passes of `compare` (the verdict alone, what
+    /// a reward needs and what the peer returns) and reports the median pass; then one pass of
+    /// `verify` for the per-pair rows (canonical forms, reasons) and one for per-pair CPU time.
     public func run(_ pairs: [(gold: String, predicted: String)], repeats: Int = 1) -> Report {
-        for pair in pairs.prefix(200) { _ = verifier.verify(gold: pair.gold, predicted: pair.predicted) }
+        for pair in pairs.prefix(200) { _ = verifier.compare(gold: pair.gold, predicted: pair.predicted) }
+        var walls: [Double] = [], cpus: [Double] = []
+        var matches = 0
+        for _ in 0..<max(1, repeats) {
+            let start = monotonicNanos(), cpuStart = Self.threadCPUNanos()
+            for pair in pairs where verifier.compare(gold: pair.gold, predicted: pair.predicted).isMatch { matches += 1 }
+            walls.append(Double(monotonicNanos() &- start) / 1e9)
+            cpus.append(Double(Self.threadCPUNanos() &- cpuStart) / 1e9)
+        }
         var results: [MathVerification] = []
         results.reserveCapacity(pairs.count)
-        let start = monotonicNanos(), cpuStart = Self.threadCPUNanos()
-        for _ in 0..<max(1, repeats) {
-            results.removeAll(keepingCapacity: true)
-            for pair in pairs { results.append(verifier.verify(gold: pair.gold, predicted: pair.predicted)) }
-        }
-        let seconds = Double(monotonicNanos() &- start) / 1e9 / Double(max(1, repeats))
-        let cpuSeconds = Double(Self.threadCPUNanos() &- cpuStart) / 1e9 / Double(max(1, repeats))
+        for pair in pairs { results.append(verifier.verify(gold: pair.gold, predicted: pair.predicted)) }
         var cpuMicros: [Int] = []
         cpuMicros.reserveCapacity(pairs.count)
         for pair in pairs {
             let t = Self.threadCPUNanos()
-            _ = verifier.verify(gold: pair.gold, predicted: pair.predicted)
+            _ = verifier.compare(gold: pair.gold, predicted: pair.predicted)
             cpuMicros.append(Int((Self.threadCPUNanos() &- t) / 1000))
         }
-        return Report(results: results, seconds: seconds, cpuSeconds: cpuSeconds, cpuMicros: cpuMicros)
+        return Report(results: results, seconds: walls.sorted()[walls.count / 2], cpuSeconds: cpus.sorted()[cpus.count / 2],
+                      passSeconds: walls, cpuMicros: cpuMicros)
     }
 
     private static func threadCPUNanos() -> UInt64 {

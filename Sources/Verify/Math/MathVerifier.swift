@@ -36,6 +36,13 @@ public struct MathVerifier: AnswerComparator {
         verify(gold: gold, predicted: predicted, describe: false).verdict
     }
 
+    /// Parses one answer as the comparison would (LaTeX delimiters stripped, words as text),
+    /// under this verifier's budget; nil when it is not parsable or over budget.
+    public func parse(_ answer: String) -> MathExpr? {
+        guard answer.utf8.count <= options.maxAnswerBytes else { return nil }
+        return try? MathAnswerParser.parse(answer, meter: BudgetMeter(options.budget))
+    }
+
     /// Compares and reports the canonical forms both sides parsed to, and the time taken.
     public func verify(gold: String, predicted: String) -> MathVerification {
         verify(gold: gold, predicted: predicted, describe: true)

@@ -136,6 +136,7 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         return r.power(q) == x ? r : nil
     }
 
+    /// Orders by value (cross-multiplied; denominators are positive).
     public static func < (a: Rational, b: Rational) -> Bool {
         a.numerator * b.denominator < b.numerator * a.denominator
     }
@@ -176,6 +177,7 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         return twice.sign == .minus ? (twice - 1) / 2 : (twice + 1) / 2
     }
 
+    /// `n` or `n/d`.
     public var description: String {
         denominator == 1 ? numerator.description : "\(numerator)/\(denominator)"
     }
