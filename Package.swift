@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
     ],
     targets: [
         // System libraries: module maps only.
@@ -25,7 +26,7 @@ let package = Package(
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
 
         // Libraries.
-        .target(name: "Verify", dependencies: ["CPCRE2"]),
+        .target(name: "Verify", dependencies: ["CPCRE2", .product(name: "BigInt", package: "BigInt")]),
         .target(name: "Rewards", dependencies: ["Verify", .product(name: "Yams", package: "Yams")]),
         .target(name: "NN", dependencies: ["CBLAS"]),
         .target(name: "Store", dependencies: ["Rewards", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -42,8 +43,11 @@ let package = Package(
         // NN training-step throughput (release build): `swift run -c release nn-bench`; its PyTorch peer is beside it.
         .executableTarget(name: "nn-bench", dependencies: ["NN"], exclude: ["torch_reference.py", "compare_with_torch.sh"]),
 
+        // Times MathVerifier over a pairs file for scripts/bench_verify.sh; no logic of its own.
+        .executableTarget(name: "verify-bench", dependencies: ["Verify"]),
+
         // Tests (Swift Testing); shared cases live in Fixtures/.
-        .testTarget(name: "VerifyTests", dependencies: ["Verify"]),
+        .testTarget(name: "VerifyTests", dependencies: ["Verify"], exclude: ["Fixtures"]),  // read via #filePath
         .testTarget(name: "RewardsTests", dependencies: ["Rewards", "Verify"]),
         .testTarget(name: "NNTests", dependencies: ["NN"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Rewards", .product(name: "GRDB", package: "GRDB.swift")]),

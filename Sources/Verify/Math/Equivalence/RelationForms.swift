@@ -1,0 +1,75 @@
+/// Reading relations as the objects they describe: assignments, intervals, equations.
+extension MathExpr {
+    /// `x = 3` (or `3 = x`): the variable and its value, when one side is a lone symbol.
+    var assignment: (name: String, value: MathExpr)? {
+        guard case let .relation(sides, ops) = self, ops.count == 1, ops[0] == .eq else { return nil }
+        if case let .symbol(s) = sides[0], !sides[1].freeSymbols.contains(s) { return (s, sides[1]) }
+        if case let .symbol(s) = sides[1], !sides[0].freeSymbols.contains(s) { return (s, sides[0]) }
+        if case let .apply(f, _) = sides[0] { return (f, sides[1]) }  // f(x) = x^2 answers x^2
+        return nil
+    }
+
+    /// The value a chain `a = b = c` ends in, e.g. `x = 2 + 1 = 3` gives `3`.
+    var chainValue: MathExpr? {
+        guard case let .relation(sides, ops) = self, ops.allSatisfy({ $0 == .eq || $0 == .approx }) else { return nil }
+        return sides.last(where: { $0.freeSymbols.isEmpty }) ?? sides.last
+    }
+
+    /// `lhs - rhs` of a single equation, for comparing equations up to a factor.
+    var equationDifference: MathExpr? {
+        guard case let .relation(sides, ops) = self, ops.count == 1, ops[0] == .eq else { return nil }
+        return .add([sides[0], .neg(sides[1])])
+    }
+
+    /// An inequality in one variable as the interval it describes: `x > 3` is `(3, ∞)`,
+    /// `1 < x ≤ 5` is `(1, 5]`, `3 ≥ x` is `(-∞, 3]`.
+    var inequalityInterval: MathExpr? {
+        guard case let .relation(sides, ops) = self, !ops.contains(where: { $0 == .eq || $0 == .ne || $0 == .approx })
+        else { return nil }
+        let inf = MathExpr.constant(.infinity), negInf = MathExpr.neg(.constant(.infinity))
+        if sides.count == 2 {
+            var op = ops[0]
+            var bound = sides[1]
+            guard case .symbol = sides[0] else {
+                guard case .symbol = sides[1] else { return nil }
+                op = op.flipped; bound = sides[0]
+                return Self.halfLine(op, bound, inf, negInf)
+            }
+            return Self.halfLine(op, bound, inf, negInf)
+        }
+        guard sides.count == 3, case .symbol = sides[1] else { return nil }
+        let lowOps: Set<Relation> = [.lt, .le]
+        if lowOps.contains(ops[0]) && lowOps.contains(ops[1]) {
+            return .interval(sides[0], sides[2], leftClosed: ops[0] == .le, rightClosed: ops[1] == .le)
+        }
+        let highOps: Set<Relation> = [.gt, .ge]
+        if highOps.contains(ops[0]) && highOps.contains(ops[1]) {
+            return .interval(sides[2], sides[0], leftClosed: ops[1] == .ge, rightClosed: ops[0] == .ge)
+        }
+        return nil
+    }
+
+    private static func halfLine(_ op: Relation, _ bound: MathExpr, _ inf: MathExpr, _ negInf: MathExpr) -> MathExpr? {
+        switch op {
+        case .gt: .interval(bound, inf, leftClosed: false, rightClosed: false)
+        case .ge: .interval(bound, inf, leftClosed: true, rightClosed: false)
+        case .lt: .interval(negInf, bound, leftClosed: false, rightClosed: false)
+        case .le: .interval(negInf, bound, leftClosed: false, rightClosed: true)
+        default: nil
+        }
+    }
+
+    /// `a ± b` spread into its values (both signs); other trees are themselves.
+    var expandedPlusMinus: [MathExpr] {
+        switch self {
+        case let .plusMinus(a, b): return [.add([a, b]), .add([a, .neg(b)])]
+        case let .add(terms):
+            guard let k = terms.firstIndex(where: { if case .plusMinus = $0 { true } else { false } }),
+                  case let .plusMinus(a, b) = terms[k] else { return [self] }
+            var plus = terms, minus = terms
+            plus[k] = .add([a, b]); minus[k] = .add([a, .neg(b)])
+            return [.add(plus), .add(minus)]
+        default: return [self]
+        }
+    }
+}

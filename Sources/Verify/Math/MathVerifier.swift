@@ -1,0 +1,131 @@
+/// Math answer equivalence without a CAS: parses LaTeX or plain math on both sides and decides
+/// equality exactly (big rationals), numerically, or by random-point identity testing, all under
+/// a per-call budget. Safe to call from any thread.
+public struct MathVerifier: AnswerComparator {
+    /// How comparisons are made.
+    public struct Options: Sendable, Equatable {
+        /// Decimal places numbers are rounded to when either side is written as a decimal.
+        public var precision: Int
+        /// Strict: assignments must name the same variable, sets and tuples are not interchangeable,
+        /// a bare value does not answer an assignment.
+        public var strict: Bool
+        /// Work and wall-time cap for one comparison.
+        public var budget: VerifyBudget
+        /// Answers longer than this many UTF-8 bytes are over budget without being read.
+        public var maxAnswerBytes: Int
+
+        /// Makes options; the defaults are precision 6, lenient, 20 ms, 64 KiB.
+        public init(precision: Int = 6, strict: Bool = false, budget: VerifyBudget = .standard, maxAnswerBytes: Int = 65_536) {
+            self.precision = precision
+            self.strict = strict
+            self.budget = budget
+            self.maxAnswerBytes = maxAnswerBytes
+        }
+    }
+
+    /// The options in force.
+    public var options: Options
+
+    /// Makes a verifier.
+    public init(options: Options = Options()) {
+        self.options = options
+    }
+
+    /// Compares a predicted answer with the gold one; over budget is "no match" with reason `budget`.
+    public func compare(gold: String, predicted: String) -> Verdict {
+        verify(gold: gold, predicted: predicted, describe: false).verdict
+    }
+
+    /// Parses one answer as the comparison would (LaTeX delimiters stripped, words as text),
+    /// under this verifier's budget; nil when it is not parsable or over budget.
+    public func parse(_ answer: String) -> MathExpr? {
+        guard answer.utf8.count <= options.maxAnswerBytes else { return nil }
+        return try? MathAnswerParser.parse(answer, meter: BudgetMeter(options.budget))
+    }
+
+    /// Compares and reports the canonical forms both sides parsed to, and the time taken.
+    public func verify(gold: String, predicted: String) -> MathVerification {
+        verify(gold: gold, predicted: predicted, describe: true)
+    }
+
+    /// The comparison; printing the canonical forms is skipped when only the verdict is wanted.
+    func verify(gold: String, predicted: String, describe: Bool) -> MathVerification {
+        let start = monotonicNanos()
+        let meter = BudgetMeter(options.budget)
+        var result = MathVerification(isMatch: false, reason: "budget", goldParsed: nil, predictedParsed: nil, micros: 0)
+        if gold.utf8.count > options.maxAnswerBytes || predicted.utf8.count > options.maxAnswerBytes {
+            return finish(result, start)
+        }
+        let g: MathExpr, p: MathExpr
+        do {
+            g = try MathAnswerParser.parse(gold, meter: meter)
+            if describe { result.goldParsed = g.description }
+            p = try MathAnswerParser.parse(predicted, meter: meter)
+            if describe { result.predictedParsed = p.description }
+        } catch .budget, .tooDeep {
+            return finish(result, start)
+        } catch {
+            // One side is not math: equal normalised text still counts.
+            let same = MathAnswerParser.normalizedText(AnswerCleaner.clean(gold))
+                == MathAnswerParser.normalizedText(AnswerCleaner.clean(predicted))
+            result.isMatch = same && !gold.isEmpty
+            result.reason = result.isMatch ? "text" : "parse"
+            return finish(result, start)
+        }
+        if g.isText || p.isText {
+            // A word answer against one that parsed as letters (`NO` as N·O): compare the words.
+            if MathAnswerParser.normalizedText(AnswerCleaner.clean(gold))
+                == MathAnswerParser.normalizedText(AnswerCleaner.clean(predicted)) {
+                result.isMatch = true
+                result.reason = "text"
+                return finish(result, start)
+            }
+        }
+        do {
+            let equivalence = MathEquivalence(meter: meter, precision: options.precision, strict: options.strict)
+            if let reason = try equivalence.match(g, p) {
+                result.isMatch = true
+                result.reason = reason
+            } else if !options.strict, Self.lettersOnly(gold), Self.lettersOnly(predicted),
+                      MathAnswerParser.normalizedText(AnswerCleaner.clean(gold))
+                        == MathAnswerParser.normalizedText(AnswerCleaner.clean(predicted)) {
+                result.isMatch = true  // `no` against `NO`: words, whatever case
+                result.reason = "text"
+            } else {
+                result.reason = "mismatch"
+            }
+        } catch {
+            result.isMatch = false
+            result.reason = "budget"
+        }
+        return finish(result, start)
+    }
+
+    private static func lettersOnly(_ s: String) -> Bool {
+        !s.isEmpty && s.utf8.allSatisfy { ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 || $0 == 32 }
+    }
+
+    private func finish(_ r: MathVerification, _ start: UInt64) -> MathVerification {
+        var r = r
+        r.micros = Int((monotonicNanos() &- start) / 1000)
+        return r
+    }
+}
+
+/// One comparison in full: the verdict, what each side parsed to, and how long it took.
+public struct MathVerification: Sendable, Equatable {
+    /// Whether the answers are equivalent.
+    public var isMatch: Bool
+    /// How it was decided: exact, numeric, symbolic, set, tuple, interval, matrix, equation,
+    /// assignment, relation, text; or why not: mismatch, parse, budget.
+    public var reason: String
+    /// The gold answer's canonical form, nil if it did not parse.
+    public var goldParsed: String?
+    /// The predicted answer's canonical form, nil if it did not parse.
+    public var predictedParsed: String?
+    /// Wall time of the comparison in microseconds.
+    public var micros: Int
+
+    /// The verdict alone, as `AnswerComparator` returns it.
+    public var verdict: Verdict { Verdict(isMatch: isMatch, reason: reason) }
+}
