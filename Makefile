@@ -32,9 +32,10 @@ bench: build
 	$(BIN) bench score --rows 50000 --row-bytes 1000 --repeat 5
 
 # The golden verifier cases: fails, naming the case, if the verifier's answer to any of them changed.
-regress: deps
-	$(SWIFT) build --product rewardkit
-	.build/debug/rewardkit regress Fixtures/verifier_cases.jsonl --no-db
+# A release build: verification runs under a 20 ms wall-clock budget, which a debug build can
+# exceed on legitimate inputs. Fixtures/verifier_known_failures.jsonl lists the known gaps.
+regress: build
+	$(BIN) regress Fixtures/verifier_cases.jsonl --no-db
 
 clean:
 	rm -rf .build .rewardkit

@@ -20,12 +20,17 @@ public struct AnswerVerifier: Sendable {
     /// The verdict for `prediction` against `gold`; reason `hedged` when several different answers
     /// are boxed.
     public func verify(gold: String, prediction: String) -> Verdict {
-        let goldAnswer = extractor.referenceAnswer(from: gold)
+        let answers = self.answers(gold: gold, prediction: prediction)
+        if answers.hedged { return Verdict(isMatch: false, reason: "hedged") }
+        return comparator.compare(gold: answers.gold, predicted: answers.predicted)
+    }
+
+    /// The answers that get compared: the gold's final answer, the prediction's (the extracted
+    /// answer, or the whole text when it has no anchor), and whether the prediction hedges.
+    public func answers(gold: String, prediction: String) -> (gold: String, predicted: String, hedged: Bool) {
         let extraction = extractor.extract(from: prediction)
-        if extraction.isHedged, distinctAnswers(extraction.distinctCandidates) > 1 {
-            return Verdict(isMatch: false, reason: "hedged")
-        }
-        return comparator.compare(gold: goldAnswer, predicted: extraction.answer ?? prediction)
+        let hedged = extraction.isHedged && distinctAnswers(extraction.distinctCandidates) > 1
+        return (extractor.referenceAnswer(from: gold), extraction.answer ?? prediction, hedged)
     }
 
     /// How many different answers `candidates` hold by the comparator's judgement (capped, so a

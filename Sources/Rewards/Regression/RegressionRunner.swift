@@ -55,10 +55,18 @@ public struct RegressionRunner: Sendable {
 
     /// Makes a runner.
     public init(tolerance: Double = 1e-9, registry: RewardRegistry = .builtIn,
-                verifier: @escaping VerifierFactory = { _, _ in AnswerVerifier() }) {
+                verifier: @escaping VerifierFactory = RegressionRunner.standardVerifier) {
         self.tolerance = tolerance
         self.registry = registry
         self.verifier = verifier
+    }
+
+    /// The verifier RewardKit uses: the tiered comparator with the case's precision and strictness.
+    public static let standardVerifier: VerifierFactory = { precision, strict in
+        var options = MathVerifier.Options()
+        if let precision { options.precision = precision }
+        if let strict { options.strict = strict }
+        return AnswerVerifier(comparator: TieredComparator(options: options))
     }
 
     /// Runs every case, in order.
