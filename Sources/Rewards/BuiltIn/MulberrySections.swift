@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Verify
 
 /// The `###` section headers of a Mulberry-style response (R1-VL), with their byte offsets.
@@ -15,6 +20,12 @@ public struct MulberrySections: Sendable {
     public let steps: [(number: Int, offset: Int)]
     /// Byte offset of the first `### The final answer is:`, if any.
     public let finalAnswer: Int?
+    /// Byte ranges of the step bodies that StepRAR searches for key steps, exactly as the
+    /// released regex `### Step \d+:\s*(.*?)(?=\n###|\Z)` (dot-all) finds them: white space after
+    /// the header skipped, the body running to the next line starting `###` or the end. A header
+    /// that lies inside an earlier body (an empty step swallows the next header, as the regex does)
+    /// starts no body of its own.
+    public let stepBodies: [Range<Int>]
 
     private static let header = try! RegexPattern(
         #"### (?:(Image Description:)|(Rationales:)|(Let's think step by step\.?)|Step (\d{1,9}):|(The final answer is:))"#)
@@ -23,12 +34,16 @@ public struct MulberrySections: Sendable {
     public init(_ text: String) {
         var description: Int?, rationales: Int?, think: Int?, final: Int?
         var steps: [(Int, Int)] = []
+        var bodyStarts: [Int] = []
         for m in Self.header.allMatches(in: text) {
             let at = m.byteRange.lowerBound
             if m.groups[1] != nil { description = description ?? at }
             else if m.groups[2] != nil { rationales = rationales ?? at }
             else if m.groups[3] != nil { think = think ?? at }
-            else if let digits = m[4], let n = Int(digits) { steps.append((n, at)) }
+            else if let digits = m[4], let n = Int(digits) {
+                steps.append((n, at))
+                bodyStarts.append(m.byteRange.upperBound)
+            }
             else if m.groups[5] != nil { final = final ?? at }
         }
         self.description = description
@@ -36,6 +51,7 @@ public struct MulberrySections: Sendable {
         self.thinkStepByStep = think
         self.steps = steps
         self.finalAnswer = final
+        self.stepBodies = Self.bodies(startingAfter: bodyStarts, in: text)
     }
 
     /// Why the response does not follow the full template in order, or nil when it does.
@@ -53,5 +69,52 @@ public struct MulberrySections: Sendable {
         }
         if let last = steps.last, final < last.offset { return "answer before step \(last.number)" }
         return nil
+    }
+
+    /// The step bodies joined by newlines: the text StepRAR matches key steps against.
+    /// `text` must be the text these sections were read from.
+    public func stepText(of text: String) -> String {
+        guard !stepBodies.isEmpty else { return "" }
+        let utf8 = Array(text.utf8)
+        var joined: [UInt8] = []
+        joined.reserveCapacity(stepBodies.reduce(0) { $0 + $1.count + 1 })
+        for (i, body) in stepBodies.enumerated() where body.upperBound <= utf8.count {
+            if i > 0 { joined.append(0x0A) }
+            joined.append(contentsOf: utf8[body])
+        }
+        return String(decoding: joined, as: UTF8.self)
+    }
+
+    private static func bodies(startingAfter headerEnds: [Int], in text: String) -> [Range<Int>] {
+        guard !headerEnds.isEmpty else { return [] }
+        var contiguous = text
+        return contiguous.withUTF8 { bytes in
+            var ranges: [Range<Int>] = []
+            var previousEnd = -1
+            for headerEnd in headerEnds where headerEnd > previousEnd {
+                var start = headerEnd
+                while start < bytes.count, bytes[start] == 0x20 || (0x09...0x0D).contains(bytes[start]) { start += 1 }
+                let end = bodyEnd(bytes, from: start)
+                ranges.append(start..<end)
+                previousEnd = end
+            }
+            return ranges
+        }
+    }
+
+    /// Where `.*?(?=\n###|\Z)` stops when started at `start`: the first "\n###" at or after it,
+    /// else the end (before a final newline, as `\Z` allows).
+    private static func bodyEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var at = start
+        while at < bytes.count, let base = bytes.baseAddress,
+              let hit = memchr(base + at, 0x0A, bytes.count - at) {
+            let newline = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if newline + 3 < bytes.count, bytes[newline + 1] == 0x23, bytes[newline + 2] == 0x23, bytes[newline + 3] == 0x23 {
+                return newline
+            }
+            at = newline + 1
+        }
+        if bytes.count > start, bytes[bytes.count - 1] == 0x0A { return bytes.count - 1 }
+        return bytes.count
     }
 }
