@@ -75,14 +75,16 @@ public struct MulberrySections: Sendable {
     /// `text` must be the text these sections were read from.
     public func stepText(of text: String) -> String {
         guard !stepBodies.isEmpty else { return "" }
-        let utf8 = Array(text.utf8)
-        var joined: [UInt8] = []
-        joined.reserveCapacity(stepBodies.reduce(0) { $0 + $1.count + 1 })
-        for (i, body) in stepBodies.enumerated() where body.upperBound <= utf8.count {
-            if i > 0 { joined.append(0x0A) }
-            joined.append(contentsOf: utf8[body])
+        var contiguous = text
+        return contiguous.withUTF8 { utf8 in
+            var joined: [UInt8] = []
+            joined.reserveCapacity(stepBodies.reduce(0) { $0 + $1.count + 1 })
+            for (i, body) in stepBodies.enumerated() where body.upperBound <= utf8.count {
+                if i > 0 { joined.append(0x0A) }
+                joined.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[body]))
+            }
+            return String(decoding: joined, as: UTF8.self)
         }
-        return String(decoding: joined, as: UTF8.self)
     }
 
     private static func bodies(startingAfter headerEnds: [Int], in text: String) -> [Range<Int>] {
@@ -103,7 +105,7 @@ public struct MulberrySections: Sendable {
     }
 
     /// Where `.*?(?=\n###|\Z)` stops when started at `start`: the first "\n###" at or after it,
-    /// else the end (before a final newline, as `\Z` allows).
+    /// else the very end (the release is Python, whose `\Z` is the end of the text only).
     private static func bodyEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var at = start
         while at < bytes.count, let base = bytes.baseAddress,
@@ -114,7 +116,6 @@ public struct MulberrySections: Sendable {
             }
             at = newline + 1
         }
-        if bytes.count > start, bytes[bytes.count - 1] == 0x0A { return bytes.count - 1 }
         return bytes.count
     }
 }

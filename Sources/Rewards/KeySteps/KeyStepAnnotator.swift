@@ -44,7 +44,8 @@ public struct KeyStepAnnotator: Sendable {
         while true {
             var read: Result<Int, IOFailure> = .success(0)
             chunk.withUnsafeMutableBytes { raw in
-                do throws(IOFailure) { read = .success(try source.read(into: raw.baseAddress!, count: raw.count)) }
+                guard let base = raw.baseAddress else { return }
+                do throws(IOFailure) { read = .success(try source.read(into: base, count: raw.count)) }
                 catch { read = .failure(error) }
             }
             let n = try read.get()

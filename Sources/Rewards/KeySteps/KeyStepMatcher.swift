@@ -1,5 +1,3 @@
-import Verify
-
 /// Soft key-step matching (REFERENCE.md §2): a group of equivalent forms matches when any form
 /// occurs in the step text; the share of matched groups is StepRAR's `k`.
 public struct KeyStepMatcher: Sendable {
@@ -21,24 +19,39 @@ public struct KeyStepMatcher: Sendable {
 
     /// `text` as the matcher compares it.
     public func prepared(_ text: String) -> String {
+        var out: [UInt8] = []
+        prepare(text, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private func prepare(_ text: String, into out: inout [UInt8]) {
         switch matching {
-        case .normalized: return String(decoding: KeyStepNormaliser.normalise(text), as: UTF8.self)
-        case .literal: return KeyStepNormaliser.caseFolded(text)
+        case .normalized: KeyStepNormaliser.normalise(text, into: &out)
+        case .literal: KeyStepNormaliser.caseFolded(text, into: &out)
         }
     }
 
     /// How many of `groups` have a form occurring in `text`. A form that is empty once prepared
     /// never matches, so a stray `"$"` cannot match every response.
     public func matchedGroups(_ groups: [[String]], in text: String) -> Int {
-        let haystack = prepared(text)
-        var matched = 0
-        for group in groups where group.contains(where: { form in
-            let needle = prepared(form)
-            return !needle.isEmpty && ByteSearch.contains(needle, in: haystack)
-        }) {
-            matched += 1
+        var haystack: [UInt8] = []
+        prepare(text, into: &haystack)
+        // One buffer serves every form of the row: forms are many and short.
+        var needle: [UInt8] = []
+        needle.reserveCapacity(64)
+        return haystack.withUnsafeBufferPointer { h in
+            var matched = 0
+            for group in groups {
+                for form in group {
+                    prepare(form, into: &needle)
+                    if KeyStepNormaliser.contains(needle, in: h) {
+                        matched += 1
+                        break
+                    }
+                }
+            }
+            return matched
         }
-        return matched
     }
 
     /// `k`: the share of groups matched, 0 when there are no groups.
