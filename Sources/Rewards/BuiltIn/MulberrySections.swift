@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Verify
 
 /// The `###` section headers of a Mulberry-style response (R1-VL), with their byte offsets.
 ///
@@ -27,24 +26,34 @@ public struct MulberrySections: Sendable {
     /// starts no body of its own.
     public let stepBodies: [Range<Int>]
 
-    private static let header = try! RegexPattern(
-        #"### (?:(Image Description:)|(Rationales:)|(Let's think step by step\.?)|Step (\d{1,9}):|(The final answer is:))"#)
-
     /// Finds the headers in `text`.
+    ///
+    /// A byte scan equivalent to matching `### (?:Image Description:|Rationales:|Let's think step
+    /// by step\.?|Step (\d{1,9}):|The final answer is:)` left to right without overlaps: every
+    /// scored row of a StepGRPO config reads its headers twice (StepRAR and StepRVR), and a regex
+    /// match per header cost as much as the whole answer check.
     public init(_ text: String) {
         var description: Int?, rationales: Int?, think: Int?, final: Int?
         var steps: [(Int, Int)] = []
         var bodyStarts: [Int] = []
-        for m in Self.header.allMatches(in: text) {
-            let at = m.byteRange.lowerBound
-            if m.groups[1] != nil { description = description ?? at }
-            else if m.groups[2] != nil { rationales = rationales ?? at }
-            else if m.groups[3] != nil { think = think ?? at }
-            else if let digits = m[4], let n = Int(digits) {
-                steps.append((n, at))
-                bodyStarts.append(m.byteRange.upperBound)
+        var contiguous = text
+        contiguous.withUTF8 { b in
+            guard let base = b.baseAddress else { return }
+            var at = 0
+            while at + 4 <= b.count, let hit = memchr(base + at, 0x23, b.count - at) {
+                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                guard let header = Self.header(b, at: i) else { at = i + 1; continue }
+                switch header.kind {
+                case .description: description = description ?? i
+                case .rationales: rationales = rationales ?? i
+                case .think: think = think ?? i
+                case .final: final = final ?? i
+                case let .step(n):
+                    steps.append((n, i))
+                    bodyStarts.append(header.end)
+                }
+                at = header.end
             }
-            else if m.groups[5] != nil { final = final ?? at }
         }
         self.description = description
         self.rationales = rationales
@@ -52,6 +61,36 @@ public struct MulberrySections: Sendable {
         self.steps = steps
         self.finalAnswer = final
         self.stepBodies = Self.bodies(startingAfter: bodyStarts, in: text)
+    }
+
+    private enum HeaderKind { case description, rationales, think, step(Int), final }
+
+    /// The header starting at byte `i`, and the byte after it, if one does.
+    private static func header(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (kind: HeaderKind, end: Int)? {
+        guard has(b, i, "### ") else { return nil }
+        let j = i + 4
+        if has(b, j, "Image Description:") { return (.description, j + 18) }
+        if has(b, j, "Rationales:") { return (.rationales, j + 11) }
+        if has(b, j, "Let's think step by step") {
+            let end = j + 24
+            return (.think, end < b.count && b[end] == UInt8(ascii: ".") ? end + 1 : end)
+        }
+        if has(b, j, "The final answer is:") { return (.final, j + 20) }
+        if has(b, j, "Step ") {
+            var k = j + 5, n = 0
+            while k < b.count, k - (j + 5) < 9, b[k] >= 0x30, b[k] <= 0x39 {
+                n = n * 10 + Int(b[k] - 0x30)
+                k += 1
+            }
+            if k > j + 5, k < b.count, b[k] == UInt8(ascii: ":") { return (.step(n), k + 1) }
+        }
+        return nil
+    }
+
+    private static func has(_ b: UnsafeBufferPointer<UInt8>, _ at: Int, _ word: StaticString) -> Bool {
+        let n = word.utf8CodeUnitCount
+        guard at + n <= b.count, let base = b.baseAddress else { return false }
+        return memcmp(base + at, word.utf8Start, n) == 0
     }
 
     /// Why the response does not follow the full template in order, or nil when it does.
