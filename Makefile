@@ -6,7 +6,7 @@ SWIFT ?= swift
 APT_PACKAGES := pkg-config libpcre2-dev libsqlite3-dev libopenblas-dev
 BIN := .build/release/rewardkit
 
-.PHONY: run test deps build bench clean
+.PHONY: run test deps build bench bench-stepgrpo clean
 
 run: build
 	$(BIN) score Fixtures/rollouts.jsonl
@@ -30,6 +30,10 @@ build: deps
 # Throughput of `score` against Python's json.loads-per-line floor, in one run.
 bench: build
 	$(BIN) bench score --rows 50000 --row-bytes 1000 --repeat 5
+
+# The stepgrpo rewards against the r1 preset on the same Mulberry rows.
+bench-stepgrpo: build
+	BIN=$(BIN) scripts/bench_stepgrpo.sh 51000 5
 
 clean:
 	rm -rf .build .rewardkit
