@@ -54,4 +54,14 @@ struct ExtractionCase: Decodable, Sendable, CustomTestStringConvertible {
         #expect(KeyStepMatcher(matching: .normalized).matchedGroups(groups, in: reference) == groups.count)
         #expect(KeyStepMatcher(matching: .literal).matchedGroups(groups, in: reference) == groups.count)
     }
+
+    @Test func annotatorTakesTheFirstReferenceField() throws {
+        let annotator = KeyStepAnnotator()
+        let both = #"{"answer":"6","solution":"x = 2 + 4 = 6","reference":"There are 24 apples."}"#
+        #expect(try annotator.keySteps(forRow: both).get() == [["24 apples"]])
+        #expect(try annotator.keySteps(forRow: #"{"answer":"6","solution":"x = 6"}"#).get().first?.first == "x=6")
+        #expect(annotator.keySteps(forRow: #"{"reference":"  ","prompt":"p"}"#)
+            == .failure(.noReference(fields: KeyStepAnnotator.referenceFields)))
+        #expect(annotator.keySteps(forRow: "[1]") == .failure(.notAnObject(kind: "an array")))
+    }
 }

@@ -87,7 +87,10 @@ public struct KeyStepAnnotator: Sendable {
     public func keySteps(forRow json: String) -> Result<[[String]], RowError> {
         var text = json
         return text.withUTF8 { bytes in
-            RowDecoder.members(bytes).flatMap { members in reference(bytes, members).map(extractor.keySteps) }
+            RowDecoder.members(bytes).flatMap { members in
+                let keys = members.map { JSONDecoding.string(bytes, $0.key, hasEscape: $0.keyHasEscape) }
+                return reference(bytes, members, keys: keys).map(extractor.keySteps)
+            }
         }
     }
 
@@ -104,7 +107,7 @@ public struct KeyStepAnnotator: Sendable {
                 return
             }
             let keys = members.map { JSONDecoding.string(bytes, $0.key, hasEscape: $0.keyHasEscape) }
-            switch reference(bytes, members) {
+            switch reference(bytes, members, keys: keys) {
             case let .failure(error):
                 RowEncoder.writeError(line: number, error, bytes: bytes, members: members, keys: keys, into: &out)
                 summary.errors += 1
@@ -121,8 +124,7 @@ public struct KeyStepAnnotator: Sendable {
     }
 
     /// The first non-blank string among the reference fields.
-    private func reference(_ bytes: UnsafeBufferPointer<UInt8>, _ members: [JSONScanner.Member]) -> Result<String, RowError> {
-        let keys = members.map { JSONDecoding.string(bytes, $0.key, hasEscape: $0.keyHasEscape) }
+    private func reference(_ bytes: UnsafeBufferPointer<UInt8>, _ members: [JSONScanner.Member], keys: [String]) -> Result<String, RowError> {
         for field in Self.referenceFields {
             guard let i = keys.firstIndex(of: field), case let .string(text) = JSONDecoding.value(bytes, members[i].value),
                   text.contains(where: { !$0.isWhitespace }) else { continue }
