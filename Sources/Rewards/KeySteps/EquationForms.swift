@@ -71,7 +71,7 @@ enum EquationForms {
         let joined = sides.joined()
         if joined.contains("*") {
             for mark in ["×", "\\times ", "\\cdot ", "·"] {
-                out.append(sides.map { $0.replacingOccurrences(of: "*", with: mark).replacingOccurrences(of: " ", with: " ") })
+                out.append(sides.map { $0.replacingOccurrences(of: "*", with: mark) })
             }
         }
         if joined.contains("/") {
