@@ -6,7 +6,7 @@ SWIFT ?= swift
 APT_PACKAGES := pkg-config libpcre2-dev libsqlite3-dev libopenblas-dev
 BIN := .build/release/rewardkit
 
-.PHONY: run test deps build bench regress clean
+.PHONY: run test deps build bench bench-stepgrpo regress clean
 
 run: build
 	$(BIN) score Fixtures/rollouts.jsonl
@@ -36,6 +36,10 @@ bench: build
 # exceed on legitimate inputs. Fixtures/verifier_known_failures.jsonl lists the known gaps.
 regress: build
 	$(BIN) regress Fixtures/verifier_cases.jsonl --no-db
+
+# The stepgrpo rewards against the r1 preset on the same Mulberry rows.
+bench-stepgrpo: build
+	BIN=$(BIN) scripts/bench_stepgrpo.sh 51000 5
 
 clean:
 	rm -rf .build .rewardkit

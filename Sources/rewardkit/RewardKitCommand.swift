@@ -5,6 +5,7 @@ struct RewardKitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rewardkit",
         abstract: "Rewards, verifiers and group methods for RL post-training of reasoning models.",
-        subcommands: [ScoreCommand.self, VerifyCommand.self, AdvantagesCommand.self, ExpandCommand.self, RegressCommand.self, RunsCommand.self, BenchCommand.self]
+        subcommands: [ScoreCommand.self, VerifyCommand.self, AdvantagesCommand.self, ExpandCommand.self, KeyStepsCommand.self,
+                      RegressCommand.self, RunsCommand.self, BenchCommand.self]
     )
 }

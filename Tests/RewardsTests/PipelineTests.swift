@@ -53,7 +53,7 @@ private struct LengthReward: Reward {
     }
 
     @Test func unknownRewardAndBadOptionsFailAtBuildTime() throws {
-        let unknown = try RewardSpec.parse("rewards:\n  - {name: step_accuracy}")
+        let unknown = try RewardSpec.parse("rewards:\n  - {name: no_such_reward}")
         #expect(throws: ConfigError.self) { try Pipeline(spec: unknown) }
         let badOption = try RewardSpec.parse("rewards:\n  - {name: format, template: xml}")
         #expect(throws: ConfigError("reward 'format': option 'template' is 'xml', expected one of: think_answer, boxed, mulberry")) {

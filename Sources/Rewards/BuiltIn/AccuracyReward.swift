@@ -36,18 +36,26 @@ public struct AccuracyReward: Reward {
         guard let reference = trajectory.answer, reference.contains(where: { !$0.isWhitespace }) else {
             throw RewardError("accuracy: the row has no answer (fields answer/ground_truth/label/solution/gold)")
         }
+        let verdict = judge(response: trajectory.response, reference: reference, options: trajectory.options ?? [])
+        return RewardScore(verdict.outcome == .correct ? 1 : 0, verdict.explanation)
+    }
+
+    /// Extracts the final answer of `response` and compares it with the gold answer of
+    /// `reference` (which may be reasoning ending in an answer); other rewards that need answer
+    /// correctness call this so every reward judges answers the same way.
+    public func judge(response: String, reference: String, options: [String] = []) -> AccuracyJudgement {
         let gold = extractor.referenceAnswer(from: reference)
-        let extraction = extractor.extract(from: trajectory.response)
+        let extraction = extractor.extract(from: response)
         guard let predicted = extraction.answer, let anchor = extraction.anchor else {
-            return RewardScore(0, "no final answer found")
+            return AccuracyJudgement(.noAnswer, "no final answer found")
         }
         if extraction.isHedged {
             let answers = distinctAnswers(extraction.distinctCandidates)
-            if answers > 1 { return RewardScore(0, "hedged: \(answers) different boxed answers") }
+            if answers > 1 { return AccuracyJudgement(.wrong, "hedged: \(answers) different boxed answers") }
         }
-        let verdict = compare(gold: gold, predicted: predicted, options: trajectory.options ?? [])
-        if verdict.isMatch { return RewardScore(1, "matched via \(anchor.rawValue) (\(verdict.reason))") }
-        return RewardScore(0, "answer '\(Self.excerpt(predicted))' does not match '\(Self.excerpt(gold))'")
+        let verdict = compare(gold: gold, predicted: predicted, options: options)
+        if verdict.isMatch { return AccuracyJudgement(.correct, "matched via \(anchor.rawValue) (\(verdict.reason))") }
+        return AccuracyJudgement(.wrong, "answer '\(Self.excerpt(predicted))' does not match '\(Self.excerpt(gold))'")
     }
 
     /// Compares, letting option text stand for its letter on either side.

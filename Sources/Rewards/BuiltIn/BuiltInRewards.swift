@@ -9,6 +9,8 @@ extension RewardRegistry {
         registry.register("repetition") { options throws(RewardError) in try RepetitionReward(options: options) }
         registry.register("length") { options throws(RewardError) in try CosineLengthReward(options: options) }
         registry.register("overlong") { options throws(RewardError) in try OverlongReward(options: options) }
+        registry.register("step_accuracy") { options throws(RewardError) in try StepAccuracyReward(options: options) }
+        registry.register("step_validity") { options throws(RewardError) in try StepValidityReward(options: options) }
         return registry
     }()
 }

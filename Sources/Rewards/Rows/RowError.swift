@@ -15,6 +15,8 @@ public enum RowError: Error, Sendable, Equatable, CustomStringConvertible {
     case lineTooLong(bytes: Int, limit: Int)
     /// A reward could not score the row.
     case reward(name: String, message: String)
+    /// The row has no reference solution to extract key steps from (`rewardkit keysteps`).
+    case noReference(fields: [String])
 
     public var description: String {
         switch self {
@@ -26,6 +28,7 @@ public enum RowError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .badField(name, problem): return "field '\(name)' \(problem)"
         case let .lineTooLong(bytes, limit): return "line of \(bytes) bytes is longer than the limit of \(limit)"
         case let .reward(name, message): return "reward '\(name)': \(message)"
+        case let .noReference(fields): return "no reference solution (fields \(fields.joined(separator: "/")))"
         }
     }
 }
