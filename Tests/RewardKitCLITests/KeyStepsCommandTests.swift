@@ -55,20 +55,17 @@ import Testing
             #expect(rewards.keys.sorted() == ["step_accuracy", "step_validity"])
         }
         #expect(r.stderr.contains("scored 17 rows (0 errors)"))
-        // The preset itself carries `group:` (advantages). Until group methods land the Pipeline
-        // refuses it by name; once they do, the preset must give the same rewards as the config.
+        // The preset carries `group:` (GRPO advantages, eps 1e-4): the same rewards as the config,
+        // plus an advantage on every row.
         let preset = try CommandRunner.run(["score", fixture, "--preset", "stepgrpo", "--no-db"], in: dir)
-        if preset.status == 0 {
-            let rewards = preset.stdout.split(separator: "\n").compactMap { line in
-                (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["reward"] as? Double
-            }
-            let direct = r.stdout.split(separator: "\n").compactMap { line in
-                (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["reward"] as? Double
-            }
-            #expect(rewards == direct)
-        } else {
-            #expect(preset.status == 1)
-            #expect(preset.stderr.contains("group:"), "\(preset.stderr)")
+        #expect(preset.status == 0, "\(preset.stderr)")
+        let presetRows = preset.stdout.split(separator: "\n").compactMap { line in
+            try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
         }
+        let direct = r.stdout.split(separator: "\n").compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["reward"] as? Double
+        }
+        #expect(presetRows.compactMap { $0["reward"] as? Double } == direct)
+        #expect(presetRows.count == 17 && presetRows.allSatisfy { $0["advantage"] is Double })
     }
 }
