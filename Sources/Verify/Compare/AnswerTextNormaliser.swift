@@ -10,7 +10,11 @@ enum AnswerTextNormaliser {
 
     /// The normalised answer, trimmed.
     static func normalise(_ text: String) -> String {
-        let bytes = Array(text.utf8)
+        var contiguous = text
+        return contiguous.withUTF8(normalise)
+    }
+
+    private static func normalise(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         // One entry per open brace: whether its closing brace is dropped with the command.
@@ -36,12 +40,12 @@ enum AnswerTextNormaliser {
             }
         }
         var s = trim(String(decoding: out, as: UTF8.self)[...])
-        if s.hasSuffix(".") { s = trim(s.dropLast()) }
+        if s.hasASCIISuffix(".") { s = trim(s.dropLast()) }
         return String(s)
     }
 
     /// Handles the command starting at `at`; returns where scanning resumes.
-    private static func command(_ bytes: [UInt8], at: Int, into out: inout [UInt8], braces: inout [Bool]) -> Int {
+    private static func command(_ bytes: UnsafeBufferPointer<UInt8>, at: Int, into out: inout [UInt8], braces: inout [Bool]) -> Int {
         guard at + 1 < bytes.count else { return at + 1 }
         let next = bytes[at + 1]
         switch next {

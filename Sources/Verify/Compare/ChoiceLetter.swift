@@ -17,6 +17,10 @@ public enum ChoiceLetter {
     /// The letter and the text after its label.
     private static func label(of text: String) -> (letter: Character, rest: Substring)? {
         var s = trim(text[...])
+        // Every form starts with a letter (`option`, `choice` included) or `(`. A text starting with
+        // any other ASCII byte (a digit: most answers) is none of them, whatever follows; checking
+        // that byte spares the character-level work below.
+        if let b = s.utf8.first, b < 0x80, b != UInt8(ascii: "("), !isASCIILetter(b) { return nil }
         for word in ["option", "choice"] where s.lowercased().hasPrefix(word) {
             let after = s.dropFirst(word.count)
             if let next = after.first, next.isWhitespace || next == "(" { s = trim(after) }
@@ -37,6 +41,10 @@ public enum ChoiceLetter {
 
     private static func isLetter(_ c: Character) -> Bool {
         c.isASCII && c.isLetter
+    }
+
+    private static func isASCIILetter(_ b: UInt8) -> Bool {
+        (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z")
     }
 
     private static func trim(_ s: Substring) -> Substring { Whitespace.trim(s) }
