@@ -9,6 +9,12 @@ public struct JSONWriter: Sendable {
     /// An empty writer with room for `capacity` bytes.
     public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
+    /// A writer appending to `buffer` (emptied first, its capacity kept), to reuse its memory.
+    init(reusing buffer: [UInt8]) {
+        bytes = buffer
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     /// Appends bytes as they are (already JSON).
     public mutating func raw(_ slice: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: slice) }
 

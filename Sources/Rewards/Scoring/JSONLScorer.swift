@@ -36,6 +36,8 @@ public struct JSONLScorer: Sendable {
     public func run(_ source: ByteSource, into sink: ByteSink, progress: Progress? = nil) throws(IOFailure) -> ScoreSummary {
         let start = DispatchTime.now().uptimeNanoseconds
         var summary = ScoreSummary(componentNames: pipeline.componentNames)
+        let writer = OrderedWriter(sink: sink)
+        defer { writer.waitForPending() }
         var buffer = [UInt8](repeating: 0, count: options.chunkBytes)
         var filled = 0, consumed = 0
         var nextLine = 1
@@ -51,7 +53,7 @@ public struct JSONLScorer: Sendable {
                         var out = JSONWriter()
                         RowEncoder.writeError(line: nextLine, .lineTooLong(bytes: filled, limit: options.maxLineBytes),
                                               bytes: nil, members: [], keys: [], into: &out)
-                        try sink.write(out.bytes)
+                        try writer.write([out.bytes])
                         summary.rows += 1
                         summary.errors += 1
                         discardingLongLine = true
@@ -80,9 +82,10 @@ public struct JSONLScorer: Sendable {
             }
             let regionEnd = lastNewline + 1
             if regionStart < regionEnd {
-                let (chunkSummary, lines) = try buffer.withUnsafeBufferPointer { all throws(IOFailure) in
-                    try scoreRegion(UnsafeBufferPointer(rebasing: all[regionStart..<regionEnd]), firstLine: nextLine, into: sink)
+                let (chunkSummary, lines, outputs) = buffer.withUnsafeBufferPointer { all in
+                    scoreRegion(UnsafeBufferPointer(rebasing: all[regionStart..<regionEnd]), firstLine: nextLine, buffers: writer)
                 }
+                try writer.write(outputs)
                 summary.add(chunkSummary)
                 nextLine += lines
             }
@@ -96,6 +99,7 @@ public struct JSONLScorer: Sendable {
             } }
             filled = tail
         }
+        try writer.finish()
         summary.bytes = consumed
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return summary
@@ -110,15 +114,16 @@ public struct JSONLScorer: Sendable {
         return try result.get()
     }
 
-    /// Scores the complete lines of `region` on all cores and writes them in order.
-    /// Returns the tally and the number of physical lines (blank ones included).
-    private func scoreRegion(_ region: UnsafeBufferPointer<UInt8>, firstLine: Int, into sink: ByteSink) throws(IOFailure) -> (ScoreSummary, Int) {
+    /// Scores the complete lines of `region` on all cores into buffers from `buffers`.
+    /// Returns the tally, the number of physical lines (blank ones included) and the output, in order.
+    private func scoreRegion(_ region: UnsafeBufferPointer<UInt8>, firstLine: Int, buffers: OrderedWriter) -> (ScoreSummary, Int, [[UInt8]]) {
         let (lines, physicalLines) = nonBlankLines(region, firstLine: firstLine)
         let shared = SendableRegion(bytes: region)
         let chunks = min(lines.count, ProcessInfoCores.count * 4)
         let outputs = ParallelMap.map(Array(0..<chunks)) { chunk -> ([UInt8], ScoreSummary) in
             let lo = lines.count * chunk / chunks, hi = lines.count * (chunk + 1) / chunks
-            var out = JSONWriter(capacity: (lines[hi - 1].range.upperBound - lines[lo].range.lowerBound) * 5 / 4 + 256)
+            let capacity = (lines[hi - 1].range.upperBound - lines[lo].range.lowerBound) * 5 / 4 + 256
+            var out = JSONWriter(reusing: buffers.buffer(capacity: capacity))
             var tally = ScoreSummary(componentNames: pipeline.componentNames)
             for i in lo..<hi {
                 scoreLine(UnsafeBufferPointer(rebasing: shared.bytes[lines[i].range]), number: lines[i].number,
@@ -127,11 +132,8 @@ public struct JSONLScorer: Sendable {
             return (out.bytes, tally)
         }
         var summary = ScoreSummary(componentNames: pipeline.componentNames)
-        for (bytes, tally) in outputs {
-            try sink.write(bytes)
-            summary.add(tally)
-        }
-        return (summary, physicalLines)
+        for (_, tally) in outputs { summary.add(tally) }
+        return (summary, physicalLines, outputs.map(\.0))
     }
 
     /// The non-blank lines of `region` with their line numbers, and the count of all lines.
