@@ -18,6 +18,9 @@ public struct JSONWriter: Sendable {
     /// Appends bytes as they are (already JSON).
     public mutating func raw(_ slice: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: slice) }
 
+    /// Appends bytes as they are (already JSON).
+    mutating func raw(_ array: [UInt8]) { bytes.append(contentsOf: array) }
+
     /// Appends a byte as it is.
     public mutating func byte(_ b: UInt8) { bytes.append(b) }
 

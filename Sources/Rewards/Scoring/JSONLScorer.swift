@@ -26,10 +26,21 @@ public struct JSONLScorer: Sendable {
     /// Reading and writing options.
     public let options: Options
 
+    /// The keys a scored row gains, in order.
+    private let addedKeys: [String]
+    /// `"name":` of each component, encoded once rather than for every row.
+    private let componentKeys: [[UInt8]]
+
     /// Makes a scorer.
     public init(pipeline: Pipeline, options: Options = Options()) {
         self.pipeline = pipeline
         self.options = options
+        addedKeys = options.explain ? ["rewards", "reward", "explanations"] : ["rewards", "reward"]
+        componentKeys = pipeline.componentNames.map { name in
+            var w = JSONWriter()
+            w.key(name)
+            return w.bytes
+        }
     }
 
     /// Scores every non-blank line of `source` into `sink`; returns the run's summary.
@@ -174,42 +185,34 @@ public struct JSONLScorer: Sendable {
         case let .success(scored):
             for (i, s) in scored.scores.enumerated() { tally.componentSums[i] += s.value }
             tally.rewardSum += scored.total
-            RowEncoder.write(line, members: row.members, keys: row.keys, adding: additions(for: scored), into: &out)
+            RowEncoder.write(line, members: row.members, keys: row.keys, adding: addedKeys, { writeAdded(scored, into: &$0) }, into: &out)
         case let .failure(error):
             RowEncoder.writeError(line: number, error, bytes: line, members: row.members, keys: row.keys, into: &out)
             tally.errors += 1
         }
     }
 
-    /// The members a scored row gains: `rewards`, `reward`, and `explanations` when asked.
-    private func additions(for scored: ScoredTrajectory) -> [RowEncoder.Addition] {
-        var list = [
-            RowEncoder.Addition(key: "rewards") { out in
-                out.byte(UInt8(ascii: "{"))
-                for (i, name) in scored.names.enumerated() {
-                    if i > 0 { out.byte(UInt8(ascii: ",")) }
-                    out.key(name)
-                    out.number(scored.scores[i].value)
-                }
-                out.byte(UInt8(ascii: "}"))
-            },
-            RowEncoder.Addition(key: "reward") { out in out.number(scored.total) },
-        ]
-        if options.explain {
-            list.append(RowEncoder.Addition(key: "explanations") { out in
-                out.byte(UInt8(ascii: "{"))
-                var first = true
-                for (name, score) in zip(scored.names, scored.scores) {
-                    guard let why = score.explanation else { continue }
-                    if !first { out.byte(UInt8(ascii: ",")) }
-                    out.key(name)
-                    out.string(why)
-                    first = false
-                }
-                out.byte(UInt8(ascii: "}"))
-            })
+    /// Writes the members a scored row gains: `rewards`, `reward`, and `explanations` when asked.
+    private func writeAdded(_ scored: ScoredTrajectory, into out: inout JSONWriter) {
+        out.ascii("\"rewards\":{")
+        for (i, key) in componentKeys.enumerated() {
+            if i > 0 { out.byte(UInt8(ascii: ",")) }
+            out.raw(key)
+            out.number(scored.scores[i].value)
         }
-        return list
+        out.ascii("},\"reward\":")
+        out.number(scored.total)
+        guard options.explain else { return }
+        out.ascii(",\"explanations\":{")
+        var first = true
+        for (name, score) in zip(scored.names, scored.scores) {
+            guard let why = score.explanation else { continue }
+            if !first { out.byte(UInt8(ascii: ",")) }
+            out.key(name)
+            out.string(why)
+            first = false
+        }
+        out.byte(UInt8(ascii: "}"))
     }
 
     private func isBlank(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {

@@ -15,6 +15,10 @@ enum AnswerTextNormaliser {
     }
 
     private static func normalise(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        // Without `$`, braces or backslashes the loop below would copy every byte as it is.
+        if !bytes.contains(where: { $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") || $0 == UInt8(ascii: "\\") }) {
+            return finish(String(decoding: bytes, as: UTF8.self))
+        }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         // One entry per open brace: whether its closing brace is dropped with the command.
@@ -39,7 +43,12 @@ enum AnswerTextNormaliser {
                 i += 1
             }
         }
-        var s = trim(String(decoding: out, as: UTF8.self)[...])
+        return finish(String(decoding: out, as: UTF8.self))
+    }
+
+    /// The text trimmed, without one trailing period.
+    private static func finish(_ text: String) -> String {
+        var s = trim(text[...])
         if s.hasASCIISuffix(".") { s = trim(s.dropLast()) }
         return String(s)
     }

@@ -24,6 +24,11 @@ enum SimpleNumberParser {
 
     /// The number `text` states, or nil when it is not a plain number.
     static func parse(_ text: String) -> Parsed? {
+        // A bare decimal (digits, commas and points only: most answers) is its own body: no sign,
+        // currency, unit, percent or fraction check below can apply to it.
+        if text.utf8.allSatisfy({ ($0 &- UInt8(ascii: "0")) < 10 || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ".") }) {
+            return decimal(text[...]).map { Parsed(value: $0, isPercent: false) }
+        }
         // Most answers are ASCII, where none of the non-ASCII forms (`−`, `€ £ ¥`, `°`, vulgar
         // fractions) can occur and every character is one byte, so their checks are skipped.
         let ascii = text.utf8.allSatisfy { $0 < 0x80 }

@@ -11,6 +11,13 @@ enum AnswerSpanCleaner {
         if let signOff = find("i hope it is correct", in: s, ignoringCase: true) {
             s = trim(s[..<signOff.lowerBound])
         }
+        // Bold, math wrappers and the period all show in the first or last byte; an answer whose
+        // ends are other ASCII bytes (`42`, `(C)`) is already clean.
+        if let first = s.utf8.first, let last = s.utf8.last, first < 0x80, last < 0x80,
+           first != UInt8(ascii: "*"), first != UInt8(ascii: "$"), first != UInt8(ascii: "\\"),
+           last != UInt8(ascii: "*"), last != UInt8(ascii: ".") {
+            return String(s)
+        }
         s = stripBold(s)
         s = unwrapMath(s)
         if s.hasASCIISuffix(".") && !s.hasASCIISuffix("..") { s = trim(s.dropLast()) }
