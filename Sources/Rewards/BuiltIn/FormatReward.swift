@@ -49,9 +49,14 @@ public struct FormatReward: Reward {
     static func thinkAnswerProblem(_ text: String) -> String? {
         var offsets: [Int] = []
         for tag in ["<think>", "</think>", "<answer>", "</answer>"] {
-            let n = ByteSearch.count(of: tag, in: text)
+            // Counting and locating in one scan (the count is of non-overlapping occurrences).
+            var n = 0, at = 0
+            while let found = ByteSearch.firstOffset(of: tag, in: text, from: at) {
+                if n == 0 { offsets.append(found) }
+                n += 1
+                at = found + tag.utf8.count
+            }
             if n != 1 { return n == 0 ? "missing \(tag)" : "\(n) \(tag) tags, expected one" }
-            offsets.append(ByteSearch.firstOffset(of: tag, in: text)!)
         }
         // With each tag present once, the template holds when the tags are in order and only
         // white space lies outside <think>…</think> and <answer>…</answer>: the same as matching

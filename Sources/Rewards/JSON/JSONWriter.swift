@@ -54,9 +54,25 @@ public struct JSONWriter: Sendable {
     public mutating func number(_ value: Double) {
         guard value.isFinite else { ascii("null"); return }
         if value == value.rounded(), abs(value) < 1e15 {
-            bytes.append(contentsOf: String(Int64(value)).utf8)
+            integer(Int64(value))
         } else {
             bytes.append(contentsOf: value.description.utf8)
+        }
+    }
+
+    /// Appends the decimal digits of `n` without making a String (every scored row has several).
+    private mutating func integer(_ n: Int64) {
+        if n < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = n.magnitude
+        var digits: (UInt64, UInt64) = (0, 0)  // room for 16 digits, enough below 1e15
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[15 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            bytes.append(contentsOf: buffer[(16 - count)...])
         }
     }
 

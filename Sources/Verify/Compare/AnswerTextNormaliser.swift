@@ -50,7 +50,7 @@ enum AnswerTextNormaliser {
     private static func finish(_ text: String) -> String {
         var s = trim(text[...])
         if s.hasASCIISuffix(".") { s = trim(s.dropLast()) }
-        return String(s)
+        return s.utf8.count == text.utf8.count ? text : String(s)
     }
 
     /// Handles the command starting at `at`; returns where scanning resumes.

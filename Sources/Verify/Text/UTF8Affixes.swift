@@ -39,25 +39,25 @@ extension Substring {
     /// there is always a grapheme boundary, and an ASCII character equals only itself. Any other
     /// text is compared by characters.
     func hasASCIIPrefix(_ prefix: String) -> Bool {
-        let n = prefix.utf8.count, u = utf8
-        guard u.count >= n else { return hasPrefix(prefix) }
-        let edge = u.index(u.startIndex, offsetBy: n)
-        guard u[u.startIndex..<edge].allSatisfy({ $0 < 0x80 }), edge == u.endIndex || u[edge] < 0x80 else {
-            return hasPrefix(prefix)
+        let byBytes: Bool?? = utf8.withContiguousStorageIfAvailable { u in
+            let n = prefix.utf8.count
+            guard u.count >= n, !u[0..<Swift.min(n + 1, u.count)].contains(where: { $0 >= 0x80 }) else { return nil }
+            return u[0..<n].elementsEqual(prefix.utf8)
         }
-        return u[u.startIndex..<edge].elementsEqual(prefix.utf8)
+        if let byBytes, let answer = byBytes { return answer }
+        return hasPrefix(prefix)
     }
 
     /// `hasSuffix(suffix)` for an ASCII `suffix` holding no CR or LF: by bytes when the bytes it
     /// covers and the one before are ASCII (see `hasASCIIPrefix`), else by characters.
     func hasASCIISuffix(_ suffix: String) -> Bool {
-        let n = suffix.utf8.count, u = utf8
-        guard u.count >= n else { return hasSuffix(suffix) }
-        let edge = u.index(u.endIndex, offsetBy: -n)
-        guard u[edge..<u.endIndex].allSatisfy({ $0 < 0x80 }), edge == u.startIndex || u[u.index(before: edge)] < 0x80 else {
-            return hasSuffix(suffix)
+        let byBytes: Bool?? = utf8.withContiguousStorageIfAvailable { u in
+            let n = suffix.utf8.count
+            guard u.count >= n, !u[Swift.max(0, u.count - n - 1)...].contains(where: { $0 >= 0x80 }) else { return nil }
+            return u[(u.count - n)...].elementsEqual(suffix.utf8)
         }
-        return u[edge..<u.endIndex].elementsEqual(suffix.utf8)
+        if let byBytes, let answer = byBytes { return answer }
+        return hasSuffix(suffix)
     }
 
     /// Byte equality with `memcmp` when both sides are contiguous (native strings always are).
