@@ -33,7 +33,7 @@ public struct AccuracyReward: Reward {
 
     /// 1 on a match, 0 otherwise, with the reason; throws when the row has no reference answer.
     public func score(_ trajectory: Trajectory) throws(RewardError) -> RewardScore {
-        guard let reference = trajectory.answer, reference.contains(where: { !$0.isWhitespace }) else {
+        guard let reference = trajectory.answer, Self.hasText(reference) else {
             throw RewardError("accuracy: the row has no answer (fields answer/ground_truth/label/solution/gold)")
         }
         let gold = extractor.referenceAnswer(from: reference)
@@ -92,6 +92,13 @@ public struct AccuracyReward: Reward {
             representatives.append(candidate)
         }
         return representatives.count
+    }
+
+    /// Whether `s` holds a non-white-space character. A first byte that is ASCII and not white
+    /// space (the usual reference) starts such a character, which spares the Unicode lookups.
+    private static func hasText(_ s: String) -> Bool {
+        if let b = s.utf8.first, b < 0x80, b != 0x20, !(0x09...0x0D).contains(b) { return true }
+        return s.contains { !$0.isWhitespace }
     }
 
     private static func excerpt(_ s: String) -> String {

@@ -130,7 +130,7 @@ public struct JSONLScorer: Sendable {
     private func scoreRegion(_ region: UnsafeBufferPointer<UInt8>, firstLine: Int, buffers: OrderedWriter) -> (ScoreSummary, Int, [[UInt8]]) {
         let (lines, physicalLines) = nonBlankLines(region, firstLine: firstLine)
         let shared = SendableRegion(bytes: region)
-        let chunks = min(lines.count, ProcessInfoCores.count * 4)
+        let chunks = min(lines.count, ProcessInfoCores.count * 16)
         let outputs = ParallelMap.map(Array(0..<chunks)) { chunk -> ([UInt8], ScoreSummary) in
             let lo = lines.count * chunk / chunks, hi = lines.count * (chunk + 1) / chunks
             let capacity = (lines[hi - 1].range.upperBound - lines[lo].range.lowerBound) * 5 / 4 + 256
