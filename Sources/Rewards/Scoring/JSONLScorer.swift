@@ -49,34 +49,44 @@ public struct JSONLScorer: Sendable {
         var summary = ScoreSummary(componentNames: pipeline.componentNames)
         let writer = OrderedWriter(sink: sink)
         defer { writer.waitForPending() }
+        let reader = ReadAhead(source: source, capacity: options.chunkBytes)
+        defer { _ = try? reader.finish() }
         var buffer = [UInt8](repeating: 0, count: options.chunkBytes)
+        // Bytes the read-ahead put after `filled` while the last region was scored.
+        var prefetched: Int?
         var filled = 0, consumed = 0
         var nextLine = 1
         var discardingLongLine = false
         var atEnd = false
         while !atEnd {
-            if filled == buffer.count {
-                // No newline in a full buffer: grow up to the line limit, then give up on the line.
-                if buffer.count < options.maxLineBytes + options.chunkBytes && !discardingLongLine {
-                    buffer.append(contentsOf: repeatElement(0, count: buffer.count))
-                } else {
-                    if !discardingLongLine {
-                        var out = JSONWriter()
-                        RowEncoder.writeError(line: nextLine, .lineTooLong(bytes: filled, limit: options.maxLineBytes),
-                                              bytes: nil, members: [], keys: [], into: &out)
-                        try writer.write([out.bytes])
-                        summary.rows += 1
-                        summary.errors += 1
-                        discardingLongLine = true
+            if let n = prefetched {
+                prefetched = nil
+                filled += n
+                atEnd = n == 0
+            } else {
+                if filled == buffer.count {
+                    // No newline in a full buffer: grow up to the line limit, then give up on the line.
+                    if buffer.count < options.maxLineBytes + options.chunkBytes && !discardingLongLine {
+                        buffer.append(contentsOf: repeatElement(0, count: buffer.count))
+                    } else {
+                        if !discardingLongLine {
+                            var out = JSONWriter()
+                            RowEncoder.writeError(line: nextLine, .lineTooLong(bytes: filled, limit: options.maxLineBytes),
+                                                  bytes: nil, members: [], keys: [], into: &out)
+                            try writer.write([out.bytes])
+                            summary.rows += 1
+                            summary.errors += 1
+                            discardingLongLine = true
+                        }
+                        consumed += filled
+                        filled = 0
                     }
-                    consumed += filled
-                    filled = 0
                 }
+                let wanted = buffer.count - filled
+                let n = try read(source, into: &buffer, at: filled, count: wanted)
+                filled += n
+                atEnd = n == 0
             }
-            let wanted = buffer.count - filled
-            let n = try read(source, into: &buffer, at: filled, count: wanted)
-            filled += n
-            atEnd = n == 0
             guard let lastNewline = buffer[0..<filled].lastIndex(of: 0x0A) ?? (atEnd && filled > 0 ? filled - 1 : nil) else {
                 continue
             }
@@ -92,6 +102,14 @@ public struct JSONLScorer: Sendable {
                 continue
             }
             let regionEnd = lastNewline + 1
+            let tail = filled - regionEnd
+            let readingAhead = regionStart < regionEnd && !atEnd
+            if readingAhead {
+                // Read on, behind the incomplete last line, while this region is scored.
+                if reader.buffer.count != buffer.count { reader.buffer = [UInt8](repeating: 0, count: buffer.count) }
+                Self.copy(buffer, regionEnd..<filled, to: &reader.buffer)
+                reader.start(at: tail)
+            }
             if regionStart < regionEnd {
                 let (chunkSummary, lines, outputs) = buffer.withUnsafeBufferPointer { all in
                     scoreRegion(UnsafeBufferPointer(rebasing: all[regionStart..<regionEnd]), firstLine: nextLine, buffers: writer)
@@ -103,17 +121,33 @@ public struct JSONLScorer: Sendable {
             consumed += regionEnd
             summary.bytes = consumed
             progress?(consumed, summary.rows)
-            // Keep the incomplete last line for the next read.
-            let tail = filled - regionEnd
-            if tail > 0 { buffer.withUnsafeMutableBufferPointer { b in
-                b.baseAddress!.update(from: b.baseAddress! + regionEnd, count: tail)
-            } }
+            if readingAhead {
+                prefetched = try reader.finish()
+                swap(&buffer, &reader.buffer)
+            } else {
+                // Keep the incomplete last line for the next read.
+                if tail > 0 { buffer.withUnsafeMutableBufferPointer { b in
+                    b.baseAddress!.update(from: b.baseAddress! + regionEnd, count: tail)
+                } }
+            }
             filled = tail
         }
         try writer.finish()
         summary.bytes = consumed
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return summary
+    }
+
+    /// Copies `range` of `source` to the start of another buffer, `target`.
+    private static func copy(_ source: [UInt8], _ range: Range<Int>, to target: inout [UInt8]) {
+        guard !range.isEmpty else { return }
+        let count = range.count
+        source.withUnsafeBufferPointer { from in
+            target.withUnsafeMutableBufferPointer { to in
+                // Both buffers hold at least `range.upperBound` bytes, so neither base address is nil.
+                to.baseAddress!.update(from: from.baseAddress! + range.lowerBound, count: count)
+            }
+        }
     }
 
     private func read(_ source: ByteSource, into buffer: inout [UInt8], at offset: Int, count: Int) throws(IOFailure) -> Int {
