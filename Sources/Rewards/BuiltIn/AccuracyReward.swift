@@ -46,7 +46,9 @@ public struct AccuracyReward: Reward {
             if answers > 1 { return RewardScore(0, "hedged: \(answers) different boxed answers") }
         }
         let verdict = compare(gold: gold, predicted: predicted, options: trajectory.options ?? [])
-        if verdict.isMatch { return RewardScore(1, "matched via \(anchor.rawValue) (\(verdict.reason))") }
+        if verdict.isMatch {
+            return RewardScore(1, Self.matched[anchor]?[verdict.reason] ?? "matched via \(anchor.rawValue) (\(verdict.reason))")
+        }
         return RewardScore(0, "answer '\(Self.excerpt(predicted))' does not match '\(Self.excerpt(gold))'")
     }
 
@@ -101,7 +103,14 @@ public struct AccuracyReward: Reward {
         return s.contains { !$0.isWhitespace }
     }
 
+    /// The explanations of matches for the simple comparator's reasons, made once: formatting one
+    /// per scored row cost an allocation each. Other reasons are formatted as they come.
+    private static let matched: [AnswerAnchor: [String: String]] = Dictionary(uniqueKeysWithValues: AnswerAnchor.allCases.map { anchor in
+        (anchor, Dictionary(uniqueKeysWithValues: ["numeric", "choice", "text"].map { ($0, "matched via \(anchor.rawValue) (\($0))") }))
+    })
+
     private static func excerpt(_ s: String) -> String {
-        s.count <= 80 ? s : String(s.prefix(77)) + "..."
+        // At most 80 bytes is at most 80 characters: no need to count characters.
+        s.utf8.count <= 80 || s.count <= 80 ? s : String(s.prefix(77)) + "..."
     }
 }

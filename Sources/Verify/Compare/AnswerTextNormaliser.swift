@@ -11,14 +11,14 @@ enum AnswerTextNormaliser {
     /// The normalised answer, trimmed.
     static func normalise(_ text: String) -> String {
         var contiguous = text
-        return contiguous.withUTF8(normalise)
+        // Without `$`, braces or backslashes the loop below would copy every byte as it is.
+        let plain = contiguous.withUTF8 { bytes in
+            !bytes.contains { $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") || $0 == UInt8(ascii: "\\") }
+        }
+        return plain ? finish(text) : contiguous.withUTF8(normalise)
     }
 
     private static func normalise(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        // Without `$`, braces or backslashes the loop below would copy every byte as it is.
-        if !bytes.contains(where: { $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") || $0 == UInt8(ascii: "\\") }) {
-            return finish(String(decoding: bytes, as: UTF8.self))
-        }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         // One entry per open brace: whether its closing brace is dropped with the command.
