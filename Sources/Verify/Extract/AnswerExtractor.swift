@@ -56,7 +56,7 @@ public struct AnswerExtractor: Sendable {
 
     private func answerTag(in bytes: UnsafeBufferPointer<UInt8>) -> Extraction? {
         var contents: [String] = []
-        for range in Self.tagContents(bytes) {
+        Self.forEachTagContent(bytes) { range in
             let content = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
             if !AnswerSpanCleaner.trim(content[...]).isEmpty { contents.append(content) }
         }
@@ -65,7 +65,13 @@ public struct AnswerExtractor: Sendable {
         if let inner = lastBytes.withUTF8({ Self.anchored(in: last, bytes: $0) }) {
             return Extraction(answer: inner.answer, anchor: .answerTag, candidates: inner.candidates, isHedged: inner.isHedged)
         }
-        let cleaned = contents.map { AnswerSpanCleaner.clean($0[...]) }.filter { !$0.isEmpty }
+        // One array, not one per step: this runs for nearly every response.
+        var cleaned: [String] = []
+        cleaned.reserveCapacity(contents.count)
+        for content in contents {
+            let answer = AnswerSpanCleaner.clean(content[...])
+            if !answer.isEmpty { cleaned.append(answer) }
+        }
         guard let answer = cleaned.last else { return nil }
         return Extraction(answer: answer, anchor: .answerTag, candidates: cleaned, isHedged: false)
     }
@@ -116,11 +122,11 @@ public struct AnswerExtractor: Sendable {
 
     // MARK: byte scanning
 
-    /// Content ranges of `<answer>…</answer>` pairs (any ASCII case), left to right; for repeated
+    /// Calls `body` with the content range of each `<answer>…</answer>` pair (any ASCII case), left
+    /// to right, without collecting them in an array; for repeated
     /// opening tags the last one before the closing tag starts the content.
-    private static func tagContents(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    private static func forEachTagContent(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
         let openTag = Self.openTag, closeTag = Self.closeTag
-        var result: [Range<Int>] = []
         var position = 0
         while let close = find(closeTag, in: bytes, from: position, before: bytes.count) {
             var open: Int?
@@ -129,10 +135,9 @@ public struct AnswerExtractor: Sendable {
                 open = o
                 cursor = o + openTag.count
             }
-            if let open { result.append((open + openTag.count)..<close) }
+            if let open { body((open + openTag.count)..<close) }
             position = close + closeTag.count
         }
-        return result
     }
 
     /// The first offset in `from..<before` where `needle` starts and ends before `before`
