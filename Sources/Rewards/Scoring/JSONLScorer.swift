@@ -28,19 +28,26 @@ public struct JSONLScorer: Sendable {
 
     /// The keys a scored row gains, in order.
     private let addedKeys: [String]
-    /// `"name":` of each component, encoded once rather than for every row.
-    private let componentKeys: [[UInt8]]
+    /// `"name":` of each component, encoded once rather than for every row, all in one buffer
+    /// (`componentKeyRanges` says where each lies). Reading one shared buffer through a pointer
+    /// takes no reference count; an array of arrays had every thread retain the same objects for
+    /// every row, and those atomic counts bounced between the cores.
+    private let componentKeyBytes: [UInt8]
+    private let componentKeyRanges: [Range<Int>]
 
     /// Makes a scorer.
     public init(pipeline: Pipeline, options: Options = Options()) {
         self.pipeline = pipeline
         self.options = options
         addedKeys = options.explain ? ["rewards", "reward", "explanations"] : ["rewards", "reward"]
-        componentKeys = pipeline.componentNames.map { name in
-            var w = JSONWriter()
-            w.key(name)
-            return w.bytes
+        var keys = JSONWriter(), ranges: [Range<Int>] = []
+        for name in pipeline.componentNames {
+            let start = keys.bytes.count
+            keys.key(name)
+            ranges.append(start..<keys.bytes.count)
         }
+        componentKeyBytes = keys.bytes
+        componentKeyRanges = ranges
     }
 
     /// Scores every non-blank line of `source` into `sink`; returns the run's summary.
@@ -229,10 +236,12 @@ public struct JSONLScorer: Sendable {
     /// Writes the members a scored row gains: `rewards`, `reward`, and `explanations` when asked.
     private func writeAdded(_ scored: ScoredTrajectory, into out: inout JSONWriter) {
         out.ascii("\"rewards\":{")
-        for (i, key) in componentKeys.enumerated() {
-            if i > 0 { out.byte(UInt8(ascii: ",")) }
-            out.raw(key)
-            out.number(scored.scores[i].value)
+        componentKeyBytes.withUnsafeBufferPointer { keys in
+            for i in 0..<componentKeyRanges.count {
+                if i > 0 { out.byte(UInt8(ascii: ",")) }
+                out.raw(UnsafeBufferPointer(rebasing: keys[componentKeyRanges[i]]))
+                out.number(scored.scores[i].value)
+            }
         }
         out.ascii("},\"reward\":")
         out.number(scored.total)
