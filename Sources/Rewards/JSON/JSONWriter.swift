@@ -55,6 +55,13 @@ public struct JSONWriter: Sendable {
         guard value.isFinite else { ascii("null"); return }
         if value == value.rounded(), abs(value) < 1e15 {
             integer(Int64(value))
+        } else if value * 2 == (value * 2).rounded(), abs(value) < 1e15 {
+            // A half (a 0.5 weight makes most totals one) prints as `description` would, `1.5` or
+            // `-0.5`, without making a String.
+            if value < 0 { bytes.append(UInt8(ascii: "-")) }
+            integer(Int64(abs(value).rounded(.down)))
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(UInt8(ascii: "5"))
         } else {
             bytes.append(contentsOf: value.description.utf8)
         }
