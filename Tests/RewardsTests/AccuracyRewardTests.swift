@@ -62,13 +62,22 @@ private struct AlwaysMatches: AnswerComparator {
         #expect(built.name == "accuracy")
         let simple = try registry.make(RewardOptions(rewardName: "accuracy", values: [("comparator", .string("simple"))]))
         #expect(try simple.score(Trajectory(response: "Answer: 4", answer: "4")).value == 1)
+        // Algebra needs the math engine: the simple comparator alone cannot see x+1 = 1+x.
+        let algebra = Trajectory(response: "\\boxed{x+1}", answer: "1+x")
+        #expect(try simple.score(algebra).value == 0)
+        #expect(try built.score(algebra).value == 1)
+        let math = try registry.make(RewardOptions(rewardName: "accuracy", values: [("comparator", .string("math"))]))
+        #expect(try math.score(algebra).value == 1)
     }
 
     @Test func badOptionsAreRejected() {
-        #expect(throws: RewardError("reward 'accuracy': option 'comparator' is 'math', expected one of: simple")) {
-            try AccuracyReward(options: RewardOptions(rewardName: "accuracy", values: [("comparator", .string("math"))]))
+        #expect(throws: RewardError("reward 'accuracy': option 'comparator' is 'sympy', expected one of: standard, simple, math")) {
+            try AccuracyReward(options: RewardOptions(rewardName: "accuracy", values: [("comparator", .string("sympy"))]))
         }
-        #expect(throws: RewardError("reward 'accuracy': unknown option 'tolerance' (known: comparator)")) {
+        #expect(throws: RewardError("reward 'accuracy': option 'precision' must be 0-30")) {
+            try AccuracyReward(options: RewardOptions(rewardName: "accuracy", values: [("precision", .number(99))]))
+        }
+        #expect(throws: RewardError("reward 'accuracy': unknown option 'tolerance' (known: comparator, precision)")) {
             try AccuracyReward(options: RewardOptions(rewardName: "accuracy", values: [("tolerance", .number(0.1))]))
         }
     }

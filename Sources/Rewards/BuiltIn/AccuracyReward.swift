@@ -3,8 +3,8 @@ import Verify
 /// `accuracy`: 1 when the response's final answer matches the reference answer, else 0.
 ///
 /// The extractor finds the answer (`<answer>`, `\boxed{}`, answer phrases; never a bare last
-/// number) and the comparator decides equivalence. The comparator is injected so the full math
-/// engine can replace `SimpleAnswerComparator` without touching this reward. Two or more boxed
+/// number) and the comparator decides equivalence: by default the tiered comparator (the simple
+/// check, then the math engine), the same engine `rewardkit verify` and `regress` use. Two or more boxed
 /// answers that the comparator finds different score 0 (hedging). For multiple choice, a
 /// prediction equal to an option's text counts as that option's letter, and the reverse.
 public struct AccuracyReward: Reward {
@@ -15,25 +15,33 @@ public struct AccuracyReward: Reward {
     /// Decides whether two answers are equivalent.
     public let comparator: any AnswerComparator
 
-    /// The comparators a config may name.
-    public static let comparatorNames = ["simple"]
+    /// The comparators a config may name: `standard` (simple, then the math engine), `simple`
+    /// (numbers, letters and text only), `math` (the math engine alone).
+    public static let comparatorNames = ["standard", "simple", "math"]
 
     /// Makes the reward from its parts.
-    public init(extractor: AnswerExtractor = AnswerExtractor(), comparator: any AnswerComparator = SimpleAnswerComparator()) {
+    public init(extractor: AnswerExtractor = AnswerExtractor(), comparator: any AnswerComparator = TieredComparator()) {
         self.extractor = extractor
         self.comparator = comparator
     }
 
-    /// Builds from config options: `comparator` (only `simple` for now).
+    /// Builds from config options: `comparator` (`standard`), `precision` (6 decimal places).
     public init(options: RewardOptions) throws(RewardError) {
-        try options.requireOnly(["comparator"])
-        _ = try options.string("comparator", default: "simple", allowed: Self.comparatorNames)
-        self.init()
+        try options.requireOnly(["comparator", "precision"])
+        let name = try options.string("comparator", default: "standard", allowed: Self.comparatorNames)
+        var math = MathVerifier.Options()
+        math.precision = try options.int("precision", default: 6)
+        guard (0...30).contains(math.precision) else { throw RewardError("reward '\(options.rewardName)': option 'precision' must be 0-30") }
+        switch name {
+        case "simple": self.init(comparator: SimpleAnswerComparator())
+        case "math": self.init(comparator: MathVerifier(options: math))
+        default: self.init(comparator: TieredComparator(options: math))
+        }
     }
 
     /// 1 on a match, 0 otherwise, with the reason; throws when the row has no reference answer.
     public func score(_ trajectory: Trajectory) throws(RewardError) -> RewardScore {
-        guard let reference = trajectory.answer, reference.contains(where: { !$0.isWhitespace }) else {
+        guard let reference = trajectory.answer, Self.hasText(reference) else {
             throw RewardError("accuracy: the row has no answer (fields answer/ground_truth/label/solution/gold)")
         }
         let verdict = judge(response: trajectory.response, reference: reference, options: trajectory.options ?? [])
@@ -54,7 +62,9 @@ public struct AccuracyReward: Reward {
             if answers > 1 { return AccuracyJudgement(.wrong, "hedged: \(answers) different boxed answers") }
         }
         let verdict = compare(gold: gold, predicted: predicted, options: options)
-        if verdict.isMatch { return AccuracyJudgement(.correct, "matched via \(anchor.rawValue) (\(verdict.reason))") }
+        if verdict.isMatch {
+            return AccuracyJudgement(.correct, Self.matched[anchor]?[verdict.reason] ?? "matched via \(anchor.rawValue) (\(verdict.reason))")
+        }
         return AccuracyJudgement(.wrong, "answer '\(Self.excerpt(predicted))' does not match '\(Self.excerpt(gold))'")
     }
 
@@ -102,7 +112,21 @@ public struct AccuracyReward: Reward {
         return representatives.count
     }
 
+    /// Whether `s` holds a non-white-space character. A first byte that is ASCII and not white
+    /// space (the usual reference) starts such a character, which spares the Unicode lookups.
+    private static func hasText(_ s: String) -> Bool {
+        if let b = s.utf8.first, b < 0x80, b != 0x20, !(0x09...0x0D).contains(b) { return true }
+        return s.contains { !$0.isWhitespace }
+    }
+
+    /// The explanations of matches for the simple comparator's reasons, made once: formatting one
+    /// per scored row cost an allocation each. Other reasons are formatted as they come.
+    private static let matched: [AnswerAnchor: [String: String]] = Dictionary(uniqueKeysWithValues: AnswerAnchor.allCases.map { anchor in
+        (anchor, Dictionary(uniqueKeysWithValues: ["numeric", "choice", "text"].map { ($0, "matched via \(anchor.rawValue) (\($0))") }))
+    })
+
     private static func excerpt(_ s: String) -> String {
-        s.count <= 80 ? s : String(s.prefix(77)) + "..."
+        // At most 80 bytes is at most 80 characters: no need to count characters.
+        s.utf8.count <= 80 || s.count <= 80 ? s : String(s.prefix(77)) + "..."
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Verify
 
 /// `format`: 1 when the response follows the chosen template, else 0 with the reason.
@@ -46,23 +47,44 @@ public struct FormatReward: Reward {
     private static let boxedShape = try! RegexPattern(
         #"\A\s*<think>.*?</think>.*\\boxed\{.*\}.*\z"#, options: [.dotAll])
 
+    private static let thinkAnswerTags = ["<think>", "</think>", "<answer>", "</answer>"]
+    private static let thinkAnswerTagBytes = thinkAnswerTags.map { Array($0.utf8) }
+
     static func thinkAnswerProblem(_ text: String) -> String? {
-        var offsets: [Int] = []
-        for tag in ["<think>", "</think>", "<answer>", "</answer>"] {
-            let n = ByteSearch.count(of: tag, in: text)
-            if n != 1 { return n == 0 ? "missing \(tag)" : "\(n) \(tag) tags, expected one" }
-            offsets.append(ByteSearch.firstOffset(of: tag, in: text)!)
-        }
-        // With each tag present once, the template holds when the tags are in order and only
-        // white space lies outside <think>…</think> and <answer>…</answer>: the same as matching
-        // \A\s*<think>.*?</think>\s*<answer>.*?</answer>\s*\z, without a backtracking scan.
-        let inOrder = offsets[0] < offsets[1] && offsets[1] < offsets[2] && offsets[2] < offsets[3]
         var contiguous = text
-        let shaped = inOrder && contiguous.withUTF8 { utf8 in
+        return contiguous.withUTF8 { utf8 in
+            let (counts, offsets) = tagCounts(utf8)
+            for (k, tag) in thinkAnswerTags.enumerated() where counts[k] != 1 {
+                return counts[k] == 0 ? "missing \(tag)" : "\(counts[k]) \(tag) tags, expected one"
+            }
+            // With each tag present once, the template holds when the tags are in order and only
+            // white space lies outside <think>…</think> and <answer>…</answer>: the same as matching
+            // \A\s*<think>.*?</think>\s*<answer>.*?</answer>\s*\z, without a backtracking scan.
+            let inOrder = offsets[0] < offsets[1] && offsets[1] < offsets[2] && offsets[2] < offsets[3]
             let blank = { (range: Range<Int>) in utf8[range].allSatisfy { $0 == 0x20 || (0x09...0x0D).contains($0) } }
-            return blank(0..<offsets[0]) && blank(offsets[1] + 8..<offsets[2]) && blank(offsets[3] + 9..<utf8.count)
+            let shaped = inOrder && blank(0..<offsets[0]) && blank(offsets[1] + 8..<offsets[2]) && blank(offsets[3] + 9..<utf8.count)
+            return shaped ? nil : "not <think>…</think> then <answer>…</answer> alone"
         }
-        return shaped ? nil : "not <think>…</think> then <answer>…</answer> alone"
+    }
+
+    /// How many times each think/answer tag occurs, and where first, in one pass over the `<`
+    /// bytes: every tag starts with the only `<` it holds, so occurrences cannot overlap and the
+    /// counts are those of a search per tag.
+    private static func tagCounts(_ utf8: UnsafeBufferPointer<UInt8>) -> (counts: SIMD4<Int>, firsts: SIMD4<Int>) {
+        var counts = SIMD4<Int>(repeating: 0), firsts = SIMD4<Int>(repeating: -1)
+        guard let base = utf8.baseAddress else { return (counts, firsts) }
+        var at = 0
+        while at < utf8.count, let hit = memchr(base + at, Int32(UInt8(ascii: "<")), utf8.count - at) {
+            let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            for k in 0..<4 {
+                let tag = thinkAnswerTagBytes[k]
+                guard i + tag.count <= utf8.count, memcmp(base + i, tag, tag.count) == 0 else { continue }
+                if counts[k] == 0 { firsts[k] = i }
+                counts[k] += 1
+            }
+            at = i + 1
+        }
+        return (counts, firsts)
     }
 
     static func boxedProblem(_ text: String) -> String? {

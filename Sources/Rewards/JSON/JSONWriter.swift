@@ -9,8 +9,17 @@ public struct JSONWriter: Sendable {
     /// An empty writer with room for `capacity` bytes.
     public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
+    /// A writer appending to `buffer` (emptied first, its capacity kept), to reuse its memory.
+    init(reusing buffer: [UInt8]) {
+        bytes = buffer
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     /// Appends bytes as they are (already JSON).
     public mutating func raw(_ slice: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: slice) }
+
+    /// Appends bytes as they are (already JSON).
+    mutating func raw(_ array: [UInt8]) { bytes.append(contentsOf: array) }
 
     /// Appends a byte as it is.
     public mutating func byte(_ b: UInt8) { bytes.append(b) }
@@ -45,9 +54,32 @@ public struct JSONWriter: Sendable {
     public mutating func number(_ value: Double) {
         guard value.isFinite else { ascii("null"); return }
         if value == value.rounded(), abs(value) < 1e15 {
-            bytes.append(contentsOf: String(Int64(value)).utf8)
+            integer(Int64(value))
+        } else if value * 2 == (value * 2).rounded(), abs(value) < 1e15 {
+            // A half (a 0.5 weight makes most totals one) prints as `description` would, `1.5` or
+            // `-0.5`, without making a String.
+            if value < 0 { bytes.append(UInt8(ascii: "-")) }
+            integer(Int64(abs(value).rounded(.down)))
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(UInt8(ascii: "5"))
         } else {
             bytes.append(contentsOf: value.description.utf8)
+        }
+    }
+
+    /// Appends the decimal digits of `n` without making a String (every scored row has several).
+    private mutating func integer(_ n: Int64) {
+        if n < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = n.magnitude
+        var digits: (UInt64, UInt64) = (0, 0)  // room for 16 digits, enough below 1e15
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[15 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            bytes.append(contentsOf: buffer[(16 - count)...])
         }
     }
 

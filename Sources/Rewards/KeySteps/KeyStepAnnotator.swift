@@ -115,10 +115,10 @@ public struct KeyStepAnnotator: Sendable {
                 let groups = extractor.keySteps(from: text)
                 summary.keySteps += groups.count
                 if groups.isEmpty { summary.rowsWithoutKeySteps += 1 }
-                let addition = RowEncoder.Addition(key: "key_steps") { w in
-                    w.value(.array(groups.map { .array($0.map(JSONValue.string)) }))
-                }
-                RowEncoder.write(bytes, members: members, keys: keys, adding: [addition], into: &out)
+                RowEncoder.write(bytes, members: members, keys: keys, adding: ["key_steps"], {
+                    $0.key("key_steps")
+                    $0.value(.array(groups.map { .array($0.map(JSONValue.string)) }))
+                }, into: &out)
             }
         }
     }

@@ -8,7 +8,9 @@ enum ParallelMap {
         if items.count < 2 { return items.map(transform) }
         return [R](unsafeUninitializedCapacity: items.count) { buffer, initialized in
             let slots = SendableBuffer(buffer)
-            let chunks = min(items.count, ProcessInfoCores.count * 4)
+            // Many small pieces, handed out as threads come free, keep every core busy to the end
+            // of the map even when other processes take turns on the cores.
+            let chunks = min(items.count, ProcessInfoCores.count * 16)
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                 let lo = items.count * chunk / chunks, hi = items.count * (chunk + 1) / chunks
                 for i in lo..<hi { (slots.base + i).initialize(to: transform(items[i])) }

@@ -1,4 +1,4 @@
-/// The members RewardKit adds to an output row, built once so every writer uses the same names
+/// The members RewardKit adds to an output row, in one place so every writer uses the same names
 /// and order: `rewards`, `reward`, `advantage`, `trust`, `prompt_variant`, `shared`, `explanations`.
 struct RowAdditions {
     /// The component scores, when this run computed them.
@@ -15,47 +15,39 @@ struct RowAdditions {
     /// Add `explanations` from `scored`.
     var explain = false
 
-    /// The additions in writing order.
-    var list: [RowEncoder.Addition] {
-        var list: [RowEncoder.Addition] = []
+    /// The keys written, in order (stale members of these names are dropped from the row).
+    var keys: [String] {
+        var keys: [String] = []
+        if scored != nil { keys.append("rewards") }
+        keys.append("reward")
+        if advantage != nil { keys.append("advantage") }
+        if trust != nil { keys.append("trust") }
+        if promptVariant != nil { keys.append("prompt_variant") }
+        if shared != nil { keys.append("shared") }
+        if explain && scored != nil { keys.append("explanations") }
+        return keys
+    }
+
+    /// Writes the members as `"key":value`, comma-separated, in the order of `keys`.
+    func write(into out: inout JSONWriter) {
         if let scored {
-            list.append(RowEncoder.Addition(key: "rewards") { out in
-                out.byte(UInt8(ascii: "{"))
-                for (i, name) in scored.names.enumerated() {
-                    if i > 0 { out.byte(UInt8(ascii: ",")) }
-                    out.key(name)
-                    out.number(scored.scores[i].value)
-                }
-                out.byte(UInt8(ascii: "}"))
-            })
+            out.ascii("\"rewards\":")
+            out.value(.object(zip(scored.names, scored.scores).map { ($0, .number($1.value)) }))
+            out.byte(UInt8(ascii: ","))
         }
-        let reward = self.reward
-        list.append(RowEncoder.Addition(key: "reward") { $0.number(reward) })
-        if let advantage { list.append(RowEncoder.Addition(key: "advantage") { $0.number(advantage) }) }
-        if let trust { list.append(RowEncoder.Addition(key: "trust") { $0.number(trust) }) }
+        out.key("reward")
+        out.number(reward)
+        if let advantage { out.ascii(",\"advantage\":"); out.number(advantage) }
+        if let trust { out.ascii(",\"trust\":"); out.number(trust) }
         if let promptVariant {
+            out.ascii(",\"prompt_variant\":")
             // Variants are usually numbered; keep them numbers so they compare equal to `variant`.
-            if let n = Int(promptVariant), String(n) == promptVariant {
-                list.append(RowEncoder.Addition(key: "prompt_variant") { $0.number(Double(n)) })
-            } else {
-                list.append(RowEncoder.Addition(key: "prompt_variant") { $0.string(promptVariant) })
-            }
+            if let n = Int(promptVariant), String(n) == promptVariant { out.number(Double(n)) } else { out.string(promptVariant) }
         }
-        if let shared { list.append(RowEncoder.Addition(key: "shared") { shared ? $0.ascii("true") : $0.ascii("false") }) }
+        if let shared { out.ascii(shared ? ",\"shared\":true" : ",\"shared\":false") }
         if explain, let scored {
-            list.append(RowEncoder.Addition(key: "explanations") { out in
-                out.byte(UInt8(ascii: "{"))
-                var first = true
-                for (name, score) in zip(scored.names, scored.scores) {
-                    guard let why = score.explanation else { continue }
-                    if !first { out.byte(UInt8(ascii: ",")) }
-                    out.key(name)
-                    out.string(why)
-                    first = false
-                }
-                out.byte(UInt8(ascii: "}"))
-            })
+            out.ascii(",\"explanations\":")
+            out.value(.object(zip(scored.names, scored.scores).compactMap { name, score in score.explanation.map { (name, .string($0)) } }))
         }
-        return list
     }
 }

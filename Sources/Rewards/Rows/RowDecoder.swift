@@ -44,14 +44,16 @@ public enum RowDecoder {
         }
         var keys: [String] = []
         keys.reserveCapacity(members.count)
-        // For each field, the member index that fills it and the rank of the name used.
-        var chosen = [(index: Int, rank: Int)?](repeating: nil, count: RowField.allCases.count)
+        // For each field (by raw value; there are fewer than 16), the member index that fills it
+        // (-1: none) and the rank of the name used. Vectors, not arrays: no allocation per row.
+        var chosen = SIMD16<Int32>(repeating: -1), ranks = SIMD16<Int32>(repeating: 0)
         for (i, member) in members.enumerated() {
             let key = JSONDecoding.string(bytes, member.key, hasEscape: member.keyHasEscape)
             keys.append(key)
             guard let (field, rank) = RowField.byKey[key], !isNull(bytes, member.value) else { continue }
-            if let current = chosen[field.rawValue], current.rank <= rank { continue }
-            chosen[field.rawValue] = (i, rank)
+            if chosen[field.rawValue] >= 0, ranks[field.rawValue] <= Int32(rank) { continue }
+            chosen[field.rawValue] = Int32(i)
+            ranks[field.rawValue] = Int32(rank)
         }
         do {
             let fields = FieldReader(bytes: bytes, members: members, keys: keys, chosen: chosen, requireResponse: requireResponse)
@@ -85,7 +87,8 @@ private struct FieldReader {
     let bytes: UnsafeBufferPointer<UInt8>
     let members: [JSONScanner.Member]
     let keys: [String]
-    let chosen: [(index: Int, rank: Int)?]
+    /// The member index filling each field (by raw value), -1 for none.
+    let chosen: SIMD16<Int32>
     let requireResponse: Bool
 
     func trajectory() throws(RowError) -> Trajectory {
@@ -104,7 +107,7 @@ private struct FieldReader {
         }
         guard let response = response ?? (requireResponse ? nil : "") else { throw .noResponse }
         var answer = try scalarText(.answer)
-        if answer == nil, let i = chosen[RowField.rewardModel.rawValue]?.index,
+        if answer == nil, let i = index(.rewardModel),
            case let .string(gt)? = JSONDecoding.value(bytes, members[i].value)["ground_truth"] {
             answer = gt
         }
@@ -116,7 +119,11 @@ private struct FieldReader {
     }
 
     private func member(_ field: RowField) -> (name: String, member: JSONScanner.Member)? {
-        chosen[field.rawValue].map { (keys[$0.index], members[$0.index]) }
+        index(field).map { (keys[$0], members[$0]) }
+    }
+
+    private func index(_ field: RowField) -> Int? {
+        chosen[field.rawValue] >= 0 ? Int(chosen[field.rawValue]) : nil
     }
 
     private func first(_ field: RowField) -> UInt8? {

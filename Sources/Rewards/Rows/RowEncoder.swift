@@ -4,18 +4,14 @@
 /// followed by the new members: one copy. Otherwise the other members are copied one by one and
 /// the stale ones (an old `rewards`, say) are replaced.
 enum RowEncoder {
-    /// A member to add to a row: its key and a function that writes its value.
-    struct Addition {
-        var key: String
-        var write: (inout JSONWriter) -> Void
-    }
-
-    /// Writes `row` (the line `bytes`, scanned into `members` and `keys`) with `additions`, then a newline.
+    /// Writes `row` (the line `bytes`, scanned into `members` and `keys`) with new members, then a
+    /// newline. `writeAdded` appends the new `"key":value` members, comma-separated; `addedKeys`
+    /// names them, so that stale members of those names (an old `rewards`, say) are dropped.
     static func write(
         _ bytes: UnsafeBufferPointer<UInt8>, members: [JSONScanner.Member], keys: [String],
-        adding additions: [Addition], into out: inout JSONWriter
+        adding addedKeys: [String], _ writeAdded: (inout JSONWriter) -> Void, into out: inout JSONWriter
     ) {
-        let replaced = keys.contains { key in additions.contains { $0.key == key } }
+        let replaced = keys.contains { addedKeys.contains($0) }
         var needsComma: Bool
         if !replaced, let close = lastByte(bytes, UInt8(ascii: "}")) {
             out.raw(UnsafeBufferPointer(rebasing: bytes[0..<close]))
@@ -23,18 +19,14 @@ enum RowEncoder {
         } else {
             out.byte(UInt8(ascii: "{"))
             needsComma = false
-            for (member, key) in zip(members, keys) where !additions.contains(where: { $0.key == key }) {
+            for (member, key) in zip(members, keys) where !addedKeys.contains(key) {
                 if needsComma { out.byte(UInt8(ascii: ",")) }
                 out.raw(UnsafeBufferPointer(rebasing: bytes[member.whole]))
                 needsComma = true
             }
         }
-        for addition in additions {
-            if needsComma { out.byte(UInt8(ascii: ",")) }
-            out.key(addition.key)
-            addition.write(&out)
-            needsComma = true
-        }
+        if needsComma { out.byte(UInt8(ascii: ",")) }
+        writeAdded(&out)
         out.byte(UInt8(ascii: "}"))
         out.byte(0x0A)
     }

@@ -146,14 +146,14 @@ public struct BatchScorer: Sendable {
         let keys = members.map { JSONDecoding.string(row, $0.key, hasEscape: $0.keyHasEscape) }
         var additions = RowAdditions(scored: scored, reward: result.reward, advantage: result.advantage, trust: result.trust, explain: explain)
         guard let shared = result.shared else {
-            RowEncoder.write(row, members: members, keys: keys, adding: additions.list, into: &out)
+            RowEncoder.write(row, members: members, keys: keys, adding: additions.keys, { additions.write(into: &$0) }, into: &out)
             return
         }
         for s in shared {
             additions.advantage = s.advantage
             additions.promptVariant = s.promptVariant
             additions.shared = s.shared
-            RowEncoder.write(row, members: members, keys: keys, adding: additions.list, into: &out)
+            RowEncoder.write(row, members: members, keys: keys, adding: additions.keys, { additions.write(into: &$0) }, into: &out)
         }
     }
 

@@ -10,7 +10,15 @@ enum AnswerTextNormaliser {
 
     /// The normalised answer, trimmed.
     static func normalise(_ text: String) -> String {
-        let bytes = Array(text.utf8)
+        var contiguous = text
+        // Without `$`, braces or backslashes the loop below would copy every byte as it is.
+        let plain = contiguous.withUTF8 { bytes in
+            !bytes.contains { $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") || $0 == UInt8(ascii: "\\") }
+        }
+        return plain ? finish(text) : contiguous.withUTF8(normalise)
+    }
+
+    private static func normalise(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         // One entry per open brace: whether its closing brace is dropped with the command.
@@ -35,13 +43,18 @@ enum AnswerTextNormaliser {
                 i += 1
             }
         }
-        var s = trim(String(decoding: out, as: UTF8.self)[...])
-        if s.hasSuffix(".") { s = trim(s.dropLast()) }
-        return String(s)
+        return finish(String(decoding: out, as: UTF8.self))
+    }
+
+    /// The text trimmed, without one trailing period.
+    private static func finish(_ text: String) -> String {
+        var s = trim(text[...])
+        if s.hasASCIISuffix(".") { s = trim(s.dropLast()) }
+        return s.utf8.count == text.utf8.count ? text : String(s)
     }
 
     /// Handles the command starting at `at`; returns where scanning resumes.
-    private static func command(_ bytes: [UInt8], at: Int, into out: inout [UInt8], braces: inout [Bool]) -> Int {
+    private static func command(_ bytes: UnsafeBufferPointer<UInt8>, at: Int, into out: inout [UInt8], braces: inout [Bool]) -> Int {
         guard at + 1 < bytes.count else { return at + 1 }
         let next = bytes[at + 1]
         switch next {

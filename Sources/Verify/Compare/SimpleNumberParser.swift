@@ -13,6 +13,9 @@ enum SimpleNumberParser {
 
     private static let currencyPrefixes = ["usd", "€", "£", "¥"]
     private static let unitSuffixes = ["usd", "dollars", "dollar", "°", "^\\circ", "^{\\circ}", "\\degree", "degrees", "degree", "€", "£", "¥"]
+    // ASCII text can only end in or start with the ASCII affixes; the lists keep their order.
+    private static let asciiCurrencyPrefixes = currencyPrefixes.filter { $0.utf8.allSatisfy { $0 < 0x80 } }
+    private static let asciiUnitSuffixes = unitSuffixes.filter { $0.utf8.allSatisfy { $0 < 0x80 } }
     private static let vulgar: [Character: (Int64, Int64)] = [
         "½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5), "⅖": (2, 5),
         "⅗": (3, 5), "⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅐": (1, 7), "⅛": (1, 8), "⅜": (3, 8),
@@ -21,17 +24,25 @@ enum SimpleNumberParser {
 
     /// The number `text` states, or nil when it is not a plain number.
     static func parse(_ text: String) -> Parsed? {
+        // A bare decimal (digits, commas and points only: most answers) is its own body: no sign,
+        // currency, unit, percent or fraction check below can apply to it.
+        if text.utf8.allSatisfy({ ($0 &- UInt8(ascii: "0")) < 10 || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ".") }) {
+            return decimal(text[...]).map { Parsed(value: $0, isPercent: false) }
+        }
+        // Most answers are ASCII, where none of the non-ASCII forms (`−`, `€ £ ¥`, `°`, vulgar
+        // fractions) can occur and every character is one byte, so their checks are skipped.
+        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
         var s = Substring(text.lowercased())
         var negative = false
         var isPercent = false
         s = AnswerTextNormaliser.trim(s)
-        if let signed = sign(&s) { negative = signed }
+        if let signed = sign(&s, ascii: ascii) { negative = signed }
         s = AnswerTextNormaliser.trim(s)
-        for prefix in currencyPrefixes where s.hasUTF8Prefix(prefix) {
+        for prefix in ascii ? asciiCurrencyPrefixes : currencyPrefixes where s.hasUTF8Prefix(prefix) {
             s = AnswerTextNormaliser.trim(s.droppingUTF8Prefix(prefix))
             break
         }
-        if let signed = sign(&s) {
+        if let signed = sign(&s, ascii: ascii) {
             if negative { return nil }  // two signs
             negative = signed
         }
@@ -39,17 +50,25 @@ enum SimpleNumberParser {
             isPercent = true
             s = AnswerTextNormaliser.trim(s.droppingUTF8Suffix("%"))
         } else {
-            for suffix in unitSuffixes where s.hasUTF8Suffix(suffix) {
+            for suffix in ascii ? asciiUnitSuffixes : unitSuffixes where s.hasUTF8Suffix(suffix) {
                 s = AnswerTextNormaliser.trim(s.droppingUTF8Suffix(suffix))
                 break
             }
         }
-        guard let magnitude = body(s) else { return nil }
+        guard let magnitude = body(s, ascii: ascii) else { return nil }
         return Parsed(value: negative ? magnitude.negated : magnitude, isPercent: isPercent)
     }
 
     /// Consumes a leading sign; true for minus, false for plus, nil when there is none.
-    private static func sign(_ s: inout Substring) -> Bool? {
+    private static func sign(_ s: inout Substring, ascii: Bool = false) -> Bool? {
+        if ascii {
+            // One byte is one character here.
+            switch s.utf8.first {
+            case UInt8(ascii: "-"): s = s.dropFirst(); return true
+            case UInt8(ascii: "+"): s = s.dropFirst(); return false
+            default: return nil
+            }
+        }
         guard let first = s.first else { return nil }
         if first == "-" || first == "−" { s = s.dropFirst(); return true }
         if first == "+" { s = s.dropFirst(); return false }
@@ -57,17 +76,17 @@ enum SimpleNumberParser {
     }
 
     /// An unsigned number: fraction, mixed vulgar fraction, or decimal.
-    private static func body(_ raw: Substring) -> SimpleNumber? {
+    private static func body(_ raw: Substring, ascii: Bool) -> SimpleNumber? {
         guard !raw.isEmpty else { return nil }
         if raw.hasUTF8Prefix("\\frac") { return latexFraction(raw.droppingUTF8Prefix("\\frac")) }
-        if let last = raw.last, let (n, d) = vulgar[last] {
+        if !ascii, let last = raw.last, let (n, d) = vulgar[last] {
             let fraction = SimpleNumber.fraction(n, d)
             let whole = AnswerTextNormaliser.trim(raw.dropLast())
             if whole.isEmpty { return fraction }
             guard let w = decimal(whole), let fraction else { return nil }
             return w.adding(fraction)
         }
-        if let slash = raw.firstIndex(of: "/") {
+        if let slash = ascii ? raw.utf8.firstIndex(of: UInt8(ascii: "/")) : raw.firstIndex(of: "/") {
             let top = AnswerTextNormaliser.trim(raw[..<slash]), bottom = AnswerTextNormaliser.trim(raw[raw.index(after: slash)...])
             guard let n = signedDecimal(top), let d = signedDecimal(bottom) else { return nil }
             return n.divided(by: d)
@@ -112,7 +131,6 @@ enum SimpleNumberParser {
         var overflow = false
         var wholeDigits = 0, fractionDigits = 0
         var groupDigits = 0, sawComma = false, inFraction = false
-        var plain: [UInt8] = []  // the digits without commas, for the rare overflow fallback
         for b in raw.utf8 {
             switch b {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
@@ -129,7 +147,6 @@ enum SimpleNumberParser {
                     wholeDigits += 1
                     groupDigits += 1
                 }
-                plain.append(b)
             case UInt8(ascii: ","):
                 // `1,234,567`: the first group has 1-3 digits, every later group exactly 3.
                 guard !inFraction, groupDigits >= 1, groupDigits <= 3, !sawComma || groupDigits == 3 else { return nil }
@@ -139,7 +156,6 @@ enum SimpleNumberParser {
                 guard !inFraction else { return nil }
                 if sawComma && groupDigits != 3 { return nil }
                 inFraction = true
-                plain.append(b)
             default:
                 return nil
             }
@@ -147,6 +163,8 @@ enum SimpleNumberParser {
         if !inFraction, sawComma, groupDigits != 3 { return nil }
         guard wholeDigits + fractionDigits > 0 else { return nil }
         if overflow {
+            // Only digits, commas and one point got here; without the commas it is Double syntax.
+            let plain = raw.utf8.filter { $0 != UInt8(ascii: ",") }
             let text = String(decoding: plain.first == UInt8(ascii: ".") ? [UInt8(ascii: "0")] + plain : plain, as: UTF8.self)
             guard let x = Double(text), x.isFinite else { return nil }
             return .approximate(x)

@@ -30,9 +30,12 @@ public struct AnswerExtractor: Sendable {
     /// Extracts the final answer of `text`.
     public func extract(from text: String) -> Extraction {
         let window = Self.tail(of: text, maxBytes: maxBytes)
-        let bytes = Array(window.utf8)
-        if let tagged = answerTag(in: bytes) { return tagged }
-        return Self.anchored(in: window, bytes: bytes) ?? .none
+        // The bytes are read in place: copying every response into an array cost more than the scan.
+        var contiguous = window
+        return contiguous.withUTF8 { bytes in
+            if let tagged = answerTag(in: bytes) { return tagged }
+            return Self.anchored(in: window, bytes: bytes) ?? .none
+        }
     }
 
     /// The gold answer of a reference that may be reasoning ending in an answer: the extracted
@@ -40,38 +43,49 @@ public struct AnswerExtractor: Sendable {
     /// whole reference trimmed.
     public func referenceAnswer(from reference: String) -> String {
         if let answer = extract(from: reference).answer { return answer }
-        let bytes = Array(Self.tail(of: reference, maxBytes: maxBytes).utf8)
-        if let hashes = Self.lastLineStart(with: Array("####".utf8), in: bytes) {
+        var window = Self.tail(of: reference, maxBytes: maxBytes)
+        let hashed: String? = window.withUTF8 { bytes in
+            guard let hashes = Self.lastLineStart(with: Self.hashes, in: bytes) else { return nil }
             let answer = Self.lineAnswer(bytes, from: hashes + 4)
-            if !answer.isEmpty { return answer }
+            return answer.isEmpty ? nil : answer
         }
-        return String(AnswerSpanCleaner.trim(reference[...]))
+        return hashed ?? String(AnswerSpanCleaner.trim(reference[...]))
     }
 
     // MARK: anchors
 
-    private func answerTag(in bytes: [UInt8]) -> Extraction? {
+    private func answerTag(in bytes: UnsafeBufferPointer<UInt8>) -> Extraction? {
         var contents: [String] = []
-        for range in Self.tagContents(bytes) {
-            let content = String(decoding: bytes[range], as: UTF8.self)
+        Self.forEachTagContent(bytes) { range in
+            let content = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
             if !AnswerSpanCleaner.trim(content[...]).isEmpty { contents.append(content) }
         }
         guard let last = contents.last else { return nil }
-        if let inner = Self.anchored(in: last, bytes: Array(last.utf8)) {
+        var lastBytes = last
+        if let inner = lastBytes.withUTF8({ Self.anchored(in: last, bytes: $0) }) {
             return Extraction(answer: inner.answer, anchor: .answerTag, candidates: inner.candidates, isHedged: inner.isHedged)
         }
-        let cleaned = contents.map { AnswerSpanCleaner.clean($0[...]) }.filter { !$0.isEmpty }
+        // One array, not one per step: this runs for nearly every response.
+        var cleaned: [String] = []
+        cleaned.reserveCapacity(contents.count)
+        for content in contents {
+            let answer = AnswerSpanCleaner.clean(content[...])
+            if !answer.isEmpty { cleaned.append(answer) }
+        }
         guard let answer = cleaned.last else { return nil }
         return Extraction(answer: answer, anchor: .answerTag, candidates: cleaned, isHedged: false)
     }
 
     /// Boxed, header, phrase and colon anchors, in that order.
-    private static func anchored(in text: String, bytes: [UInt8]) -> Extraction? {
+    private static func anchored(in text: String, bytes: UnsafeBufferPointer<UInt8>) -> Extraction? {
         let boxes = BoxedAnswerScanner.boxes(in: bytes)
         if let last = boxes.last {
             let hedged = Set(boxes.map(hedgeKey)).count > 1
             return Extraction(answer: last, anchor: .boxed, candidates: boxes, isHedged: hedged)
         }
+        // The check pays for short texts (gold answers, tag contents); a long text that reaches
+        // here usually holds an answer phrase, so the regexes run on it at once.
+        guard bytes.count > 256 || mayHoldAnswerWord(bytes) else { return nil }
         for (pattern, anchor) in [(header, AnswerAnchor.finalAnswerHeader), (phrase, .finalAnswerPhrase), (colon, .answerColon)] {
             let matches = pattern.allMatches(in: text)
             // Each answer ends where the next occurrence of the anchor starts, which keeps the
@@ -89,14 +103,14 @@ public struct AnswerExtractor: Sendable {
 
     /// The cleaned rest of the line from byte `start`; when that is blank, the next non-blank line.
     /// Nothing at or after `limit` is read.
-    private static func lineAnswer(_ bytes: [UInt8], from start: Int, limit: Int? = nil) -> String {
+    private static func lineAnswer(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int? = nil) -> String {
         let newline = UInt8(ascii: "\n")
         let limit = min(limit ?? bytes.count, bytes.count)
         var lo = min(start, limit)
         for attempt in 0..<2 {
             var hi = lo
             while hi < limit, bytes[hi] != newline { hi += 1 }
-            let line = String(decoding: bytes[lo..<hi], as: UTF8.self)
+            let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)
             let answer = AnswerSpanCleaner.clean(line[...])
             if !answer.isEmpty || attempt == 1 { return answer }
             // Skip blank lines to the next one with text.
@@ -108,11 +122,11 @@ public struct AnswerExtractor: Sendable {
 
     // MARK: byte scanning
 
-    /// Content ranges of `<answer>…</answer>` pairs (any ASCII case), left to right; for repeated
+    /// Calls `body` with the content range of each `<answer>…</answer>` pair (any ASCII case), left
+    /// to right, without collecting them in an array; for repeated
     /// opening tags the last one before the closing tag starts the content.
-    private static func tagContents(_ bytes: [UInt8]) -> [Range<Int>] {
-        let openTag = Array("<answer>".utf8), closeTag = Array("</answer>".utf8)
-        var result: [Range<Int>] = []
+    private static func forEachTagContent(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
+        let openTag = Self.openTag, closeTag = Self.closeTag
         var position = 0
         while let close = find(closeTag, in: bytes, from: position, before: bytes.count) {
             var open: Int?
@@ -121,41 +135,37 @@ public struct AnswerExtractor: Sendable {
                 open = o
                 cursor = o + openTag.count
             }
-            if let open { result.append((open + openTag.count)..<close) }
+            if let open { body((open + openTag.count)..<close) }
             position = close + closeTag.count
         }
-        return result
     }
 
     /// The first offset in `from..<before` where `needle` starts and ends before `before`
     /// (letters compared case-insensitively; `needle` is lower case).
-    private static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int, before: Int) -> Int? {
-        guard before - from >= needle.count, let first = needle.first else { return nil }
-        return bytes.withUnsafeBufferPointer { buffer -> Int? in
-            guard let base = buffer.baseAddress else { return nil }
-            let firstUpper = (first >= 0x61 && first <= 0x7A) ? first - 0x20 : first
-            let last = before - needle.count
-            var i = from
-            while i <= last {
-                if firstUpper == first {
-                    // A first byte with no case (`<`, `\\`, `#`): let memchr skip to candidates.
-                    guard let hit = memchr(base + i, Int32(first), last - i + 1) else { return nil }
-                    i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                } else if buffer[i] != first && buffer[i] != firstUpper {
-                    i += 1
-                    continue
-                }
-                var k = 1
-                while k < needle.count, lowered(buffer[i + k]) == needle[k] { k += 1 }
-                if k == needle.count { return i }
+    private static func find(_ needle: [UInt8], in buffer: UnsafeBufferPointer<UInt8>, from: Int, before: Int) -> Int? {
+        guard before - from >= needle.count, let first = needle.first, let base = buffer.baseAddress else { return nil }
+        let firstUpper = (first >= 0x61 && first <= 0x7A) ? first - 0x20 : first
+        let last = before - needle.count
+        var i = from
+        while i <= last {
+            if firstUpper == first {
+                // A first byte with no case (`<`, `\\`, `#`): let memchr skip to candidates.
+                guard let hit = memchr(base + i, Int32(first), last - i + 1) else { return nil }
+                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            } else if buffer[i] != first && buffer[i] != firstUpper {
                 i += 1
+                continue
             }
-            return nil
+            var k = 1
+            while k < needle.count, lowered(buffer[i + k]) == needle[k] { k += 1 }
+            if k == needle.count { return i }
+            i += 1
         }
+        return nil
     }
 
     /// Offset just before the last `needle` that starts a line.
-    private static func lastLineStart(with needle: [UInt8], in bytes: [UInt8]) -> Int? {
+    private static func lastLineStart(with needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var found: Int?
         var position = 0
         while let at = find(needle, in: bytes, from: position, before: bytes.count) {
@@ -163,6 +173,17 @@ public struct AnswerExtractor: Sendable {
             position = at + needle.count
         }
         return found
+    }
+
+    private static let openTag = Array("<answer>".utf8), closeTag = Array("</answer>".utf8)
+    private static let hashes = Array("####".utf8), answerWord = Array("answer".utf8)
+
+    /// Whether the header, phrase and colon patterns could match: each holds the word "answer",
+    /// so ASCII text without it cannot, and their regexes (most of an extraction's cost) need not
+    /// run. Non-ASCII text always runs them: caseless UTF matching lets `ſ` stand for `s`.
+    private static func mayHoldAnswerWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for b in bytes where b >= 0x80 { return true }
+        return find(answerWord, in: bytes, from: 0, before: bytes.count) != nil
     }
 
     private static func lowered(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b | 0x20 : b }

@@ -11,23 +11,30 @@ enum AnswerSpanCleaner {
         if let signOff = find("i hope it is correct", in: s, ignoringCase: true) {
             s = trim(s[..<signOff.lowerBound])
         }
+        // Bold, math wrappers and the period all show in the first or last byte; an answer whose
+        // ends are other ASCII bytes (`42`, `(C)`) is already clean.
+        if let first = s.utf8.first, let last = s.utf8.last, first < 0x80, last < 0x80,
+           first != UInt8(ascii: "*"), first != UInt8(ascii: "$"), first != UInt8(ascii: "\\"),
+           last != UInt8(ascii: "*"), last != UInt8(ascii: ".") {
+            return String(s)
+        }
         s = stripBold(s)
         s = unwrapMath(s)
-        if s.hasSuffix(".") && !s.hasSuffix("..") { s = trim(s.dropLast()) }
+        if s.hasASCIISuffix(".") && !s.hasASCIISuffix("..") { s = trim(s.dropLast()) }
         s = stripBold(s)
         return String(s)
     }
 
     private static func stripBold(_ text: Substring) -> Substring {
         var s = text
-        while s.hasPrefix("**") { s = trim(s.dropFirst(2)) }
-        while s.hasSuffix("**") { s = trim(s.dropLast(2)) }
+        while s.hasASCIIPrefix("**") { s = trim(s.dropFirst(2)) }
+        while s.hasASCIISuffix("**") { s = trim(s.dropLast(2)) }
         return s
     }
 
     /// `$5$.` becomes `5`; `$x$ and $y$` stays as it is (the comparator drops the `$` itself).
     private static func unwrapMath(_ s: Substring) -> Substring {
-        for (open, close) in wrappers where s.hasPrefix(open) {
+        for (open, close) in wrappers where s.hasASCIIPrefix(open) {
             let body = s.dropFirst(open.count)
             guard let end = find(close, in: body, ignoringCase: false) else { return trim(body) }
             let after = body[end.upperBound...]
@@ -43,10 +50,11 @@ enum AnswerSpanCleaner {
 
     /// The first range of `needle`, optionally ignoring ASCII case; a plain linear search.
     static func find(_ needle: String, in s: Substring, ignoringCase caseInsensitive: Bool) -> Range<Substring.Index>? {
+        // Short texts cannot hold the needle: skip the copies below (most answers are a few bytes).
+        guard s.utf8.count >= needle.utf8.count else { return nil }
         let target = Array(needle.utf8)
         guard !target.isEmpty else { return nil }
         let bytes = Array(s.utf8)
-        guard bytes.count >= target.count else { return nil }
         func fold(_ b: UInt8) -> UInt8 { caseInsensitive && b >= 65 && b <= 90 ? b | 0x20 : b }
         let first = fold(target[0])
         var i = 0

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Finds the contents of `\boxed{…}` and `\fbox{…}` by brace matching, in one linear pass.
 ///
 /// Regexes cannot match nested braces, and recursion would overflow the stack on deeply nested
@@ -20,7 +26,9 @@ struct BoxedAnswerScanner {
     }
 
     /// The contents of the top-level boxes in `bytes`, trimmed, in text order; empty boxes skipped.
-    static func boxes(in bytes: [UInt8]) -> [String] {
+    static func boxes(in bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        // Every box starts at a backslash; most texts have none, and memchr finds that fast.
+        guard let base = bytes.baseAddress, memchr(base, Int32(backslash), bytes.count) != nil else { return [] }
         var closed: [Box] = []
         // Each open brace: the box keyword offset when the brace opened a box, else -1.
         var stack: [Int] = []
@@ -60,7 +68,7 @@ struct BoxedAnswerScanner {
 
     /// The keyword length and the offset of its `{` (nil for the brace-less form) if a box command
     /// starts at `at`.
-    private static func boxCommand(_ bytes: [UInt8], at: Int) -> (Int, Int?)? {
+    private static func boxCommand(_ bytes: UnsafeBufferPointer<UInt8>, at: Int) -> (Int, Int?)? {
         for command in commands where matches(bytes, command, at: at + 1) {
             let length = 1 + command.count
             var j = at + length
@@ -72,14 +80,14 @@ struct BoxedAnswerScanner {
         return nil
     }
 
-    private static func contentStart(_ bytes: [UInt8], keyword: Int) -> Int {
+    private static func contentStart(_ bytes: UnsafeBufferPointer<UInt8>, keyword: Int) -> Int {
         var j = keyword + 1
         while j < bytes.count, bytes[j] != open { j += 1 }
         return j + 1
     }
 
     /// Drops boxes nested in another closed box, unwraps `\boxed{\boxed{x}}`, decodes the rest.
-    private static func topLevel(_ closed: [Box], _ bytes: [UInt8]) -> [String] {
+    private static func topLevel(_ closed: [Box], _ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         // Closed ranges nest or are disjoint, so one sweep in start order finds the outermost.
         let ordered = closed.sorted { $0.keyword < $1.keyword }
         var byKeyword: [Int: Box] = [:]
@@ -93,19 +101,19 @@ struct BoxedAnswerScanner {
             while let inner = byKeyword[lo], inner.end == hi {
                 (lo, hi) = trimmed(bytes, inner.contentStart, inner.contentEnd)
             }
-            if hi > lo { result.append(String(decoding: bytes[lo..<hi], as: UTF8.self)) }
+            if hi > lo { result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)) }
         }
         return result
     }
 
-    private static func trimmed(_ bytes: [UInt8], _ lo: Int, _ hi: Int) -> (Int, Int) {
+    private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> (Int, Int) {
         var lo = lo, hi = hi
         while lo < hi, isSpace(bytes[lo]) { lo += 1 }
         while hi > lo, isSpace(bytes[hi - 1]) { hi -= 1 }
         return (lo, hi)
     }
 
-    private static func matches(_ bytes: [UInt8], _ word: [UInt8], at: Int) -> Bool {
+    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ word: [UInt8], at: Int) -> Bool {
         guard at + word.count <= bytes.count else { return false }
         for k in 0..<word.count where bytes[at + k] != word[k] { return false }
         return true
