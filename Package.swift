@@ -39,7 +39,7 @@ let package = Package(
             ]
         ),
 
-        // Times MathVerifier over a pairs file for scripts/bench_verify.sh; no logic of its own.
+        // Drives VerifierBenchmark (scripts/bench_verify.sh) and VerifierFuzzer (--fuzz N); no logic of its own.
         .executableTarget(name: "verify-bench", dependencies: ["Verify"]),
 
         // Tests (Swift Testing); shared cases live in Fixtures/.
