@@ -43,7 +43,7 @@ let package = Package(
         // NN training-step throughput (release build): `swift run -c release nn-bench`; its PyTorch peer is beside it.
         .executableTarget(name: "nn-bench", dependencies: ["NN"], exclude: ["torch_reference.py", "compare_with_torch.sh"]),
 
-        // Times MathVerifier over a pairs file for scripts/bench_verify.sh; no logic of its own.
+        // Drives VerifierBenchmark (scripts/bench_verify.sh) and VerifierFuzzer (--fuzz N); no logic of its own.
         .executableTarget(name: "verify-bench", dependencies: ["Verify"]),
 
         // Tests (Swift Testing); shared cases live in Fixtures/.

@@ -224,7 +224,10 @@ struct MathParser {
             skipNoise()
             switch peek {
             case .op(33): advance(); e = .call(.factorial, [e])
-            case .command("%"): advance(); e = .percent(e)
+            case .command("%"):
+                advance()
+                if case .percent = e { continue }  // `50%%` is one percent: nesting would double the work per level
+                e = .percent(e)
             case .command("circ"), .command("degree"): advance(); sawDegree = true
             case .op(39): advance()  // a prime: f'(x) is rare in answers; keep the name
             default: return e
