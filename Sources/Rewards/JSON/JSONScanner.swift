@@ -80,6 +80,41 @@ struct JSONScanner {
         }
     }
 
+    /// Scans a whole text that should be one JSON array; returns the range of each element, or
+    /// nil when the text is valid JSON of another kind.
+    mutating func scanArrayElements() throws(JSONError) -> [Range<Int>]? {
+        skipWhitespace()
+        guard position < bytes.count else { throw JSONError("empty text", at: position) }
+        if bytes[position] != UInt8(ascii: "[") {
+            try scanValue(depth: 0)
+            try expectEnd()
+            return nil
+        }
+        position += 1
+        var elements: [Range<Int>] = []
+        skipWhitespace()
+        if peek() == UInt8(ascii: "]") {
+            position += 1
+            try expectEnd()
+            return elements
+        }
+        while true {
+            skipWhitespace()
+            let start = position
+            try scanValue(depth: 1)
+            elements.append(start..<position)
+            skipWhitespace()
+            switch peek() {
+            case UInt8(ascii: ","): position += 1
+            case UInt8(ascii: "]"):
+                position += 1
+                try expectEnd()
+                return elements
+            default: throw JSONError("expected ',' or ']' in an array", at: position)
+            }
+        }
+    }
+
     /// Scans a whole text holding one JSON value of any kind.
     mutating func scanDocument() throws(JSONError) {
         skipWhitespace()
