@@ -30,12 +30,9 @@ public enum RewardServer {
                            onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, configuration.workers))
         let app = application(service: service, configuration: configuration, eventLoopGroup: group, onRunning: onRunning)
-        do {
-            try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
-        } catch {
-            try? await group.shutdownGracefully()
-            throw error
-        }
+        // On failure (a taken port) the loops are left to the process's exit: tasks the failed
+        // start left behind may still schedule on them, and a shut-down loop refuses them loudly.
+        try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
         try await group.shutdownGracefully()
     }
 
