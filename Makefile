@@ -6,7 +6,7 @@ SWIFT ?= swift
 APT_PACKAGES := pkg-config libpcre2-dev libsqlite3-dev libopenblas-dev
 BIN := .build/release/rewardkit
 
-.PHONY: run test deps build bench clean
+.PHONY: run test deps build bench loadtest clean
 
 run: build
 	$(BIN) score Fixtures/rollouts.jsonl
@@ -30,6 +30,10 @@ build: deps
 # Throughput of `score` against Python's json.loads-per-line floor, in one run.
 bench: build
 	$(BIN) bench score --rows 50000 --row-bytes 1000 --repeat 5
+
+# Single-sample /get_reward at 64 connections: rewardkit serve vs Flask + Math-Verify (loopback only).
+loadtest: build
+	scripts/loadtest/run.sh 10 64
 
 clean:
 	rm -rf .build .rewardkit
