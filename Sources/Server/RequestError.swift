@@ -25,5 +25,6 @@ public struct RequestError: Error, Sendable, Equatable, CustomStringConvertible 
     /// The JSON error reply.
     public var reply: ServerReply { .error(status, message, field: field) }
 
+    /// The message.
     public var description: String { message }
 }

@@ -17,7 +17,8 @@ public struct ServerConfiguration: Sendable {
     /// 32 MiB: a few thousand long rollouts per `/score` request, far above a single sample.
     public static let defaultMaxBodyBytes = 32 << 20
 
-    /// Makes a configuration; the defaults match the command line's.
+    /// Makes a configuration; the defaults match the command line's, except `workers`, which
+    /// the command line sets to the number of cores.
     public init(host: String = "127.0.0.1", port: Int = 8000, apiKey: String? = nil,
                 maxBodyBytes: Int = ServerConfiguration.defaultMaxBodyBytes, workers: Int = 2, defaultStep: Int = 0) {
         self.host = host

@@ -59,7 +59,8 @@ import Testing
         let half = body.index(body.startIndex, offsetBy: body.count / 2)
         try LoopbackHTTP.write(fd, LoopbackHTTP.head(method: "POST", path: "/get_reward", headers: [:], bodyLength: body.utf8.count)
                                + String(body[..<half]))
-        usleep(300_000)
+        // Time for the server to read the head and start the handler, even on a loaded machine.
+        usleep(500_000)
         kill(server.process.processIdentifier, SIGTERM)
         usleep(300_000)
         #expect(server.process.isRunning, "the server must wait for the request in flight")
