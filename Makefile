@@ -6,7 +6,7 @@ SWIFT ?= swift
 APT_PACKAGES := pkg-config libpcre2-dev libsqlite3-dev libopenblas-dev
 BIN := .build/release/rewardkit
 
-.PHONY: run test deps build bench bench-stepgrpo regress clean
+.PHONY: run test deps build bench bench-stepgrpo regress loadtest clean
 
 run: build
 	$(BIN) score Fixtures/rollouts.jsonl
@@ -40,6 +40,10 @@ regress: build
 # The stepgrpo rewards against the r1 preset on the same Mulberry rows.
 bench-stepgrpo: build
 	BIN=$(BIN) scripts/bench_stepgrpo.sh 51000 5
+
+# Single-sample /get_reward at 64 connections: rewardkit serve vs Flask + Math-Verify (loopback only).
+loadtest: build
+	scripts/loadtest/run.sh 10 64
 
 clean:
 	rm -rf .build .rewardkit

@@ -13,12 +13,17 @@ let package = Package(
         .library(name: "NN", targets: ["NN"]),
         .library(name: "Store", targets: ["Store"]),
         .library(name: "ThinkingRM", targets: ["ThinkingRM"]),
+        .library(name: "Server", targets: ["Server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // System libraries: module maps only.
@@ -31,12 +36,23 @@ let package = Package(
         .target(name: "NN", dependencies: ["CBLAS"]),
         .target(name: "Store", dependencies: ["Rewards", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "ThinkingRM", dependencies: ["Rewards", "Verify", "NN"]),
+        // The HTTP front door over a Pipeline; the ThinkingRM arrow joins when that target exists.
+        .target(
+            name: "Server",
+            dependencies: [
+                "Rewards", "Verify",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
 
         // The command line: thin, parses flags and calls the libraries.
         .executableTarget(
             name: "rewardkit",
             dependencies: [
-                "Verify", "Rewards", "Store",
+                "Verify", "Rewards", "Store", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,5 +68,11 @@ let package = Package(
         .testTarget(name: "NNTests", dependencies: ["NN"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Rewards", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "RewardKitCLITests", dependencies: ["rewardkit"]),
+        .testTarget(
+            name: "ServerTests",
+            // rewardkit: the graceful-shutdown test runs the built binary and sends it SIGTERM.
+            dependencies: ["Server", "Rewards", "Verify", "rewardkit", .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "Logging", package: "swift-log")]
+        ),
     ]
 )

@@ -5,7 +5,12 @@ import Foundation
 // 3 some rows became error rows. ArgumentParser's own usage code (64) is mapped to 2.
 do {
     var command = try RewardKitCommand.parseAsRoot()
-    try command.run()
+    // `serve` is async (the HTTP server); every other command runs synchronously as before.
+    if let asyncCommand = command as? AsyncCommand {
+        try await asyncCommand.runAsync()
+    } else {
+        try command.run()
+    }
 } catch let failure as CLIFailure {
     FileHandle.standardError.write(Data("rewardkit: \(failure.message)\n".utf8))
     exit(failure.code.rawValue)

@@ -1,0 +1,64 @@
+import Rewards
+import Verify
+
+/// What the server does, apart from HTTP: each endpoint turns request bytes into a `ServerReply`.
+///
+/// One value is built at start-up and shared by every connection; it holds no mutable state
+/// besides the metrics' own counters, so requests never wait for each other.
+public struct RewardService: Sendable {
+    /// The rewards every scoring endpoint applies.
+    public let pipeline: Pipeline
+    /// Counters and latency histograms for `/metrics`.
+    public let metrics: ServerMetrics
+    /// Finds final answers for `/verify`.
+    public let extractor: AnswerExtractor
+    /// Decides equivalence for `/verify`; the fuller math verifier replaces the simple one here.
+    public let comparator: any AnswerComparator
+    /// The training step for annealed group transforms when `/score` is given none.
+    public let defaultStep: Int
+    /// The largest total the rewards can give (the sum of the positive weights), which maps to a
+    /// score of 1 in `/get_reward`.
+    public let maxTotal: Double
+
+    /// Makes the service over `pipeline`.
+    public init(pipeline: Pipeline, metrics: ServerMetrics = ServerMetrics(), extractor: AnswerExtractor = AnswerExtractor(),
+                comparator: any AnswerComparator = SimpleAnswerComparator(), defaultStep: Int = 0) {
+        self.pipeline = pipeline
+        self.metrics = metrics
+        self.extractor = extractor
+        self.comparator = comparator
+        self.defaultStep = defaultStep
+        let positive = pipeline.components.map(\.weight).filter { $0 > 0 }.reduce(0, +)
+        self.maxTotal = positive > 0 ? positive : 1
+    }
+
+    /// The total reward as a score in [0, 1]: divided by `maxTotal`, then clamped.
+    public func score(ofTotal total: Double) -> Double {
+        guard total.isFinite else { return 0 }
+        return min(1, max(0, total / maxTotal))
+    }
+
+    /// `GET /health`: that the server is up, and the components and weights it scores with.
+    public func health() -> ServerReply {
+        var out = JSONWriter(capacity: 128)
+        out.ascii("{\"status\":\"ok\",\"components\":[")
+        for (i, c) in pipeline.components.enumerated() {
+            if i > 0 { out.byte(UInt8(ascii: ",")) }
+            out.string(c.name)
+        }
+        out.ascii("],\"weights\":[")
+        for (i, c) in pipeline.components.enumerated() {
+            if i > 0 { out.byte(UInt8(ascii: ",")) }
+            out.number(c.weight)
+        }
+        out.ascii("],\"group\":")
+        out.ascii(pipeline.group == nil ? "false" : "true")
+        out.byte(UInt8(ascii: "}"))
+        return ServerReply(status: 200, body: out.bytes)
+    }
+
+    /// `GET /metrics`: the Prometheus text exposition.
+    public func metricsReply() -> ServerReply {
+        ServerReply(status: 200, contentType: "text/plain; version=0.0.4; charset=utf-8", body: metrics.render())
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import Rewards
+import Server
+
+/// `rewardkit serve`: the pipeline over HTTP for OpenRLHF, verl and TRL.
+struct ServeCommand: AsyncCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve rewards over HTTP (OpenRLHF /get_reward, /score, /verify, /health, /metrics).",
+        discussion: """
+        Binds to 127.0.0.1 unless --host says otherwise. Endpoints:
+          POST /get_reward  OpenRLHF's remote reward: {query, prompts, labels} -> {rewards, scores, extra_logs}
+          POST /score       rows in RewardKit's schema (JSON array or JSONL) -> scored rows
+          POST /verify      {gold, pred} or a list of them -> {match, reason, gold, predicted}
+          GET  /health      status and the components scored
+          GET  /metrics     Prometheus text
+        Bad input is a 400 naming the field, a body over --max-body a 413, a missing or wrong key
+        a 401. SIGTERM or SIGINT finishes the requests in flight, then exits 0.
+
+        Examples:
+          rewardkit serve --preset r1 --port 8000
+          rewardkit serve --config rewards.yaml --host 0.0.0.0 --api-key "$KEY" --workers 4
+        """
+    )
+
+    @OptionGroup var specOptions: SpecOptions
+
+    @Option(name: .long, help: "Address to bind (0.0.0.0 for every interface).")
+    var host = "127.0.0.1"
+
+    @Option(name: .long, help: "TCP port; 0 picks a free one (printed on start).")
+    var port = 8000
+
+    @Option(name: .long, help: ArgumentHelp("Require this key (Authorization: Bearer KEY or X-API-Key: KEY) on all but /health.", valueName: "KEY"))
+    var apiKey: String?
+
+    @Option(name: .long, help: ArgumentHelp("Largest request body in bytes (default 32 MiB).", valueName: "BYTES"))
+    var maxBody = ServerConfiguration.defaultMaxBodyBytes
+
+    @Option(name: .long, help: ArgumentHelp("Event-loop threads (default: the number of cores).", valueName: "N"))
+    var workers: Int?
+
+    @Option(name: .long, help: "Training step for annealed group transforms when /score?step= is not given.")
+    var step = 0
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0-65535") }
+        guard maxBody > 0 else { throw ValidationError("--max-body must be positive") }
+        if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
+        if let apiKey, apiKey.isEmpty { throw ValidationError("--api-key must not be empty") }
+    }
+
+    func runAsync() async throws {
+        let pipeline = try specOptions.pipeline()
+        let configuration = ServerConfiguration(host: host, port: port, apiKey: apiKey, maxBodyBytes: maxBody,
+                                                workers: workers ?? ProcessInfo.processInfo.activeProcessorCount, defaultStep: step)
+        let service = RewardService(pipeline: pipeline, defaultStep: step)
+        let host = self.host
+        do {
+            try await RewardServer.run(service: service, configuration: configuration) { port in
+                // Tests and scripts read the port from this line (it matters with --port 0).
+                // Written unbuffered: stdout is a pipe there, and print() would hold the line back.
+                FileHandle.standardOutput.write(Data("rewardkit: serving \(pipeline.componentNames.joined(separator: "+")) on http://\(host):\(port)\n".utf8))
+            }
+        } catch {
+            throw CLIFailure("cannot serve on \(host):\(port): \(error)")
+        }
+        FileHandle.standardError.write(Data("rewardkit: stopped\n".utf8))
+    }
+}
