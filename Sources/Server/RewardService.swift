@@ -22,7 +22,7 @@ public struct RewardService: Sendable {
 
     /// Makes the service over `pipeline`.
     public init(pipeline: Pipeline, metrics: ServerMetrics = ServerMetrics(), extractor: AnswerExtractor = AnswerExtractor(),
-                comparator: any AnswerComparator = SimpleAnswerComparator(), defaultStep: Int = 0) {
+                comparator: any AnswerComparator = TieredComparator(), defaultStep: Int = 0) {
         self.pipeline = pipeline
         self.metrics = metrics
         self.extractor = extractor
