@@ -7,7 +7,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure throughput against a named peer in the same run.",
-        subcommands: [BenchScoreCommand.self]
+        subcommands: [BenchScoreCommand.self, BenchVerifyCommand.self]
     )
 }
 

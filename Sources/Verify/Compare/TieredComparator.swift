@@ -19,6 +19,31 @@ public struct TieredComparator: AnswerComparator {
 
     public func compare(gold: String, predicted: String) -> Verdict {
         let quick = simple.compare(gold: gold, predicted: predicted)
-        return quick.isMatch ? quick : math.compare(gold: gold, predicted: predicted)
+        if quick.isMatch { return quick }
+        // Two different integer literals differ for the engine too (it compares integers exactly),
+        // and wrong integer answers are the most common mismatch in math RL: skip the parse.
+        if Self.isIntegerLiteral(gold), Self.isIntegerLiteral(predicted) { return quick }
+        return math.compare(gold: gold, predicted: predicted)
+    }
+
+    /// Whether `text` is an optionally signed run of ASCII digits, with white space around it only.
+    static func isIntegerLiteral(_ text: String) -> Bool {
+        var digits = 0, signAllowed = true, ended = false
+        for b in text.utf8 {
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if ended { return false }
+                digits += 1
+                signAllowed = false
+            case UInt8(ascii: "-"), UInt8(ascii: "+"):
+                guard signAllowed, digits == 0 else { return false }
+                signAllowed = false
+            case 0x20, 0x09, 0x0A, 0x0D:
+                if digits > 0 { ended = true } else if !signAllowed { return false }
+            default:
+                return false
+            }
+        }
+        return digits > 0
     }
 }
