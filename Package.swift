@@ -62,16 +62,17 @@ let package = Package(
         // Drives VerifierBenchmark (scripts/bench_verify.sh) and VerifierFuzzer (--fuzz N); no logic of its own.
         .executableTarget(name: "verify-bench", dependencies: ["Verify"]),
 
-        // Tests (Swift Testing); shared cases live in Fixtures/.
-        .testTarget(name: "VerifyTests", dependencies: ["Verify"], exclude: ["Fixtures"]),  // read via #filePath
-        .testTarget(name: "RewardsTests", dependencies: ["Rewards", "Verify"]),
+        // Tests (Swift Testing); shared cases live in Fixtures/, read through TestSupport.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "VerifyTests", dependencies: ["TestSupport", "Verify"], exclude: ["Fixtures"]),  // read via #filePath
+        .testTarget(name: "RewardsTests", dependencies: ["TestSupport", "Rewards", "Verify"]),
         .testTarget(name: "NNTests", dependencies: ["NN"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Rewards", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "RewardKitCLITests", dependencies: ["rewardkit"]),
+        .testTarget(name: "RewardKitCLITests", dependencies: ["TestSupport", "rewardkit"]),
         .testTarget(
             name: "ServerTests",
             // rewardkit: the graceful-shutdown test runs the built binary and sends it SIGTERM.
-            dependencies: ["Server", "Rewards", "Verify", "rewardkit", .product(name: "Hummingbird", package: "hummingbird"),
+            dependencies: ["TestSupport", "Server", "Rewards", "Verify", "rewardkit", .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "Logging", package: "swift-log")]
         ),
     ]

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `rewardkit` binary, as a user would, and collects what it printed.
 struct CommandRunner {
@@ -9,14 +10,7 @@ struct CommandRunner {
     }
 
     /// The `rewardkit` executable built beside the test bundle.
-    static let binary: URL = {
-        let bundleDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for dir in [bundleDir, bundleDir.deletingLastPathComponent(), Bundle.main.bundleURL] {
-            let candidate = dir.appendingPathComponent("rewardkit")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        return bundleDir.appendingPathComponent("rewardkit")
-    }()
+    static let binary = BuiltBinary.rewardkit
 
     /// Runs `rewardkit arguments...` in `directory` with `stdin` as its standard input.
     static func run(_ arguments: [String], in directory: URL, stdin: String? = nil) throws -> Result {

@@ -1,6 +1,7 @@
 import Foundation
 import Rewards
 import Server
+import TestSupport
 import Testing
 
 /// Every endpoint and every error status over a real loopback socket, from the table in

@@ -2,20 +2,13 @@
 import Glibc
 #endif
 import Foundation
+import TestSupport
 import Testing
 
 /// `rewardkit serve` as a process: the port line, SIGTERM finishing a request in flight, exit
 /// codes for bad flags and a taken port.
 @Suite(.serialized) struct ServeProcessTests {
-    /// The `rewardkit` executable built beside the test bundle.
-    static let binary: URL = {
-        let bundleDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for dir in [bundleDir, bundleDir.deletingLastPathComponent(), Bundle.main.bundleURL] {
-            let candidate = dir.appendingPathComponent("rewardkit")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        return bundleDir.appendingPathComponent("rewardkit")
-    }()
+    static let binary = BuiltBinary.rewardkit
 
     struct Running {
         var process: Process
