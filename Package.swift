@@ -35,7 +35,7 @@ let package = Package(
         .executableTarget(
             name: "rewardkit",
             dependencies: [
-                "Verify", "Rewards", "Store",
+                "Verify", "Rewards", "Store", "ThinkingRM",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,6 +44,7 @@ let package = Package(
         .testTarget(name: "VerifyTests", dependencies: ["Verify"]),
         .testTarget(name: "RewardsTests", dependencies: ["Rewards", "Verify"]),
         .testTarget(name: "NNTests", dependencies: ["NN"]),
+        .testTarget(name: "ThinkingRMTests", dependencies: ["ThinkingRM", "Rewards"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Rewards", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "RewardKitCLITests", dependencies: ["rewardkit"]),
     ]
