@@ -24,6 +24,7 @@ public struct HashedNGrams: Sendable {
     private var counts: [Float]
     private var touched: [Int32] = []
     private var normalised: [UInt8] = []
+    private var sortBuffer: [Int32] = []
 
     /// A featuriser with `dimension` buckets (2^18 by default: few collisions on 1 KB texts,
     /// and the scratch buffer still fits in L2).
@@ -78,7 +79,7 @@ public struct HashedNGrams: Sendable {
     }
 
     private mutating func collect() -> [SparseEntry] {
-        touched.sort()
+        RadixSort.sort(&touched, buffer: &sortBuffer, below: dimension)
         var sum: Float = 0
         for i in touched { sum += counts[Int(i)] * counts[Int(i)] }
         let scale = sum > 0 ? 1 / sum.squareRoot() : 0

@@ -5,7 +5,7 @@ enum MarkerWords {
     static let hedges: Set<UInt64> = hashed([
         "maybe", "perhaps", "probably", "possibly", "presumably", "guess", "unsure", "apparently",
         "i think", "not sure", "might be", "could be", "i believe", "seems like", "not certain",
-        "not entirely", "hard to say", "roughly", "assume", "hopefully", "suppose",
+        "not entirely", "hard to say", "mistaken", "roughly", "assume", "hopefully", "suppose",
     ])
 
     /// Words that flag a response checking or correcting itself (error identification).
@@ -21,7 +21,7 @@ enum MarkerWords {
         "tenemos", "respuesta", "resultado", "calculamos", "cada", "cuántos", "también", "así",
         "est", "donc", "les", "des", "nous", "avec", "c'est", "alors", "une", "sont", "réponse",
         "und", "ist", "der", "die", "das", "nicht", "mit", "also", "ergebnis", "wir", "antwort",
-        "então", "também", "dunque", "quindi", "perché", "sono", "risposta", "abbiamo",
+        "então", "luego", "después", "ensuite", "dann", "dunque", "quindi", "perché", "sono", "risposta", "abbiamo",
     ].filter { $0 != "also" })
 
     static func hashed(_ words: [String]) -> Set<UInt64> {

@@ -135,14 +135,19 @@ public struct ReasoningFeatures: Sendable, Equatable {
     }
 
     private mutating func scanLines(_ text: String) {
-        var seen = Set<Substring>()
+        // Lines are compared by FNV-1a hash: hashing Substrings goes through Unicode normalisation.
+        var seen = Set<UInt64>()
         var repeats = 0
         for raw in text.split(separator: "\n") {
             let line = raw.drop { $0 == " " || $0 == "\t" }
             guard !line.isEmpty else { continue }
             lines += 1
             // Short lines ("Answer:", "So:") legitimately recur; only count substantial repeats.
-            if line.utf8.count >= 20 && !seen.insert(line).inserted { repeats += 1 }
+            if line.utf8.count >= 20 {
+                var h = FNV1a.offset
+                for b in line.utf8 { h = FNV1a.step(h, b) }
+                if !seen.insert(h).inserted { repeats += 1 }
+            }
             if Self.looksLikeStep(line) { steps += 1 }
         }
         if lines > 0 { repeatedLineRatio = Double(repeats) / Double(lines) }
