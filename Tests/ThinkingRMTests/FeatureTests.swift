@@ -107,6 +107,19 @@ import Testing
         #expect(b.features(of: "").isEmpty)
     }
 
+    @Test func hashSetInsertsOnceIncludingZero() {
+        var set = HashSet64(capacity: 4)
+        let first = set.insert(0), again = set.insert(0)
+        #expect(first && !again && set.contains(0))
+        var fresh = 0
+        for k in 1...8 as ClosedRange<UInt64> where set.insert(k << 40) { fresh += 1 }
+        let duplicate = set.insert(3 << 40)
+        #expect(fresh == 8 && !duplicate && !set.contains(99) && set.contains(5 << 40))
+        // The densest text (one-letter words) must not fill the 4-gram table.
+        let dense = String(repeating: "a ", count: 5000)
+        #expect(ReasoningFeatures(response: dense).repeatedNGramRatio > 0.99)
+    }
+
     @Test func fnv1aIsTheStandardHash() {
         // Published FNV-1a 64 test vectors: a saved model's indices must not drift.
         #expect(FNV1a.hash("") == 0xcbf2_9ce4_8422_2325)

@@ -36,56 +36,62 @@ public struct HashedNGrams: Sendable {
     /// The sparse, L2-normalised n-gram vector of `text` (empty for empty text).
     public mutating func features(of text: String) -> [SparseEntry] {
         normalise(text)
-        // Work on locals so the closures below do not overlap accesses to `self`.
+        // Work on locals through raw buffers: appending to captured arrays inside the loops
+        // paid for uniqueness and exclusivity checks on every n-gram.
         var touched = self.touched, counts = self.counts
         self.touched = []; self.counts = []
-        touched.removeAll(keepingCapacity: true)
+        let n = normalised.count
+        // At most three char grams per byte and two word grams per word (< one per byte).
+        let bound = 5 * n + 4
+        if touched.count < bound { touched = [Int32](repeating: 0, count: bound) }
         let dim = UInt64(dimension)
-        let normalised = self.normalised
+        var used = 0
         counts.withUnsafeMutableBufferPointer { counts in
-            normalised.withUnsafeBufferPointer { bytes in
-                @inline(__always) func add(_ h: UInt64) {
-                    let i = Int(h % dim)
-                    if counts[i] == 0 { touched.append(Int32(i)) }
-                    counts[i] += 1
-                }
-                // Character 3-5-grams; a family tag keeps them apart from word grams.
-                let n = bytes.count
-                for start in 0..<n {
-                    var h = FNV1a.step(FNV1a.offset, 0x01)
-                    var len = 0
-                    while len < 5 && start + len < n {
-                        h = FNV1a.step(h, bytes[start + len])
-                        len += 1
-                        if len >= 3 { add(h) }
+            touched.withUnsafeMutableBufferPointer { touched in
+                normalised.withUnsafeBufferPointer { bytes in
+                    @inline(__always) func add(_ h: UInt64) {
+                        let i = Int(h % dim)
+                        if counts[i] == 0 { touched[used] = Int32(i); used += 1 }
+                        counts[i] += 1
                     }
-                }
-                // Words: runs of letters, digits and non-ASCII bytes (so CJK text forms words too).
-                var previous: UInt64? = nil
-                var i = 0
-                while i < n {
-                    guard Self.isWordByte(bytes[i]) else { i += 1; continue }
-                    var h = FNV1a.step(FNV1a.offset, 0x02)
-                    while i < n && Self.isWordByte(bytes[i]) { h = FNV1a.step(h, bytes[i]); i += 1 }
-                    add(h)
-                    if let p = previous { add(FNV1a.fold(FNV1a.step(p, 0x03), h)) }
-                    previous = h
+                    // Character 3-5-grams; a family tag keeps them apart from word grams.
+                    for start in 0..<n {
+                        var h = FNV1a.step(FNV1a.offset, 0x01)
+                        var len = 0
+                        while len < 5 && start + len < n {
+                            h = FNV1a.step(h, bytes[start + len])
+                            len += 1
+                            if len >= 3 { add(h) }
+                        }
+                    }
+                    // Words: runs of letters, digits and non-ASCII bytes (so CJK text forms words too).
+                    var previous: UInt64? = nil
+                    var i = 0
+                    while i < n {
+                        guard Self.isWordByte(bytes[i]) else { i += 1; continue }
+                        var h = FNV1a.step(FNV1a.offset, 0x02)
+                        while i < n && Self.isWordByte(bytes[i]) { h = FNV1a.step(h, bytes[i]); i += 1 }
+                        add(h)
+                        if let p = previous { add(FNV1a.fold(FNV1a.step(p, 0x03), h)) }
+                        previous = h
+                    }
                 }
             }
         }
         self.touched = touched
         self.counts = counts
-        return collect()
+        return collect(used)
     }
 
-    private mutating func collect() -> [SparseEntry] {
-        RadixSort.sort(&touched, buffer: &sortBuffer, below: dimension)
+    private mutating func collect(_ used: Int) -> [SparseEntry] {
+        var keys = Array(touched[0..<used])
+        RadixSort.sort(&keys, buffer: &sortBuffer, below: dimension)
         var sum: Float = 0
-        for i in touched { sum += counts[Int(i)] * counts[Int(i)] }
+        for i in keys { sum += counts[Int(i)] * counts[Int(i)] }
         let scale = sum > 0 ? 1 / sum.squareRoot() : 0
         var out: [SparseEntry] = []
-        out.reserveCapacity(touched.count)
-        for i in touched {
+        out.reserveCapacity(keys.count)
+        for i in keys {
             out.append(SparseEntry(index: i, value: counts[Int(i)] * scale))
             counts[Int(i)] = 0
         }

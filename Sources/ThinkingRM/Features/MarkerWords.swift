@@ -2,21 +2,21 @@
 /// "first second" for two-word markers) so a response is matched without building strings.
 enum MarkerWords {
     /// Words and phrases that hedge a claim instead of establishing it.
-    static let hedges: Set<UInt64> = hashed([
+    static let hedges: HashSet64 = hashed([
         "maybe", "perhaps", "probably", "possibly", "presumably", "guess", "unsure", "apparently",
         "i think", "not sure", "might be", "could be", "i believe", "seems like", "not certain",
         "not entirely", "hard to say", "mistaken", "roughly", "assume", "hopefully", "suppose",
     ])
 
     /// Words that flag a response checking or correcting itself (error identification).
-    static let corrections: Set<UInt64> = hashed([
+    static let corrections: HashSet64 = hashed([
         "wait", "actually", "oops", "mistake", "correction", "recheck", "double-check", "re-check",
         "me check", "me verify", "me recheck", "that's wrong", "is wrong", "not right", "i made",
     ])
 
     /// Function words of other Latin-script languages: a Spanish or French clause in an English
     /// solution does not change the script, so it is caught by its words instead.
-    static let foreign: Set<UInt64> = hashed([
+    static let foreign: HashSet64 = hashed([
         "el", "los", "las", "que", "es", "por", "para", "entonces", "pero", "porque", "del", "una",
         "tenemos", "respuesta", "resultado", "calculamos", "cada", "cuántos", "también", "así",
         "est", "donc", "les", "des", "nous", "avec", "c'est", "alors", "une", "sont", "réponse",
@@ -24,15 +24,15 @@ enum MarkerWords {
         "então", "luego", "después", "ensuite", "dann", "dunque", "quindi", "perché", "sono", "risposta", "abbiamo",
     ].filter { $0 != "also" })
 
-    static func hashed(_ words: [String]) -> Set<UInt64> {
-        var out = Set<UInt64>()
+    static func hashed(_ words: [String]) -> HashSet64 {
+        var out = [UInt64]()
         for w in words {
             let parts = w.split(separator: " ")
             var h = wordHash(Substring(parts[0]))
             if parts.count > 1 { for p in parts.dropFirst() { h = pair(h, wordHash(p)) } }
-            out.insert(h)
+            out.append(h)
         }
-        return out
+        return HashSet64(out)
     }
 
     static func wordHash(_ word: Substring) -> UInt64 {

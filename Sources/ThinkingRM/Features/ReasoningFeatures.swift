@@ -90,7 +90,8 @@ public struct ReasoningFeatures: Sendable, Equatable {
     }
 
     private mutating func scanWords(_ text: String) {
-        var seen = Set<UInt64>()
+        // A word takes at least two bytes (letter and separator), so this never fills.
+        var seen = HashSet64(capacity: text.utf8.count / 2 + 8)
         var window: [UInt64] = [0, 0, 0]
         var grams = 0, repeats = 0, hedges = 0, foreign = 0
         var previous: UInt64? = nil
@@ -110,7 +111,7 @@ public struct ReasoningFeatures: Sendable, Equatable {
                 var g = FNV1a.fold(FNV1a.fold(FNV1a.fold(FNV1a.offset, window[0]), window[1]), window[2])
                 g = FNV1a.fold(g, w)
                 grams += 1
-                if !seen.insert(g).inserted { repeats += 1 }
+                if !seen.insert(g) { repeats += 1 }
             }
             window[0] = window[1]; window[1] = window[2]; window[2] = w
         }
@@ -136,7 +137,7 @@ public struct ReasoningFeatures: Sendable, Equatable {
 
     private mutating func scanLines(_ text: String) {
         // Lines are compared by FNV-1a hash: hashing Substrings goes through Unicode normalisation.
-        var seen = Set<UInt64>()
+        var seen = HashSet64(capacity: text.utf8.count / 20 + 8)
         var repeats = 0
         for raw in text.split(separator: "\n") {
             let line = raw.drop { $0 == " " || $0 == "\t" }
@@ -146,7 +147,7 @@ public struct ReasoningFeatures: Sendable, Equatable {
             if line.utf8.count >= 20 {
                 var h = FNV1a.offset
                 for b in line.utf8 { h = FNV1a.step(h, b) }
-                if !seen.insert(h).inserted { repeats += 1 }
+                if !seen.insert(h) { repeats += 1 }
             }
             if Self.looksLikeStep(line) { steps += 1 }
         }
