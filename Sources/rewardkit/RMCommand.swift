@@ -19,7 +19,8 @@ struct RMSynthCommand: ParsableCommand {
         commandName: "synth",
         abstract: "Write synthetic graded responses ({question, response, score}) or pairs ({question, chosen, rejected}).",
         discussion: """
-        Problems of five kinds (arithmetic, percentages, rates, algebra, tables in text) each get a
+        Problems of six kinds (arithmetic, percentages, rates, algebra, tables in text, geometry and
+        units) each get a
         correct solution and several degraded versions (arithmetic slips, wrong methods, unjustified
         jumps, contradictions, repetition, tangents, language mixing, hedging, answers that do not
         follow), written in one of five styles. Scores follow the rubric in

@@ -76,7 +76,7 @@ import Testing
             case .wrongMethod: #expect(b.falseCalculations == 0, "\(bad)")
             case .unjustifiedJump: #expect(b.calculations < g.calculations, "\(bad)")
             case .contradiction, .tangent: #expect(b.words > g.words, "\(bad)")
-            case .repetition: #expect(b.repeatedNGramRatio > g.repeatedNGramRatio, "\(bad)")
+            case .repetition: #expect(b.repeatedNGramRatio > g.repeatedNGramRatio || b.repeatedLineRatio > g.repeatedLineRatio, "\(bad)")
             case .languageMixing: #expect(b.scriptMixing > 0 || b.foreignWordShare > 0, "\(bad)")
             case .hedging: #expect(b.hedgeRate > 0, "\(bad)")
             case .answerNotFollowing: #expect(b.answerMatchesWork == 0, "\(bad)")

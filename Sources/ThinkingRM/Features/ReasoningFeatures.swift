@@ -137,14 +137,14 @@ public struct ReasoningFeatures: Sendable, Equatable {
 
     private mutating func scanLines(_ text: String) {
         // Lines are compared by FNV-1a hash: hashing Substrings goes through Unicode normalisation.
-        var seen = HashSet64(capacity: text.utf8.count / 20 + 8)
+        var seen = HashSet64(capacity: text.utf8.count / 10 + 8)
         var repeats = 0
         for raw in text.split(separator: "\n") {
             let line = raw.drop { $0 == " " || $0 == "\t" }
             guard !line.isEmpty else { continue }
             lines += 1
-            // Short lines ("Answer:", "So:") legitimately recur; only count substantial repeats.
-            if line.utf8.count >= 20 {
+            // Very short lines ("Answer:", "So:") legitimately recur; a repeated calculation counts.
+            if line.utf8.count >= 10 {
                 var h = FNV1a.offset
                 for b in line.utf8 { h = FNV1a.step(h, b) }
                 if !seen.insert(h) { repeats += 1 }

@@ -44,6 +44,7 @@ public struct RMSynthesizer: Sendable {
         case .rate: return RateProblems.make(&rng)
         case .algebra: return AlgebraProblems.make(&rng)
         case .table: return TableProblems.make(&rng)
+        case .measurement: return MeasurementProblems.make(&rng)
         }
     }
 

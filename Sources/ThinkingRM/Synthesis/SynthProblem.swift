@@ -43,7 +43,7 @@ public struct SynthProblem: Sendable, Equatable {
 
 /// The kinds of problem the generator writes.
 public enum ProblemKind: String, Sendable, CaseIterable {
-    case arithmetic, percentage, rate, algebra, table
+    case arithmetic, percentage, rate, algebra, table, measurement
 }
 
 /// Step results: evaluates a step list, with optional slips (a step whose stated result is off
