@@ -20,10 +20,9 @@ struct RMSynthCommand: ParsableCommand {
         abstract: "Write synthetic graded responses ({question, response, score}) or pairs ({question, chosen, rejected}).",
         discussion: """
         Problems of six kinds (arithmetic, percentages, rates, algebra, tables in text, geometry and
-        units) each get a
-        correct solution and several degraded versions (arithmetic slips, wrong methods, unjustified
-        jumps, contradictions, repetition, tangents, language mixing, hedging, answers that do not
-        follow), written in one of five styles. Scores follow the rubric in
+        units) each get a correct solution and several degraded versions (arithmetic slips, wrong
+        methods, unjustified jumps, contradictions, repetition, tangents, language mixing, hedging,
+        answers that do not follow), each written in one of five styles. Scores follow the rubric in
         Fixtures/rm_heldout.README.md: 1.0 minus a deduction per flaw, clamped, rounded to 0.1.
         The same --seed always writes the same file.
 
