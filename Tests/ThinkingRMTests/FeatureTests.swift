@@ -41,6 +41,15 @@ import Testing
         #expect(f.falseCalculations == c.falseOnes)
     }
 
+    @Test func malformedCalculationsCannotBeJudged() {
+        let empty = StatedCalculation(operands: [], operators: [], stated: 1, decimals: 0)
+        let ragged = StatedCalculation(operands: [1, 2], operators: [], stated: 3, decimals: 0)
+        #expect(empty.value == nil && ragged.value == nil)
+        #expect(NumericCalculationChecker().isTrue(ragged) == nil)
+        let approx = StatedCalculation(operands: [22, 7], operators: [.divide], stated: 3.14, decimals: 2, approximate: true)
+        #expect(NumericCalculationChecker().isTrue(approx) == true)
+    }
+
     @Test func trueShareCountsOnlyJudgedCalculations() {
         let f = ReasoningFeatures(response: "3 + 4 = 7. Then 7 × 6 = 42. Then 42 - 2 = 41. Answer: 41")
         #expect(f.calculations == 3)

@@ -1,6 +1,13 @@
 /// An arithmetic operator as written in a response (`+`, `-`, `×`, `*`, `\times`, `/`, `÷`, ...).
 public enum ArithmeticOperator: Sendable, Equatable {
-    case add, subtract, multiply, divide
+    /// `+`
+    case add
+    /// `-`, `−`
+    case subtract
+    /// `×`, `*`, `x`, `·`, `\times`, `\cdot`
+    case multiply
+    /// `/`, `÷`, `\div`
+    case divide
 
     /// Multiplication and division bind tighter than addition and subtraction.
     var binds: Int { self == .add || self == .subtract ? 1 : 2 }
@@ -30,10 +37,12 @@ public struct StatedCalculation: Sendable, Equatable {
         self.approximate = approximate
     }
 
-    /// The value of the left-hand side with the usual precedence, or nil (division by zero).
+    /// The value of the left-hand side with the usual precedence, or nil (division by zero, or
+    /// operands and operators that do not alternate).
     public var value: Double? {
+        guard let first = operands.first, operands.count == operators.count + 1 else { return nil }
         // Two-level precedence: fold products into terms, then sum the terms.
-        var terms: [Double] = [operands[0]]
+        var terms: [Double] = [first]
         var signs: [Double] = [1]
         for (k, op) in operators.enumerated() {
             let x = operands[k + 1]

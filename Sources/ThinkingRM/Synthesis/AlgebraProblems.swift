@@ -20,8 +20,8 @@ enum AlgebraProblems {
                 SynthStep([.step(0), .given(Double(a))], [.divide], what: "the value of x", why: "divide both sides by \(a)"),
             ], unit: "", topic: "equations")
         case 1:
-            let k = rng.int(2...5), sister = rng.int(4...15)
-            let sum = sister * (k + 1)
+            let k = rng.int(2...5), cousin = rng.int(4...15)
+            let sum = cousin * (k + 1)
             let name = rng.pick(ArithmeticProblems.names)
             let q = "\(name) is \(k) times as old as their cousin. Together their ages add up to \(sum). How old is the cousin?"
             return SynthProblem(kind: .algebra, question: q, steps: [

@@ -43,7 +43,18 @@ public struct SynthProblem: Sendable, Equatable {
 
 /// The kinds of problem the generator writes.
 public enum ProblemKind: String, Sendable, CaseIterable {
-    case arithmetic, percentage, rate, algebra, table, measurement
+    /// Multi-step whole-number word problems.
+    case arithmetic
+    /// Discounts, shares of a group, percent change.
+    case percentage
+    /// Speed and distance, filling rates, pay per hour.
+    case rate
+    /// One-unknown linear equations, in symbols or words.
+    case algebra
+    /// A small table given in the text.
+    case table
+    /// Areas, volumes and unit conversions.
+    case measurement
 }
 
 /// Step results: evaluates a step list, with optional slips (a step whose stated result is off
