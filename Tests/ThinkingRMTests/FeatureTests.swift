@@ -41,6 +41,13 @@ import Testing
         #expect(f.falseCalculations == c.falseOnes)
     }
 
+    @Test func aSlipRestatedCorrectlyLaterIsCorrected() {
+        let fixed = ReasoningFeatures(response: "7 × 8 = 54. Wait, 7 × 8 = 56, not 54. So 56 + 4 = 60.")
+        #expect(fixed.falseCalculations == 1 && fixed.uncorrectedFalseCalculations == 0)
+        let kept = ReasoningFeatures(response: "7 × 8 = 54. So 54 + 4 = 58.")
+        #expect(kept.falseCalculations == 1 && kept.uncorrectedFalseCalculations == 1)
+    }
+
     @Test func malformedCalculationsCannotBeJudged() {
         let empty = StatedCalculation(operands: [], operators: [], stated: 1, decimals: 0)
         let ragged = StatedCalculation(operands: [1, 2], operators: [], stated: 3, decimals: 0)

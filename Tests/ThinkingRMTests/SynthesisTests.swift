@@ -71,8 +71,10 @@ import Testing
             #expect(bad != good)
             let g = ReasoningFeatures(response: good), b = ReasoningFeatures(response: bad)
             switch flaw {
-            case .arithmeticSlip: #expect(b.falseCalculations >= 1, "\(bad)")
-            case .correctedSlip: #expect(b.corrections >= 1 && b.falseCalculations >= 1, "\(bad)")
+            case .arithmeticSlip: #expect(b.uncorrectedFalseCalculations >= 1, "\(bad)")
+            case .correctedSlip:
+                #expect(b.corrections >= 1 && b.falseCalculations >= 1, "\(bad)")
+                #expect(b.uncorrectedFalseCalculations == 0, "\(bad)")
             case .wrongMethod: #expect(b.falseCalculations == 0, "\(bad)")
             case .unjustifiedJump: #expect(b.calculations < g.calculations, "\(bad)")
             case .contradiction, .tangent: #expect(b.words > g.words, "\(bad)")

@@ -18,6 +18,9 @@ public struct ReasoningFeatures: Sendable, Equatable {
     public var calculations = 0
     /// Number of them the checker finds false.
     public var falseCalculations = 0
+    /// False calculations the response does not restate correctly later ("7 × 8 = 54 ... wait,
+    /// 7 × 8 = 56"): a corrected slip is error identification, an uncorrected one is an error.
+    public var uncorrectedFalseCalculations = 0
     /// Share of judged calculations that are true (1 when there are none: nothing is wrong).
     public var trueCalculationShare = 1.0
     /// Hedging markers per 100 words.
@@ -41,14 +44,15 @@ public struct ReasoningFeatures: Sendable, Equatable {
     /// The names of `values`, in order.
     public static let names = [
         "repeated_ngram_ratio", "repeated_line_ratio", "script_mixing", "foreign_word_share",
-        "log_calculations", "false_calculations", "true_calculation_share", "hedge_rate", "corrections",
+        "log_calculations", "false_calculations", "uncorrected_false_calculations", "true_calculation_share", "hedge_rate", "corrections",
         "answer_matches_work", "has_final_answer", "log_steps", "log_lines", "log_words", "log_bytes",
     ]
 
     /// The features as numbers of similar scale (counts are log-scaled), in `names` order.
     public var values: [Double] {
         [repeatedNGramRatio, repeatedLineRatio, scriptMixing, foreignWordShare,
-         log1p(Double(calculations)), Double(min(falseCalculations, 5)), trueCalculationShare,
+         log1p(Double(calculations)), Double(min(falseCalculations, 5)),
+         Double(min(uncorrectedFalseCalculations, 5)), trueCalculationShare,
          min(hedgeRate, 10) / 10, Double(min(corrections, 5)), answerMatchesWork, hasFinalAnswer,
          log1p(Double(steps)), log1p(Double(lines)), log1p(Double(words)), log1p(Double(bytes))]
     }
@@ -66,10 +70,16 @@ public struct ReasoningFeatures: Sendable, Equatable {
         let calcs = CalculationScanner.scan(response)
         calculations = calcs.count
         var judged = 0, truths = 0
-        for c in calcs {
-            guard let ok = checker.isTrue(c) else { continue }
+        let verdicts = calcs.map { checker.isTrue($0) }
+        for (k, c) in calcs.enumerated() {
+            guard let ok = verdicts[k] else { continue }
             judged += 1
-            if ok { truths += 1 } else { falseCalculations += 1 }
+            if ok { truths += 1; continue }
+            falseCalculations += 1
+            let fixed = calcs[(k + 1)...].indices.contains { j in
+                verdicts[j] == true && calcs[j].operands == c.operands && calcs[j].operators == c.operators
+            }
+            if !fixed { uncorrectedFalseCalculations += 1 }
         }
         if judged > 0 { trueCalculationShare = Double(truths) / Double(judged) }
 
