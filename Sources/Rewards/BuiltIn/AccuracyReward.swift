@@ -101,15 +101,10 @@ public struct AccuracyReward: Reward {
         return index < options.count ? ChoiceLetter.stripLabel(options[index]) : nil
     }
 
-    /// How many different answers the boxes hold by the comparator's judgement (capped, so a
-    /// response with thousands of boxes stays cheap).
+    /// How many different answers the boxes hold by the comparator's judgement: the verifier's
+    /// hedging count, so `accuracy`, `verify` and `regress` call hedging the same way.
     private func distinctAnswers(_ candidates: [String]) -> Int {
-        var representatives: [String] = []
-        for candidate in candidates.prefix(64)
-        where !representatives.contains(where: { comparator.compare(gold: $0, predicted: candidate).isMatch }) {
-            representatives.append(candidate)
-        }
-        return representatives.count
+        AnswerVerifier(extractor: extractor, comparator: comparator).distinctAnswers(candidates)
     }
 
     /// Whether `s` holds a non-white-space character. A first byte that is ASCII and not white
