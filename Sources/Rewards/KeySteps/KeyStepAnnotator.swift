@@ -88,7 +88,7 @@ public struct KeyStepAnnotator: Sendable {
         var text = json
         return text.withUTF8 { bytes in
             RowDecoder.members(bytes).flatMap { members in
-                let keys = members.map { JSONDecoding.string(bytes, $0.key, hasEscape: $0.keyHasEscape) }
+                let keys = RowDecoder.keys(of: members, in: bytes)
                 return reference(bytes, members, keys: keys).map(extractor.keySteps)
             }
         }
@@ -106,7 +106,7 @@ public struct KeyStepAnnotator: Sendable {
                 summary.errors += 1
                 return
             }
-            let keys = members.map { JSONDecoding.string(bytes, $0.key, hasEscape: $0.keyHasEscape) }
+            let keys = RowDecoder.keys(of: members, in: bytes)
             switch reference(bytes, members, keys: keys) {
             case let .failure(error):
                 RowEncoder.writeError(line: number, error, bytes: bytes, members: members, keys: keys, into: &out)

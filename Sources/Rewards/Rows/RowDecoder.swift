@@ -34,6 +34,18 @@ public enum RowDecoder {
         }
     }
 
+    /// The decoded keys of `members`, parallel to them.
+    static func keys(of members: [JSONScanner.Member], in bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        members.map { JSONDecoding.string(bytes, $0.key, hasEscape: $0.keyHasEscape) }
+    }
+
+    /// Whatever members a line has, with their keys (none when it is not a valid object): what an
+    /// error row carries along, so a row with a bad field still names its id.
+    static func readableMembers(_ bytes: UnsafeBufferPointer<UInt8>) -> (members: [JSONScanner.Member], keys: [String]) {
+        let members = (try? Self.members(bytes).get()) ?? []
+        return (members, keys(of: members, in: bytes))
+    }
+
     /// Decodes one line into its members and trajectory. With `requireResponse` false (rows that
     /// already carry their rewards), a row without a response gets an empty one.
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, requireResponse: Bool = true) -> Result<DecodedRow, RowError> {

@@ -53,7 +53,7 @@ public struct BatchScorer: Sendable {
         if case let .pipeline(p) = rewards { names = p.componentNames } else { names = [] }
         var summary = ScoreSummary(componentNames: names)
         let lines = input.withUnsafeBufferPointer { bytes in
-            let spans = Self.nonBlankLines(bytes)
+            let spans = JSONLLines.nonBlank(bytes, firstLine: 1).lines
             let shared = SharedBytes(bytes: bytes)
             return ParallelMap.map(spans) { span in evaluate(shared.bytes, span.range, number: span.number) }
         }
@@ -83,8 +83,7 @@ public struct BatchScorer: Sendable {
                 case let .failed(number, error, range):
                     summary.errors += 1
                     let row = UnsafeBufferPointer(rebasing: bytes[range])
-                    let members = (try? RowDecoder.members(row).get()) ?? []
-                    let keys = members.map { JSONDecoding.string(row, $0.key, hasEscape: $0.keyHasEscape) }
+                    let (members, keys) = RowDecoder.readableMembers(row)
                     RowEncoder.writeError(line: number, error, bytes: row, members: members, keys: keys, into: &out)
                 case let .scored(_, range, scored, _):
                     guard let result = resultOfLine[i] else { continue }
@@ -143,7 +142,7 @@ public struct BatchScorer: Sendable {
     /// Writes a scored row, or with Share-GRPO one row per prompt variant.
     private func write(_ row: UnsafeBufferPointer<UInt8>, scored: ScoredTrajectory?, result: GroupStage.Result, into out: inout JSONWriter) {
         guard case let .success(members) = RowDecoder.members(row) else { return }
-        let keys = members.map { JSONDecoding.string(row, $0.key, hasEscape: $0.keyHasEscape) }
+        let keys = RowDecoder.keys(of: members, in: row)
         var additions = RowAdditions(scored: scored, reward: result.reward, advantage: result.advantage, trust: result.trust, explain: explain)
         guard let shared = result.shared else {
             RowEncoder.write(row, members: members, keys: keys, adding: additions.keys, { additions.write(into: &$0) }, into: &out)
@@ -155,21 +154,6 @@ public struct BatchScorer: Sendable {
             additions.shared = s.shared
             RowEncoder.write(row, members: members, keys: keys, adding: additions.keys, { additions.write(into: &$0) }, into: &out)
         }
-    }
-
-    private static func nonBlankLines(_ bytes: UnsafeBufferPointer<UInt8>) -> [(range: Range<Int>, number: Int)] {
-        var lines: [(range: Range<Int>, number: Int)] = []
-        var start = 0, number = 1
-        while start < bytes.count {
-            var end = start
-            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-            if bytes[start..<end].contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) {
-                lines.append((start..<end, number))
-            }
-            start = end + 1
-            number += 1
-        }
-        return lines
     }
 }
 

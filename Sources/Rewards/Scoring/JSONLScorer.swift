@@ -169,7 +169,7 @@ public struct JSONLScorer: Sendable {
     /// Scores the complete lines of `region` on all cores into buffers from `buffers`.
     /// Returns the tally, the number of physical lines (blank ones included) and the output, in order.
     private func scoreRegion(_ region: UnsafeBufferPointer<UInt8>, firstLine: Int, buffers: OrderedWriter) -> (ScoreSummary, Int, [[UInt8]]) {
-        let (lines, physicalLines) = nonBlankLines(region, firstLine: firstLine)
+        let (lines, physicalLines) = JSONLLines.nonBlank(region, firstLine: firstLine)
         let shared = SendableRegion(bytes: region)
         let chunks = min(lines.count, ProcessInfoCores.count * 16)
         let outputs = ParallelMap.map(Array(0..<chunks)) { chunk -> ([UInt8], ScoreSummary) in
@@ -188,25 +188,6 @@ public struct JSONLScorer: Sendable {
         return (summary, physicalLines, outputs.map(\.0))
     }
 
-    /// The non-blank lines of `region` with their line numbers, and the count of all lines.
-    private func nonBlankLines(_ region: UnsafeBufferPointer<UInt8>, firstLine: Int) -> ([(range: Range<Int>, number: Int)], Int) {
-        var lines: [(range: Range<Int>, number: Int)] = []
-        lines.reserveCapacity(region.count / 256)
-        var lineStart = 0, number = firstLine
-        guard let base = region.baseAddress else { return ([], 0) }
-        while lineStart < region.count {
-            let end: Int
-            if let hit = memchr(base + lineStart, 0x0A, region.count - lineStart) {
-                end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            } else {
-                end = region.count
-            }
-            if !isBlank(region, lineStart..<end) { lines.append((lineStart..<end, number)) }
-            lineStart = end + 1
-            number += 1
-        }
-        return (lines, number - firstLine)
-    }
 
     /// Decodes, scores and encodes one line.
     private func scoreLine(_ line: UnsafeBufferPointer<UInt8>, number: Int, into out: inout JSONWriter, tally: inout ScoreSummary) {
@@ -215,9 +196,7 @@ public struct JSONLScorer: Sendable {
         switch RowDecoder.decode(line) {
         case let .success(decoded): row = decoded
         case let .failure(error):
-            // Keep whatever fields could be read: a row with a bad field still names its id.
-            let members = (try? RowDecoder.members(line).get()) ?? []
-            let keys = members.map { JSONDecoding.string(line, $0.key, hasEscape: $0.keyHasEscape) }
+            let (members, keys) = RowDecoder.readableMembers(line)
             RowEncoder.writeError(line: number, error, bytes: line, members: members, keys: keys, into: &out)
             tally.errors += 1
             return
@@ -256,16 +235,6 @@ public struct JSONLScorer: Sendable {
             first = false
         }
         out.byte(UInt8(ascii: "}"))
-    }
-
-    private func isBlank(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        for i in range {
-            switch bytes[i] {
-            case 0x20, 0x09, 0x0D: continue
-            default: return false
-            }
-        }
-        return true
     }
 }
 
