@@ -27,11 +27,11 @@ struct BenchVerifyCommand: ParsableCommand {
         let text: String
         do { text = String(decoding: try ByteSource(path: pairs).readAll(), as: UTF8.self) } catch { throw CLIFailure(error.message) }
         var list: [(gold: String, predicted: String)] = []
-        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.contains(where: { !$0.isWhitespace }) {
+        for (number, line) in JSONLText.nonBlankLines(text) {
             var l = String(line)
             guard case let .success(value) = l.withUTF8({ JSONDocument.parse($0) }),
                   case let .string(gold)? = value["gold"], case let .string(pred)? = value["pred"] else {
-                throw CLIFailure("\(pairs) line \(i + 1): expected an object with text fields gold and pred")
+                throw CLIFailure("\(pairs) line \(number): expected an object with text fields gold and pred")
             }
             list.append((gold, pred))
         }

@@ -62,9 +62,8 @@ struct RegressCommand: ParsableCommand {
         var ids = Set<String>()
         for file in files {
             guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw CLIFailure("cannot read case file \(file)") }
-            for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-            where line.contains(where: { !$0.isWhitespace }) {
-                let source = "\(file):\(i + 1)"
+            for (number, line) in JSONLText.nonBlankLines(text) {
+                let source = "\(file):\(number)"
                 switch RegressionCase.parse(String(line), source: source) {
                 case let .success(c):
                     if ids.insert(c.id).inserted { cases.append(c) } else { unreadable.append((source, "duplicate case id '\(c.id)'")) }

@@ -64,13 +64,12 @@ struct VerifyCommand: ParsableCommand {
             throw CLIFailure(error.message)
         }
         var output = JSONWriter(), errors = 0, matches = 0, rows = 0
-        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-        where line.contains(where: { !$0.isWhitespace }) {
+        for (number, line) in JSONLText.nonBlankLines(text) {
             rows += 1
             switch VerifyBatchRow.parse(String(line)) {
             case let .failure(problem):
                 errors += 1
-                output.value(.object([("line", .number(Double(i + 1))), ("error", .string(problem.message))]))
+                output.value(.object([("line", .number(Double(number))), ("error", .string(problem.message))]))
             case let .success(row):
                 let r = Self.verify(gold: row.gold, pred: row.pred, precision: row.precision ?? precision, strict: row.strict ?? strict)
                 if r.isMatch { matches += 1 }

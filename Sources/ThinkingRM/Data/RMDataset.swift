@@ -53,9 +53,7 @@ public enum RMDataset {
     private static func parse<Row>(_ text: String, file: String,
                                    _ make: (RMRowFields) throws(RMDataError) -> Row) -> RMLoadResult<Row> {
         var result = RMLoadResult<Row>(rows: [], errors: [])
-        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-        where line.contains(where: { !$0.isWhitespace }) {
-            let number = i + 1
+        for (number, line) in JSONLText.nonBlankLines(text) {
             guard let value = RMJSONLine.parse(line) else {
                 result.errors.append(RMDataError(file: file, line: number, field: nil, message: "invalid JSON"))
                 continue
