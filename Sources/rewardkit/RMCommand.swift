@@ -9,7 +9,7 @@ struct RMCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rm",
         abstract: "The thinking reward model: make training data, train, evaluate, score rows, measure speed.",
-        subcommands: [RMSynthCommand.self, RMTrainCommand.self, RMEvalCommand.self, RMScoreCommand.self, RMBenchCommand.self]
+        subcommands: [RMSynthCommand.self, RMTrainCommand.self, RMEvalCommand.self, RMScoreCommand.self, RMBenchCommand.self, RMFeaturesCommand.self]
     )
 }
 

@@ -16,11 +16,15 @@ struct RMEvalCommand: ParsableCommand {
         Examples:
           rewardkit rm eval --model thinking.rkck --data Fixtures/rm_heldout.jsonl
           rewardkit rm eval --model thinking.rkck --data rm_val.jsonl --json
+          rewardkit rm eval --predictions ridge.txt --data Fixtures/rm_heldout.jsonl
         """
     )
 
     @Option(help: ArgumentHelp("Checkpoint written by `rm train`.", valueName: "CKPT"))
-    var model: String
+    var model: String?
+
+    @Option(help: ArgumentHelp("Instead of --model: another model's predictions, one JSON number per line in --data order (so a baseline is measured by the same code).", valueName: "FILE"))
+    var predictions: String?
 
     @Option(help: ArgumentHelp("Graded rows (JSONL {question, response, score}).", valueName: "FILE"))
     var data: String
@@ -28,10 +32,20 @@ struct RMEvalCommand: ParsableCommand {
     @Flag(help: "Print one JSON object instead of a table.")
     var json = false
 
+    func validate() throws {
+        guard (model == nil) != (predictions == nil) else { throw ValidationError("give --model or --predictions (one of them)") }
+    }
+
     func run() throws {
-        let loaded = try RMCLI.loadModel(model)
         let rows = try RMCLI.loadExamples(data)
-        let predicted = loaded.scores(rows)
+        let name: String, predicted: [Double]
+        if let model {
+            let loaded = try RMCLI.loadModel(model)
+            (name, predicted) = (loaded.kindName, loaded.scores(rows))
+        } else {
+            let path = predictions ?? "-"
+            (name, predicted) = (path, try RMCLI.loadPredictions(path, count: rows.count))
+        }
         let gold = rows.map(\.score)
         let metrics = RMMetrics(predicted: predicted, gold: gold, questions: rows.map(\.question))
         let reliability = RMReliability(predicted: predicted, gold: gold)
@@ -39,11 +53,11 @@ struct RMEvalCommand: ParsableCommand {
             struct Report: Encodable { var model: String; var data: String; var metrics: RMMetrics; var reliability: RMReliability }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
-            let bytes = try encoder.encode(Report(model: loaded.kindName, data: data, metrics: metrics, reliability: reliability))
+            let bytes = try encoder.encode(Report(model: name, data: data, metrics: metrics, reliability: reliability))
             print(String(decoding: bytes, as: UTF8.self))
             return
         }
-        print("model \(loaded.kindName) on \(data): \(metrics.rows) rows, \(metrics.questions) questions, \(metrics.pairs) within-question pairs")
+        print("model \(name) on \(data): \(metrics.rows) rows, \(metrics.questions) questions, \(metrics.pairs) within-question pairs")
         var table = TextTable(columns: [.init(title: "metric"), .init(title: "value", alignment: .right)])
         table.append(["MAE", String(format: "%.4f", metrics.mae)])
         table.append(["Pearson", String(format: "%.4f", metrics.pearson)])

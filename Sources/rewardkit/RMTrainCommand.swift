@@ -53,9 +53,20 @@ struct RMTrainCommand: ParsableCommand {
     @Option(help: "Weight of the within-question Bradley-Terry term added to BCE (0: BCE only).")
     var pairwiseWeight: Float = 0
 
+    @Option(help: "Share of training rows whose n-grams are hidden, so the MLP leans on the reasoning features (0-1).")
+    var ngramDropout: Float = 0
+
+    @Option(help: "Hidden width of the MLP.")
+    var hidden: Int = 16
+
+    @Flag(inversion: .prefixedNo, help: "Weight n-grams TF-IDF style (sublinear counts times inverse document frequency).")
+    var tfidf = false
+
     func validate() throws {
+        guard ngramDropout >= 0 && ngramDropout <= 1 else { throw ValidationError("--ngram-dropout must be between 0 and 1") }
         guard RMTrainingOptions.ModelKind(rawValue: model) != nil else { throw ValidationError("--model must be mlp or transformer") }
         guard epochs >= 1 && epochs <= 1000 else { throw ValidationError("--epochs must be between 1 and 1000") }
+        guard hidden >= 1 && hidden <= 1024 else { throw ValidationError("--hidden must be between 1 and 1024") }
         guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1") }
         if let lr { guard lr > 0 && lr.isFinite else { throw ValidationError("--lr must be a positive number") } }
         guard pairwiseWeight >= 0 else { throw ValidationError("--pairwise-weight must be >= 0") }
@@ -71,6 +82,9 @@ struct RMTrainCommand: ParsableCommand {
         options.seed = seed
         options.batchSize = batchSize
         options.pairwiseWeight = pairwiseWeight
+        options.ngramDropout = ngramDropout
+        options.tfidf = tfidf
+        options.hidden = hidden
         let progress = RMTrainProgress(epochs: epochs)
         let started = Date()
         let cpuStart = CPUTime.now()
@@ -133,6 +147,20 @@ enum RMCLI {
     /// Loads a checkpoint; a missing, corrupt or foreign file is a fatal error naming it.
     static func loadModel(_ path: String) throws -> ThinkingRewardModel {
         do { return try ThinkingRewardModel.load(path: path) } catch { throw CLIFailure("\(error)") }
+    }
+
+    /// One number per non-blank line of `path`, exactly `count` of them; a bad line names itself.
+    static func loadPredictions(_ path: String, count: Int) throws -> [Double] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw CLIFailure("\(path): cannot read the file") }
+        var out: [Double] = []
+        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { continue }
+            guard let x = Double(trimmed), x.isFinite else { throw CLIFailure("\(path): line \(i + 1): '\(trimmed)' is not a number") }
+            out.append(x)
+        }
+        guard out.count == count else { throw CLIFailure("\(path): \(out.count) predictions for \(count) data rows") }
+        return out
     }
 
     static func printError(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }

@@ -11,6 +11,9 @@ public final class MLPThinkingModel: ParameterContainer {
     public let settings: RMFeaturizerSettings
     /// Hidden width.
     public let hidden: Int
+    /// Inverse document frequency per n-gram bucket when `settings.tfidf` (else empty); fixed
+    /// by the training rows, not trained.
+    public var idf: [Float] = []
     let first: SparseLinear
     let relu = ReLU()
     let second: Linear
@@ -41,7 +44,7 @@ public final class MLPThinkingModel: ParameterContainer {
 
     /// An immutable copy of the weights for scoring from any thread.
     public func scorer() -> MLPScorer {
-        MLPScorer(settings: settings, hidden: hidden, w1: first.weight.value.storage, b1: first.bias.value.storage,
+        MLPScorer(settings: settings, idf: idf.isEmpty ? nil : idf, hidden: hidden, w1: first.weight.value.storage, b1: first.bias.value.storage,
                   w2: second.weight.value.storage, b2: second.bias?.value.storage.first ?? 0)
     }
 }
@@ -51,8 +54,15 @@ public final class MLPThinkingModel: ParameterContainer {
 public struct MLPScorer: Sendable {
     /// Featuriser settings the weights were trained with.
     public let settings: RMFeaturizerSettings
+    /// N-gram bucket weights (TF-IDF), when the settings use them.
+    let idf: [Float]?
     let hidden: Int
     let w1: [Float], b1: [Float], w2: [Float], b2: Float
+
+    /// A featuriser matching these weights (one per thread).
+    public func makeFeaturizer() -> RMFeaturizer {
+        RMFeaturizer(settings: settings, idf: idf)
+    }
 
     /// The logit for one featurised row.
     public func logit(_ row: [SparseEntry]) -> Float {

@@ -11,10 +11,15 @@ public struct RMFeaturizerSettings: Codable, Sendable, Equatable {
     public var denseMean: [Float]
     /// Per-feature 1/std over the training rows (1 where the std is 0).
     public var denseScale: [Float]
+    /// N-gram counts are weighted TF-IDF style (`1 + ln tf`, times the bucket's inverse document
+    /// frequency over the training rows, stored in the checkpoint as tensor `featurizer.idf`), so
+    /// wording every response shares weighs little.
+    public var tfidf: Bool
 
     /// Settings with identity scaling; `fitScaling` replaces it from training rows.
-    public init(ngramDimension: Int = 1 << 18) {
+    public init(ngramDimension: Int = 1 << 18, tfidf: Bool = true) {
         self.ngramDimension = ngramDimension
+        self.tfidf = tfidf
         denseNames = RMFeaturizer.denseNames
         denseMean = [Float](repeating: 0, count: RMFeaturizer.denseNames.count)
         denseScale = [Float](repeating: 1, count: RMFeaturizer.denseNames.count)
@@ -44,17 +49,53 @@ public struct RMFeaturizerSettings: Codable, Sendable, Equatable {
 ///
 /// Holds the n-gram scratch buffer, so keep one per thread and reuse it.
 public struct RMFeaturizer: Sendable {
-    /// The dense features this build computes: `ReasoningFeatures.names` + `QuestionFeatures.names`.
-    public static let denseNames = ReasoningFeatures.names + QuestionFeatures.names
+    /// The dense features the model reads: the ones that measure a fault in the reasoning
+    /// (false calculations, an answer the work did not give, numbers from nowhere, hedging,
+    /// repetition, language mixing). Shape features (length, lines, steps, whether an
+    /// "Answer:" line exists) are left out on purpose: in synthetic data they track the
+    /// generator's templates (tangents and repeats make responses longer), not quality, and a
+    /// model that learns them misjudges terse or chatty responses written by anyone else.
+    public static let denseNames = [
+        "repeated_ngram_ratio", "repeated_line_ratio", "script_mixing", "foreign_word_share",
+        "false_calculations", "uncorrected_false_calculations", "true_calculation_share", "hedge_rate",
+        "corrections", "answer_matches_work",
+        "question_numbers_used", "unsupported_operand_share", "unexplained_number_share",
+        "answer_is_a_result", "answer_repeats_question",
+    ]
+
+    /// Positions of `denseNames` in `ReasoningFeatures.names + QuestionFeatures.names`.
+    static let denseSelection: [Int] = {
+        let all = ReasoningFeatures.names + QuestionFeatures.names
+        return denseNames.compactMap { all.firstIndex(of: $0) }
+    }()
 
     /// The settings in use.
     public let settings: RMFeaturizerSettings
     private var ngrams: HashedNGrams
 
-    /// A featuriser for `settings`.
-    public init(settings: RMFeaturizerSettings) {
+    /// A featuriser for `settings`; `idf` holds the bucket weights when `settings.tfidf` is on.
+    public init(settings: RMFeaturizerSettings, idf: [Float]? = nil) {
         self.settings = settings
-        ngrams = HashedNGrams(dimension: settings.ngramDimension)
+        ngrams = Self.ngrams(settings, idf: idf)
+    }
+
+    /// The n-gram featuriser for `settings` (TF-IDF weighting when on and `idf` is given).
+    public static func ngrams(_ settings: RMFeaturizerSettings, idf: [Float]?) -> HashedNGrams {
+        var ngrams = HashedNGrams(dimension: settings.ngramDimension)
+        if settings.tfidf {
+            ngrams.sublinearCounts = true
+            ngrams.bucketWeights = idf
+        }
+        return ngrams
+    }
+
+    /// Smoothed inverse document frequency per bucket, `ln((1 + n) / (1 + df)) + 1` as in
+    /// scikit-learn, from the n-gram rows of `n` training documents.
+    public static func inverseDocumentFrequency(_ rows: [[SparseEntry]], dimension: Int) -> [Float] {
+        var df = [Int32](repeating: 0, count: dimension)
+        for r in rows { for e in r where Int(e.index) < dimension { df[Int(e.index)] += 1 } }
+        let n = Float(rows.count)
+        return df.map { log((1 + n) / (1 + Float($0))) + 1 }
     }
 
     /// The raw (unscaled) dense features of a response to `question` (nil: no question given).
@@ -62,12 +103,16 @@ public struct RMFeaturizer: Sendable {
         let reasoning = ReasoningFeatures(response: response)
         let asked = QuestionFeatures(question: question ?? "", response: response,
                                      calculations: reasoning.statedCalculations, answer: reasoning.finalAnswerValue)
-        return reasoning.values + asked.values
+        let all = reasoning.values + asked.values
+        return denseSelection.map { all[$0] }
     }
 
     /// The sparse input row: n-gram entries, then dense features at `ngramDimension + j`.
     public mutating func row(question: String?, response: String) -> [SparseEntry] {
-        row(ngrams: ngrams.features(of: response), dense: Self.dense(question: question, response: response))
+        // N-grams first, into a local: written as an argument of `row(ngrams:dense:)`, `self` was
+        // captured for that call before the mutation, so the scratch buffer was shared and copied.
+        let entries = ngrams.features(of: response)
+        return row(ngrams: entries, dense: Self.dense(question: question, response: response))
     }
 
     /// Joins precomputed n-grams and raw dense features into one scaled input row.

@@ -26,20 +26,23 @@ struct ThinkingModelConfig: Codable, Equatable {
 public enum ThinkingModelCheckpoint {
     /// The checkpoint kind every thinking-RM file carries.
     public static let kind = "thinking_rm"
+    /// The tensor holding the MLP's n-gram IDF weights.
+    static let idfTensor = "featurizer.idf"
 
     /// Writes `model` to `path` atomically.
     public static func write(_ model: RMTrainedModel, to path: String) throws {
         let config: ThinkingModelConfig
-        let parameters: [NamedParameter]
+        var tensors: [CheckpointTensor]
         switch model {
         case let .mlp(m):
             config = ThinkingModelConfig(model: "mlp", featurizer: m.settings, hidden: m.hidden)
-            parameters = m.namedParameters()
+            tensors = m.namedParameters().map { CheckpointTensor(name: $0.name, value: $0.parameter.value) }
+            if !m.idf.isEmpty { tensors.append(CheckpointTensor(name: idfTensor, value: Matrix(rows: 1, cols: m.idf.count, values: m.idf))) }
         case let .transformer(t):
             config = ThinkingModelConfig(model: "transformer", transformer: t.config)
-            parameters = t.namedParameters()
+            tensors = t.namedParameters().map { CheckpointTensor(name: $0.name, value: $0.parameter.value) }
         }
-        try CheckpointFile.write(try Checkpoint(kind: kind, config: config, parameters: parameters), to: path)
+        try CheckpointFile.write(try Checkpoint(kind: kind, config: config, tensors: tensors), to: path)
     }
 
     /// Reads the model at `path` in its trainable form.
@@ -61,6 +64,12 @@ public enum ThinkingModelCheckpoint {
             }
             let model = MLPThinkingModel(settings: settings, hidden: hidden)
             try checkpoint.load(into: model.namedParameters())
+            if settings.tfidf {
+                guard let idf = checkpoint.tensor(named: idfTensor), idf.count == settings.ngramDimension else {
+                    throw ThinkingModelError("\(path): tf-idf model without a \(idfTensor) tensor of \(settings.ngramDimension) weights")
+                }
+                model.idf = idf.storage
+            }
             return .mlp(model)
         case "transformer":
             guard let shape = config.transformer, shape.vocabSize == 256, shape.dim > 0, shape.heads > 0,

@@ -24,8 +24,7 @@ public enum ThinkingRewardModel: Sendable {
         precondition(questions.count == responses.count, "ThinkingRewardModel.scores: lengths differ")
         switch self {
         case let .mlp(scorer):
-            let settings = scorer.settings
-            return ParallelChunks.map(count: responses.count, makeState: { RMFeaturizer(settings: settings) }) { featurizer, i in
+            return ParallelChunks.map(count: responses.count, makeState: { scorer.makeFeaturizer() }) { featurizer, i in
                 scorer.score(featurizer.row(question: questions[i], response: responses[i]))
             }
         case let .transformer(model):
@@ -45,14 +44,14 @@ final class FeaturizerPool: @unchecked Sendable {
     // @unchecked: `free` is only touched under `lock`.
     private let lock = NSLock()
     private var free: [RMFeaturizer] = []
-    private let settings: RMFeaturizerSettings
+    private let make: @Sendable () -> RMFeaturizer
 
-    init(settings: RMFeaturizerSettings) { self.settings = settings }
+    init(_ make: @escaping @Sendable () -> RMFeaturizer) { self.make = make }
 
     /// Runs `body` with a featuriser no other thread is using.
     func with<R>(_ body: (inout RMFeaturizer) -> R) -> R {
         lock.lock()
-        var featurizer = free.popLast() ?? RMFeaturizer(settings: settings)
+        var featurizer = free.popLast() ?? make()
         lock.unlock()
         let result = body(&featurizer)
         lock.lock()
@@ -68,7 +67,7 @@ extension ThinkingRewardModel {
     public func scoresSequentially(questions: [String?], responses: [String]) -> [Double] {
         switch self {
         case let .mlp(scorer):
-            var featurizer = RMFeaturizer(settings: scorer.settings)
+            var featurizer = scorer.makeFeaturizer()
             return zip(questions, responses).map { scorer.score(featurizer.row(question: $0, response: $1)) }
         case let .transformer(model):
             return model.scores(responses)

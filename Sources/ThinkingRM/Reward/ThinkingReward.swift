@@ -15,7 +15,7 @@ public struct ThinkingModelReward: Reward {
     public init(name: String = "thinking", model: ThinkingRewardModel) {
         self.name = name
         self.model = model
-        if case let .mlp(scorer) = model { pool = FeaturizerPool(settings: scorer.settings) } else { pool = nil }
+        if case let .mlp(scorer) = model { pool = FeaturizerPool { scorer.makeFeaturizer() } } else { pool = nil }
     }
 
     /// Builds from config options: `model` (the checkpoint path) is required here.

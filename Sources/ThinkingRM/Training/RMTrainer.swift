@@ -48,16 +48,28 @@ public enum RMTrainer {
     static func trainMLP(_ training: [RMExample], validation: [RMExample]?, options: RMTrainingOptions,
                          onEvent: (RMTrainingEvent) -> Void) -> MLPThinkingModel {
         let started = Date()
-        var settings = RMFeaturizerSettings(ngramDimension: options.ngramDimension)
-        let raw = ParallelChunks.map(count: training.count, makeState: { HashedNGrams(dimension: options.ngramDimension) }) { ngrams, i in
+        var settings = RMFeaturizerSettings(ngramDimension: options.ngramDimension, tfidf: options.tfidf)
+        var raw = ParallelChunks.map(count: training.count, makeState: { HashedNGrams(dimension: options.ngramDimension) }) { ngrams, i in
             (ngrams.features(of: training[i].response), RMFeaturizer.dense(question: training[i].question, response: training[i].response))
         }
         settings.fitScaling(raw.map(\.1))
-        let featurizer = RMFeaturizer(settings: settings)
+        var idf: [Float] = []
+        if settings.tfidf {
+            // Document frequencies from the first pass, then the n-grams again with the weights.
+            idf = RMFeaturizer.inverseDocumentFrequency(raw.map(\.0), dimension: settings.ngramDimension)
+            let (fixedSettings, fixedIDF) = (settings, idf)
+            let weighted = ParallelChunks.map(count: training.count, makeState: { RMFeaturizer.ngrams(fixedSettings, idf: fixedIDF) }) { ngrams, i in
+                ngrams.features(of: training[i].response)
+            }
+            for i in raw.indices { raw[i].0 = weighted[i] }
+        }
+        let featurizer = RMFeaturizer(settings: settings, idf: idf)
         let rows = raw.map { featurizer.row(ngrams: $0.0, dense: $0.1) }
+        let denseStart = raw.map(\.0.count)  // where each row's dense entries begin
         onEvent(.featurized(rows: rows.count, seconds: Date().timeIntervalSince(started)))
 
         let model = MLPThinkingModel(settings: settings, hidden: options.hidden, seed: options.seed)
+        model.idf = idf
         let dense = [model.first.bias, model.second.weight] + (model.second.bias.map { [$0] } ?? [])
         let adam = AdamW(learningRate: options.effectiveLearningRate, weightDecay: 0)
         let targets = training.map { Float($0.score) }
@@ -70,7 +82,10 @@ public enum RMTrainer {
             var lossSum = 0.0
             for (b, batch) in plan.enumerated() {
                 x.removeAll()
-                for i in batch { x.appendRow(rows[i].lazy.map { ($0.index, $0.value) }) }
+                for i in batch {
+                    let hide = options.ngramDropout > 0 && rng.nextUnitFloat() < options.ngramDropout
+                    x.appendRow(rows[i][(hide ? denseStart[i] : 0)...].lazy.map { ($0.index, $0.value) })
+                }
                 let logits = model.forward(x)
                 let (loss, grad) = RMLoss.compute(logits: logits, targets: batch.map { targets[$0] },
                                                   questions: batch.map { questions[$0] }, pairwiseWeight: options.pairwiseWeight)

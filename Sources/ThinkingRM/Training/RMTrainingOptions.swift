@@ -20,10 +20,17 @@ public struct RMTrainingOptions: Sendable {
     public var batchSize = 64
     /// Seed for initial weights and shuffling.
     public var seed: UInt64 = 1
-    /// MLP hidden width.
-    public var hidden = 32
+    /// MLP hidden width. 16 rather than 32: scoring is bound by fetching one weight row per
+    /// n-gram from a table far larger than cache, and a 16-float row is one cache line.
+    public var hidden = 16
     /// Weight of the within-question Bradley-Terry term added to BCE (0 = BCE only).
     public var pairwiseWeight: Float = 0
+    /// Share of training rows (per epoch) whose n-gram block is hidden so the MLP must score from
+    /// the reasoning features alone: n-grams learn the generator's wording, which held-out
+    /// responses do not share; the features carry over.
+    public var ngramDropout: Float = 0
+    /// Weight the MLP's n-grams TF-IDF style (sublinear counts times inverse document frequency).
+    public var tfidf = false
     /// Hash buckets for the MLP's n-grams.
     public var ngramDimension = 1 << 18
     /// The transformer's shape.
