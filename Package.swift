@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "VerifyTests", dependencies: ["TestSupport", "Verify"], exclude: ["Fixtures"]),  // read via #filePath
         .testTarget(name: "RewardsTests", dependencies: ["TestSupport", "Rewards", "Verify"]),
         .testTarget(name: "NNTests", dependencies: ["NN"]),
-        .testTarget(name: "ThinkingRMTests", dependencies: ["TestSupport", "ThinkingRM", "Rewards"]),
+        .testTarget(name: "ThinkingRMTests", dependencies: ["TestSupport", "ThinkingRM", "Rewards", "NN"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Rewards", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "RewardKitCLITests", dependencies: ["TestSupport", "rewardkit"]),
         .testTarget(
