@@ -56,16 +56,20 @@ struct RMTrainCommand: ParsableCommand {
     @Option(help: "Share of training rows whose n-grams are hidden, so the MLP leans on the reasoning features (0-1).")
     var ngramDropout: Float = 0
 
+    @Option(help: "AdamW weight decay on the MLP's weights.")
+    var weightDecay: Float = 0
+
     @Option(help: "Hidden width of the MLP.")
     var hidden: Int = 16
 
     @Flag(inversion: .prefixedNo, help: "Weight n-grams TF-IDF style (sublinear counts times inverse document frequency).")
-    var tfidf = false
+    var tfidf = true
 
     func validate() throws {
         guard ngramDropout >= 0 && ngramDropout <= 1 else { throw ValidationError("--ngram-dropout must be between 0 and 1") }
         guard RMTrainingOptions.ModelKind(rawValue: model) != nil else { throw ValidationError("--model must be mlp or transformer") }
         guard epochs >= 1 && epochs <= 1000 else { throw ValidationError("--epochs must be between 1 and 1000") }
+        guard weightDecay >= 0 && weightDecay < 1 else { throw ValidationError("--weight-decay must be in [0, 1)") }
         guard hidden >= 1 && hidden <= 1024 else { throw ValidationError("--hidden must be between 1 and 1024") }
         guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1") }
         if let lr { guard lr > 0 && lr.isFinite else { throw ValidationError("--lr must be a positive number") } }
@@ -85,6 +89,7 @@ struct RMTrainCommand: ParsableCommand {
         options.ngramDropout = ngramDropout
         options.tfidf = tfidf
         options.hidden = hidden
+        options.weightDecay = weightDecay
         let progress = RMTrainProgress(epochs: epochs)
         let started = Date()
         let cpuStart = CPUTime.now()

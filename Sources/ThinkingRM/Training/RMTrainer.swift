@@ -71,7 +71,7 @@ public enum RMTrainer {
         let model = MLPThinkingModel(settings: settings, hidden: options.hidden, seed: options.seed)
         model.idf = idf
         let dense = [model.first.bias, model.second.weight] + (model.second.bias.map { [$0] } ?? [])
-        let adam = AdamW(learningRate: options.effectiveLearningRate, weightDecay: 0)
+        let adam = AdamW(learningRate: options.effectiveLearningRate, weightDecay: options.weightDecay)
         let targets = training.map { Float($0.score) }
         let questions = questionIDs(training)
         var rng = SeededRandom(seed: options.seed &+ 1)
@@ -92,7 +92,7 @@ public enum RMTrainer {
                 model.backward(grad)
                 adam.step(dense)
                 LazyRowAdam.step(model.first.weight, touched: LazyRowAdam.touchedRows(batch.map { rows[$0] }),
-                                 learningRate: adam.learningRate, step: adam.stepCount)
+                                 learningRate: adam.learningRate, step: adam.stepCount, weightDecay: options.weightDecay)
                 for p in dense { p.zeroGrad() }
                 lossSum += Double(loss)
                 onEvent(.step(epoch: epoch, done: b + 1, total: plan.count, loss: lossSum / Double(b + 1)))

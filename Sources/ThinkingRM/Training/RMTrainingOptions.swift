@@ -23,6 +23,8 @@ public struct RMTrainingOptions: Sendable {
     /// MLP hidden width. 16 rather than 32: scoring is bound by fetching one weight row per
     /// n-gram from a table far larger than cache, and a 16-float row is one cache line.
     public var hidden = 16
+    /// AdamW decoupled weight decay on the MLP's weights (n-gram rows decay when a batch touches them).
+    public var weightDecay: Float = 0
     /// Weight of the within-question Bradley-Terry term added to BCE (0 = BCE only).
     public var pairwiseWeight: Float = 0
     /// Share of training rows (per epoch) whose n-gram block is hidden so the MLP must score from
@@ -30,7 +32,9 @@ public struct RMTrainingOptions: Sendable {
     /// responses do not share; the features carry over.
     public var ngramDropout: Float = 0
     /// Weight the MLP's n-grams TF-IDF style (sublinear counts times inverse document frequency).
-    public var tfidf = false
+    /// On by default: on synthetic data with two problem kinds held out it raised pairwise
+    /// accuracy from 0.881 to 0.891 and lowered MAE (`scripts/rm_select.sh`).
+    public var tfidf = true
     /// Hash buckets for the MLP's n-grams.
     public var ngramDimension = 1 << 18
     /// The transformer's shape.
