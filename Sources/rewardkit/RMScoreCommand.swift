@@ -36,22 +36,8 @@ struct RMScoreCommand: ParsableCommand {
         let spec = RewardSpec(rewards: [RewardSpec.Entry(name: "thinking", options: [("model", .string(model))])])
         let pipeline: Pipeline
         do { pipeline = try Pipeline(spec: spec, registry: .withThinkingModel) } catch { throw CLIFailure(error.message) }
-        let source: ByteSource, sink: ByteSink
-        do {
-            source = try ByteSource(path: input)
-            sink = try ByteSink(path: out ?? "-")
-        } catch {
-            throw CLIFailure(error.message)
-        }
-        let bar = ProgressBar(total: source.size)
-        let summary: ScoreSummary
-        do {
-            summary = try JSONLScorer(pipeline: pipeline).run(source, into: sink) { bytes, rows in bar.update(bytes: bytes, rows: rows) }
-        } catch {
-            bar.finish()
-            throw CLIFailure(error.message)
-        }
-        bar.finish()
+        let (source, sink) = try StreamingScore.open(input: input, out: out)
+        let summary = try StreamingScore.run(pipeline, from: source, into: sink)
         FileHandle.standardError.write(Data(SummaryText.render(summary).utf8))
         if summary.errors > 0 { throw ExitCode(CLIExit.someRowsFailed.rawValue) }
     }
