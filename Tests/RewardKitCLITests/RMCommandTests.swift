@@ -73,6 +73,14 @@ import Testing
         #expect(lines[0].hasPrefix(#"{"id": 1, "prompt""#) && lines[0].contains(#""extra": [1, 2]"#) && lines[0].contains(#""rewards":{"thinking":"#))
         #expect(lines[1].contains(#""line":3"#) && lines[1].contains("response"))
         #expect(lines[2].contains(#""line":4"#) && lines[2].contains("error"))
+
+        // The same model inside a config for `rewardkit score`: loaded once, scored in process.
+        try "rewards:\n  - {name: thinking, weight: 1.0, model: m.rkck}\n".write(to: dir.appendingPathComponent("c.yaml"), atomically: true, encoding: .utf8)
+        let viaConfig = try CommandRunner.run(["score", "--config", "c.yaml", "--no-db", "-"], in: dir,
+                                              stdin: #"{"prompt": "What is 4 plus 9?", "response": "We add: 4 + 9 = 13. Answer: 13"}"#)
+        #expect(viaConfig.status == 0, "\(viaConfig.stderr)")
+        let sameRow = lines[0].components(separatedBy: #""rewards":"#).last?.prefix(30)
+        #expect(sameRow.map { viaConfig.stdout.contains($0) } == true)
     }
 
     @Test func badRowsStopTrainAndEvalNamingLineAndField() throws {
