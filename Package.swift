@@ -36,7 +36,8 @@ let package = Package(
         .target(name: "NN", dependencies: ["CBLAS"]),
         .target(name: "Store", dependencies: ["Rewards", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "ThinkingRM", dependencies: ["Rewards", "Verify", "NN"]),
-        // The HTTP front door over a Pipeline; the ThinkingRM arrow joins when that target exists.
+        // The HTTP front door over a Pipeline. It needs no ThinkingRM arrow: `serve` builds the
+        // pipeline with RewardRegistry.withThinkingModel, so {name: thinking, model:} works there.
         .target(
             name: "Server",
             dependencies: [
