@@ -36,7 +36,8 @@ let package = Package(
         .target(name: "NN", dependencies: ["CBLAS"]),
         .target(name: "Store", dependencies: ["Rewards", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "ThinkingRM", dependencies: ["Rewards", "Verify", "NN"]),
-        // The HTTP front door over a Pipeline; the ThinkingRM arrow joins when that target exists.
+        // The HTTP front door over a Pipeline. It needs no ThinkingRM arrow: `serve` builds the
+        // pipeline with RewardRegistry.withThinkingModel, so {name: thinking, model:} works there.
         .target(
             name: "Server",
             dependencies: [
@@ -67,7 +68,7 @@ let package = Package(
         .testTarget(name: "VerifyTests", dependencies: ["TestSupport", "Verify"], exclude: ["Fixtures"]),  // read via #filePath
         .testTarget(name: "RewardsTests", dependencies: ["TestSupport", "Rewards", "Verify"]),
         .testTarget(name: "NNTests", dependencies: ["NN"]),
-        .testTarget(name: "ThinkingRMTests", dependencies: ["TestSupport", "ThinkingRM", "Rewards"]),
+        .testTarget(name: "ThinkingRMTests", dependencies: ["TestSupport", "ThinkingRM", "Rewards", "NN"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Rewards", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "RewardKitCLITests", dependencies: ["TestSupport", "rewardkit"]),
         .testTarget(

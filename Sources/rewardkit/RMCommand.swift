@@ -3,13 +3,13 @@ import Foundation
 import Rewards
 import ThinkingRM
 
-/// `rewardkit rm`: the thinking reward model (REFERENCE.md §3). Data synthesis now; training,
-/// evaluation and scoring join as subcommands when the models land.
+/// `rewardkit rm`: the thinking reward model (REFERENCE.md §3): make data, train, evaluate,
+/// score rows, measure speed. Each subcommand parses flags and calls ThinkingRM.
 struct RMCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rm",
-        abstract: "The thinking reward model: make training data (train, eval and score come later).",
-        subcommands: [RMSynthCommand.self]
+        abstract: "The thinking reward model: make training data, train, evaluate, score rows, measure speed.",
+        subcommands: [RMSynthCommand.self, RMTrainCommand.self, RMEvalCommand.self, RMScoreCommand.self, RMBenchCommand.self, RMFeaturesCommand.self]
     )
 }
 

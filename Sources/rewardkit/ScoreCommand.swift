@@ -40,13 +40,7 @@ struct ScoreCommand: ParsableCommand {
     func run() throws {
         let pipeline = try specOptions.pipeline()
         let store = try storeOptions.open()
-        let source: ByteSource, sink: ByteSink
-        do {
-            source = try ByteSource(path: input)
-            sink = try ByteSink(path: out ?? "-")
-        } catch {
-            throw CLIFailure(error.message)
-        }
+        let (source, sink) = try StreamingScore.open(input: input, out: out)
         let started = Date()
         var summary: ScoreSummary
         if let group = pipeline.group {
@@ -62,16 +56,7 @@ struct ScoreCommand: ParsableCommand {
         } else {
             var options = JSONLScorer.Options()
             options.explain = explain
-            let bar = ProgressBar(total: source.size)
-            do {
-                summary = try JSONLScorer(pipeline: pipeline, options: options).run(source, into: sink) { bytes, rows in
-                    bar.update(bytes: bytes, rows: rows)
-                }
-            } catch {
-                bar.finish()
-                throw CLIFailure(error.message)
-            }
-            bar.finish()
+            summary = try StreamingScore.run(pipeline, options: options, from: source, into: sink)
             FileHandle.standardError.write(Data(SummaryText.render(summary).utf8))
         }
         try StoreOptions.record(summary, spec: pipeline.spec, input: input, startedAt: started, in: store)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One non-zero coordinate of a sparse feature vector.
 public struct SparseEntry: Sendable, Equatable {
     /// The coordinate, in 0..<dimension.
@@ -21,16 +23,22 @@ public struct SparseEntry: Sendable, Equatable {
 public struct HashedNGrams: Sendable {
     /// The number of hash buckets.
     public let dimension: Int
-    private var counts: [Float]
+    /// The dense count buffer, behind a class so no array copy-on-write check can copy its 1 MB;
+    /// `features` gives a copy of this struct its own buffer before writing (value semantics).
+    private var scratch: CountBuffer
     private var touched: [Int32] = []
     private var normalised: [UInt8] = []
     private var sortBuffer: [Int32] = []
+    /// Per-bucket weights applied before normalising (inverse document frequency), or nil.
+    public var bucketWeights: [Float]?
+    /// Counts become `1 + ln(count)` before weighting (TF-IDF's sublinear term frequency).
+    public var sublinearCounts = false
 
     /// A featuriser with `dimension` buckets (2^18 by default: few collisions on 1 KB texts,
     /// and the scratch buffer still fits in L2).
     public init(dimension: Int = 1 << 18) {
         self.dimension = max(1, dimension)
-        counts = [Float](repeating: 0, count: self.dimension)
+        scratch = CountBuffer(count: self.dimension)
     }
 
     /// The sparse, L2-normalised n-gram vector of `text` (empty for empty text).
@@ -38,15 +46,17 @@ public struct HashedNGrams: Sendable {
         normalise(text)
         // Work on locals through raw buffers: appending to captured arrays inside the loops
         // paid for uniqueness and exclusivity checks on every n-gram.
-        var touched = self.touched, counts = self.counts
-        self.touched = []; self.counts = []
+        if !isKnownUniquelyReferenced(&scratch) { scratch = CountBuffer(count: dimension) }
+        let counts = scratch.pointer
+        var touched = self.touched
+        self.touched = []
         let n = normalised.count
         // At most three char grams per byte and two word grams per word (< one per byte).
         let bound = 5 * n + 4
         if touched.count < bound { touched = [Int32](repeating: 0, count: bound) }
         let dim = UInt64(dimension)
         var used = 0
-        counts.withUnsafeMutableBufferPointer { counts in
+        do {
             touched.withUnsafeMutableBufferPointer { touched in
                 normalised.withUnsafeBufferPointer { bytes in
                     @inline(__always) func add(_ h: UInt64) {
@@ -78,14 +88,22 @@ public struct HashedNGrams: Sendable {
                 }
             }
         }
-        self.touched = touched
-        self.counts = counts
+        swap(&self.touched, &touched)
         return collect(used)
     }
 
     private mutating func collect(_ used: Int) -> [SparseEntry] {
+        let counts = scratch.pointer
         var keys = Array(touched[0..<used])
         RadixSort.sort(&keys, buffer: &sortBuffer, below: dimension)
+        if sublinearCounts || bucketWeights != nil {
+            for i in keys {
+                var c = counts[Int(i)]
+                if sublinearCounts { c = 1 + log(c) }
+                if let w = bucketWeights, Int(i) < w.count { c *= w[Int(i)] }
+                counts[Int(i)] = c
+            }
+        }
         var sum: Float = 0
         for i in keys { sum += counts[Int(i)] * counts[Int(i)] }
         let scale = sum > 0 ? 1 / sum.squareRoot() : 0
@@ -117,4 +135,17 @@ public struct HashedNGrams: Sendable {
     private static func isWordByte(_ b: UInt8) -> Bool {
         (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b >= 0x80
     }
+}
+
+/// A zeroed Float buffer owned by one `HashedNGrams` (freed with it).
+final class CountBuffer: @unchecked Sendable {
+    // @unchecked: only the `HashedNGrams` value that uniquely references it writes to it.
+    let pointer: UnsafeMutablePointer<Float>
+
+    init(count: Int) {
+        pointer = .allocate(capacity: count)
+        pointer.initialize(repeating: 0, count: count)
+    }
+
+    deinit { pointer.deallocate() }
 }

@@ -40,6 +40,10 @@ public struct ReasoningFeatures: Sendable, Equatable {
     public var words = 0
     /// UTF-8 bytes.
     public var bytes = 0
+    /// The stated calculations found, in order (kept for `QuestionFeatures`, not a model input).
+    public var statedCalculations: [StatedCalculation] = []
+    /// The final answer's value (anchored, else the last number of the last line), if any.
+    public var finalAnswerValue: Double?
 
     /// The names of `values`, in order.
     public static let names = [
@@ -68,6 +72,7 @@ public struct ReasoningFeatures: Sendable, Equatable {
         scriptMixing = mix.mixing
 
         let calcs = CalculationScanner.scan(response)
+        statedCalculations = calcs
         calculations = calcs.count
         var judged = 0, truths = 0
         let verdicts = calcs.map { checker.isTrue($0) }
@@ -94,6 +99,7 @@ public struct ReasoningFeatures: Sendable, Equatable {
             hasFinalAnswer = 0.5
             value = last
         }
+        finalAnswerValue = value
         if let value, let last = calcs.last {
             answerMatchesWork = abs(value - last.stated) <= 1e-6 * max(1, abs(value)) ? 1 : 0
         }

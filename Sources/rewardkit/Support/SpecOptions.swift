@@ -1,5 +1,6 @@
 import ArgumentParser
 import Rewards
+import ThinkingRM
 
 /// `--config FILE | --preset NAME`, shared by every command that builds a Pipeline.
 struct SpecOptions: ParsableArguments {
@@ -31,7 +32,7 @@ struct SpecOptions: ParsableArguments {
     /// The pipeline for the chosen spec.
     func pipeline() throws -> Pipeline {
         do {
-            return try Pipeline(spec: try spec())
+            return try Pipeline(spec: try spec(), registry: .withThinkingModel)
         } catch let error as ConfigError {
             throw CLIFailure(error.message)
         }
