@@ -1,0 +1,158 @@
+import Testing
+@testable import Verify
+
+/// The plain-answer fast path of `TieredComparator` against the slow path it replaces (the simple
+/// comparator, then the math engine on a mismatch), on many generated pairs.
+@Suite struct PlainAnswerTests {
+    /// The verdict without the fast path: what `TieredComparator` returned before it existed.
+    static func slowVerdict(gold: String, predicted: String, math: MathVerifier) -> Verdict {
+        let quick = SimpleAnswerComparator().compare(gold: gold, predicted: predicted)
+        return quick.isMatch ? quick : math.compare(gold: gold, predicted: predicted)
+    }
+
+    /// A small deterministic generator (no global state).
+    struct Dice {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+        mutating func pick<T>(_ xs: [T]) -> T { xs[below(xs.count)] }
+    }
+
+    /// A value written in one of the plain forms, sometimes close to another value on purpose.
+    static func answer(_ dice: inout Dice, near base: (Int64, Int64)?) -> String {
+        var (n, d): (Int64, Int64) = base ?? (Int64(dice.below(4001)) - 2000, Int64(dice.pick([1, 1, 1, 2, 3, 4, 7, 8, 100, 1000])))
+        if base != nil {
+            switch dice.below(6) {
+            case 0: n *= 100  // the same figure as a percent of it, or 100 times it
+            case 1: d *= 100
+            case 2: n += Int64(dice.below(3)) - 1  // a neighbour
+            default: break  // the same value, written another way
+            }
+        }
+        let sign = n < 0 ? "-" : (dice.below(10) == 0 ? "+" : "")
+        let a = abs(n)
+        let written: String
+        switch dice.below(9) {
+        case 0, 1:
+            written = "\(sign)\(a)/\(d)"
+        case 2:
+            written = "\(sign)\(dice.pick(["\\frac", "\\dfrac", "\\tfrac"])){\(a)}{\(d)}"
+        case 3, 4:
+            // A decimal with 0-8 places: rounding around the engine's precision.
+            let places = dice.below(9)
+            written = sign + decimal(a, d, places: places, dice: &dice)
+        case 5:
+            written = "\(sign)\(decimal(a, d, places: dice.below(3), dice: &dice))\(dice.pick(["%", "\\%"]))"
+        default:
+            written = d == 1 ? "\(sign)\(a)" : "\(sign)\(a / d)"
+        }
+        switch dice.below(8) {
+        case 0: return "$\(written)$"
+        case 1: return " \(written) "
+        case 2: return "$$\(written)$$"
+        default: return written
+        }
+    }
+
+    /// `a/d` to `places` decimal places (truncated, or one unit off now and then).
+    static func decimal(_ a: Int64, _ d: Int64, places: Int, dice: inout Dice) -> String {
+        var scale: Int64 = 1
+        for _ in 0..<places { scale *= 10 }
+        let (product, overflow) = a.multipliedReportingOverflow(by: scale)
+        guard !overflow else { return "\(a / d)" }
+        var scaled = product / d
+        if dice.below(4) == 0 { scaled += 1 }
+        let whole = scaled / scale, fraction = scaled % scale
+        guard places > 0 else { return "\(whole)" }
+        let digits = String(fraction)
+        return "\(whole)." + String(repeating: "0", count: places - digits.count) + digits
+    }
+
+    static let letters = (UInt8(ascii: "A")...UInt8(ascii: "Z")).flatMap { [String(UnicodeScalar($0)), String(UnicodeScalar($0 | 0x20))] }
+
+    @Test(arguments: [0, 2, 6])
+    func generatedPairsMatchTheSlowPath(precision: Int) {
+        let math = MathVerifier(options: MathVerifier.Options(precision: precision))
+        let tiered = TieredComparator(options: MathVerifier.Options(precision: precision))
+        var dice = Dice(state: UInt64(precision) &+ 17)
+        var decided = 0, differ = 0
+        for _ in 0..<4000 {
+            let gold = Self.answer(&dice, near: nil)
+            let base: (Int64, Int64)? = dice.below(2) == 0 ? nil : {
+                guard let g = PlainAnswer(gold), case let .number(n, d, _, _) = g.value else { return nil }
+                return (n, d)
+            }()
+            let predicted = dice.below(20) == 0 ? dice.pick(Self.letters) : Self.answer(&dice, near: base)
+            let slow = Self.slowVerdict(gold: gold, predicted: predicted, math: math)
+            let fast = tiered.compare(gold: gold, predicted: predicted)
+            #expect(fast.isMatch == slow.isMatch, "\(gold) vs \(predicted) at precision \(precision)")
+            if slow.isMatch { #expect(fast.reason == slow.reason, "\(gold) vs \(predicted)") }
+            if let g = PlainAnswer(gold), let p = PlainAnswer(predicted) {
+                let decision = PlainAnswer.decide(gold: g, predicted: p, precision: precision)
+                if decision != .undecided { decided += 1 }
+                if decision == .differ { differ += 1 }
+            }
+        }
+        // The generator reaches the fast path, and both of its answers, most of the time.
+        #expect(decided > 3000)
+        #expect(differ > 1000)
+    }
+
+    @Test func lettersAgainstLettersAndNumbers() {
+        let math = MathVerifier()
+        let tiered = TieredComparator()
+        let others = Self.letters + (-30...130).map(String.init) + ["2.718282", "2.7182818", "0.5", "\\frac{1}{2}", "50%", "3.14"]
+        for gold in Self.letters {
+            for predicted in others {
+                let slow = Self.slowVerdict(gold: gold, predicted: predicted, math: math)
+                #expect(tiered.compare(gold: gold, predicted: predicted).isMatch == slow.isMatch, "\(gold) vs \(predicted)")
+                #expect(tiered.compare(gold: predicted, predicted: gold).isMatch
+                        == Self.slowVerdict(gold: predicted, predicted: gold, math: math).isMatch, "\(predicted) vs \(gold)")
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("42", PlainAnswer.Value.number(numerator: 42, denominator: 1, isDecimal: false, isPercent: false)),
+        (" -3.50 ", .number(numerator: -7, denominator: 2, isDecimal: true, isPercent: false)),
+        ("+7", .number(numerator: 7, denominator: 1, isDecimal: false, isPercent: false)),
+        ("6/8", .number(numerator: 3, denominator: 4, isDecimal: false, isPercent: false)),
+        ("$\\dfrac{10}{4}$", .number(numerator: 5, denominator: 2, isDecimal: false, isPercent: false)),
+        ("12\\%", .number(numerator: 12, denominator: 1, isDecimal: false, isPercent: true)),
+        ("0.5%", .number(numerator: 1, denominator: 2, isDecimal: true, isPercent: true)),
+        ("C", .letter(UInt8(ascii: "C"))),
+    ])
+    func readsPlainForms(_ text: String, _ value: PlainAnswer.Value) {
+        #expect(PlainAnswer(text)?.value == value)
+    }
+
+    @Test(arguments: ["", "1,000", "3.", ".5", "1/0", "x+1", "(C)", "AB", "1 2", "3/4%", "\\frac{1}{2}%", "1.5/2",
+                      "1234567890123456789", "- 5", "--5", "$5", "\\frac{1}{-2}", "\\frac12", "5 %", "½"])
+    func refusesOtherForms(_ text: String) {
+        #expect(PlainAnswer(text) == nil)
+    }
+
+    @Test func decidesTheCommonShapes() {
+        func decide(_ g: String, _ p: String, _ precision: Int = 6) -> PlainAnswer.Decision? {
+            guard let a = PlainAnswer(g), let b = PlainAnswer(p) else { return nil }
+            return PlainAnswer.decide(gold: a, predicted: b, precision: precision)
+        }
+        #expect(decide("\\frac{3}{4}", "3/4") == .match(reason: "numeric"))
+        #expect(decide("50%", "0.5") == .match(reason: "numeric"))
+        #expect(decide("c", "C") == .match(reason: "choice"))
+        #expect(decide("\\frac{1}{3}", "0.3333333") == .undecided)  // the engine rounds the decimal
+        #expect(decide("\\frac{1}{3}", "0.33") == .differ)
+        #expect(decide("\\frac{1}{3}", "0.33", 2) == .undecided)
+        #expect(decide("12", "13") == .differ)
+        #expect(decide("12.5", "13") == .differ)
+        #expect(decide("C", "123") == .differ)
+        #expect(decide("e", "2.718282") == .undecided)  // Euler's number for the engine
+        #expect(decide("A", "B") == .differ)
+    }
+}
