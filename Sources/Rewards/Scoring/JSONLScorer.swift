@@ -207,9 +207,10 @@ public struct JSONLScorer: Sendable {
         case let .success(scored):
             for (i, s) in scored.scores.enumerated() { tally.componentSums[i] += s.value }
             tally.rewardSum += scored.total
-            RowEncoder.write(line, members: row.members, keys: row.keys, adding: addedKeys, { writeAdded(scored, into: &$0) }, into: &out)
+            RowEncoder.write(line, members: row.members, adding: addedKeys, { writeAdded(scored, into: &$0) }, into: &out)
         case let .failure(error):
-            RowEncoder.writeError(line: number, error, bytes: line, members: row.members, keys: row.keys, into: &out)
+            RowEncoder.writeError(line: number, error, bytes: line, members: row.members,
+                                  keys: RowDecoder.keys(of: row.members, in: line), into: &out)
             tally.errors += 1
         }
     }
