@@ -137,3 +137,38 @@ import Testing
         #expect(try RowDecoder.decode(#"{"prompt": "p", "response": "r", "uid": "g"}"#).get().groupKey == "g")
     }
 }
+
+/// The string scanner skips plain ASCII 16 and 8 bytes at a time; a special byte at any offset of a
+/// long string must still be seen exactly as the byte-by-byte reading sees it.
+@Suite struct StringScanBlockTests {
+    static let plain = Array(repeating: UInt8(ascii: "a"), count: 48)
+
+    /// `{"response": "<plain with `insert` at `offset`>"}` decoded.
+    static func decode(_ insert: [UInt8], at offset: Int) -> Result<Trajectory, RowError> {
+        var text = plain
+        text.insert(contentsOf: insert, at: offset)
+        let row = Array(#"{"response": ""#.utf8) + text + Array(#""}"#.utf8)
+        return row.withUnsafeBufferPointer { RowDecoder.decode($0) }.map(\.trajectory)
+    }
+
+    @Test(arguments: 0...48)
+    func specialBytesAreSeenAtEveryOffset(_ offset: Int) throws {
+        let prefix = String(repeating: "a", count: offset), suffix = String(repeating: "a", count: 48 - offset)
+        #expect(try Self.decode(Array(#"\""#.utf8), at: offset).get().response == prefix + "\"" + suffix)
+        #expect(try Self.decode(Array(#"\n"#.utf8), at: offset).get().response == prefix + "\n" + suffix)
+        #expect(try Self.decode(Array("é".utf8), at: offset).get().response == prefix + "é" + suffix)
+        #expect(try Self.decode([0x7F], at: offset).get().response == prefix + "\u{7F}" + suffix)
+        guard case let .failure(control) = Self.decode([0x09], at: offset) else {
+            Issue.record("a raw tab at \(offset) was accepted"); return
+        }
+        #expect(control.description.contains("control character"))
+        guard case let .failure(encoding) = Self.decode([0xC3], at: offset) else {
+            Issue.record("a lone lead byte at \(offset) was accepted"); return
+        }
+        #expect(encoding.description.contains("UTF-8"))
+        guard case let .failure(quote) = Self.decode([UInt8(ascii: "\"")], at: offset) else {
+            Issue.record("a bare quote at \(offset) was accepted"); return
+        }
+        #expect(quote.description.contains("JSON"))
+    }
+}
