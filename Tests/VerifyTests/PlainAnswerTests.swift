@@ -49,6 +49,8 @@ import Testing
             written = sign + decimal(a, d, places: places, dice: &dice)
         case 5:
             written = "\(sign)\(decimal(a, d, places: dice.below(3), dice: &dice))\(dice.pick(["%", "\\%"]))"
+        case 6:
+            written = sign + thousands(d == 1 ? a : a / d)
         default:
             written = d == 1 ? "\(sign)\(a)" : "\(sign)\(a / d)"
         }
@@ -58,6 +60,17 @@ import Testing
         case 2: return "$$\(written)$$"
         default: return written
         }
+    }
+
+    /// `n` with thousands separators (`12,345`).
+    static func thousands(_ n: Int64) -> String {
+        let digits = Array(String(n))
+        var out = ""
+        for (i, d) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(d)
+        }
+        return out
     }
 
     /// `a/d` to `places` decimal places (truncated, or one unit off now and then).
@@ -74,7 +87,9 @@ import Testing
         return "\(whole)." + String(repeating: "0", count: places - digits.count) + digits
     }
 
-    static let letters = (UInt8(ascii: "A")...UInt8(ascii: "Z")).flatMap { [String(UnicodeScalar($0)), String(UnicodeScalar($0 | 0x20))] }
+    static let letters = (UInt8(ascii: "A")...UInt8(ascii: "Z")).flatMap {
+        [String(UnicodeScalar($0)), String(UnicodeScalar($0 | 0x20)), "(\(UnicodeScalar($0)))"]
+    }
 
     @Test(arguments: [0, 2, 6])
     func generatedPairsMatchTheSlowPath(precision: Int) {
@@ -107,7 +122,7 @@ import Testing
     @Test func lettersAgainstLettersAndNumbers() {
         let math = MathVerifier()
         let tiered = TieredComparator()
-        let others = Self.letters + (-30...130).map(String.init) + ["2.718282", "2.7182818", "0.5", "\\frac{1}{2}", "50%", "3.14"]
+        let others = Self.letters + (-30...130).map(String.init) + ["2.718282", "2.7182818", "0.5", "\\frac{1}{2}", "50%", "3.14", "1,000"]
         for gold in Self.letters {
             for predicted in others {
                 let slow = Self.slowVerdict(gold: gold, predicted: predicted, math: math)
@@ -127,12 +142,16 @@ import Testing
         ("12\\%", .number(numerator: 12, denominator: 1, isDecimal: false, isPercent: true)),
         ("0.5%", .number(numerator: 1, denominator: 2, isDecimal: true, isPercent: true)),
         ("C", .letter(UInt8(ascii: "C"))),
+        ("(C)", .letter(UInt8(ascii: "C"))),
+        ("-12,345.5", .number(numerator: -24691, denominator: 2, isDecimal: true, isPercent: false)),
     ])
     func readsPlainForms(_ text: String, _ value: PlainAnswer.Value) {
         #expect(PlainAnswer(text)?.value == value)
+        // The engine reads `(C)` and `12,345` its own way: their mismatches are left to it.
+        #expect(PlainAnswer(text)?.matchOnly == (text.contains("(") || text.contains(",")))
     }
 
-    @Test(arguments: ["", "1,000", "3.", ".5", "1/0", "x+1", "(C)", "AB", "1 2", "3/4%", "\\frac{1}{2}%", "1.5/2",
+    @Test(arguments: ["", "1,00", "1234,567", "1,2345", "1,000/2", "3.", ".5", "1/0", "x+1", "(CD)", "AB", "1 2", "3/4%", "\\frac{1}{2}%", "1.5/2",
                       "1234567890123456789", "- 5", "--5", "$5", "\\frac{1}{-2}", "\\frac12", "5 %", "½"])
     func refusesOtherForms(_ text: String) {
         #expect(PlainAnswer(text) == nil)
@@ -154,5 +173,9 @@ import Testing
         #expect(decide("C", "123") == .differ)
         #expect(decide("e", "2.718282") == .undecided)  // Euler's number for the engine
         #expect(decide("A", "B") == .differ)
+        #expect(decide("(C)", "c") == .match(reason: "choice"))
+        #expect(decide("(C)", "D") == .undecided)
+        #expect(decide("12,345", "12345") == .match(reason: "numeric"))
+        #expect(decide("12,345", "12346") == .undecided)
     }
 }

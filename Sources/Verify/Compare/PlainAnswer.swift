@@ -1,6 +1,8 @@
 /// A bare answer read straight from its UTF-8 bytes, without building a String: a plain number
 /// (`42`, `-3.50`, `+7`, `3/4`, `\frac{3}{4}`, `\dfrac{3}{4}`, `12%`, `12\%`, optionally inside one
-/// `$…$` or `$$…$$`) or one ASCII letter (`C`).
+/// `$…$` or `$$…$$`) or one ASCII letter (`C`). Two more forms, `(C)` and thousands separators
+/// (`12,345`), are read for matching only: the engine reads them its own way, so a pair holding
+/// one that the simple check does not match is left to it.
 ///
 /// These are the shapes most RL answers and references take. `TieredComparator` decides a pair of
 /// them here, exactly as the simple comparator and the math engine would, and so skips both
@@ -17,6 +19,8 @@ struct PlainAnswer: Equatable {
 
     /// The value read.
     var value: Value
+    /// Written in a form (`(C)`, `12,345`) whose mismatches only the engine may call.
+    var matchOnly = false
 
     /// How a pair of plain answers compares.
     enum Decision: Equatable {
@@ -35,8 +39,9 @@ struct PlainAnswer: Equatable {
     /// Reads `text`; nil when it is not a plain answer.
     init?(_ text: String) {
         var text = text
-        guard let value = text.withUTF8({ Self.read($0) }) else { return nil }
+        guard let (value, matchOnly) = text.withUTF8({ Self.read($0) }) else { return nil }
         self.value = value
+        self.matchOnly = matchOnly
     }
 
     /// Decides `gold` against `predicted` the way `TieredComparator` would with `precision`
@@ -50,7 +55,13 @@ struct PlainAnswer: Equatable {
     ///   variable for the engine (`e` and `i` are constants: undecided), which never equals a
     ///   number or another letter.
     static func decide(gold: PlainAnswer, predicted: PlainAnswer, precision: Int) -> Decision {
-        switch (gold.value, predicted.value) {
+        let decision = decideValues(gold: gold.value, predicted: predicted.value, precision: precision)
+        if decision == .differ && (gold.matchOnly || predicted.matchOnly) { return .undecided }
+        return decision
+    }
+
+    private static func decideValues(gold: Value, predicted: Value, precision: Int) -> Decision {
+        switch (gold, predicted) {
         case let (.letter(g), .letter(p)):
             if g | 0x20 == p | 0x20 { return .match(reason: "choice") }
             return isConstant(g) || isConstant(p) ? .undecided : .differ
@@ -119,7 +130,7 @@ struct PlainAnswer: Equatable {
 
     // MARK: reading
 
-    private static func read(_ all: UnsafeBufferPointer<UInt8>) -> Value? {
+    private static func read(_ all: UnsafeBufferPointer<UInt8>) -> (Value, matchOnly: Bool)? {
         var lo = 0, hi = all.count
         trim(all, &lo, &hi)
         // One `$…$` or `$$…$$` around the whole answer.
@@ -129,12 +140,16 @@ struct PlainAnswer: Equatable {
         }
         trim(all, &lo, &hi)
         guard lo < hi else { return nil }
-        if hi - lo == 1 {
-            let b = all[lo]
-            if (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") { return .letter(b) }
+        if hi - lo == 1, isLetter(all[lo]) { return (.letter(all[lo]), false) }
+        if hi - lo == 3, all[lo] == UInt8(ascii: "("), isLetter(all[lo + 1]), all[lo + 2] == UInt8(ascii: ")") {
+            return (.letter(all[lo + 1]), true)
         }
         var reader = Reader(bytes: all, position: lo, end: hi)
-        return reader.number()
+        return reader.number().map { ($0, reader.sawSeparator) }
+    }
+
+    private static func isLetter(_ b: UInt8) -> Bool {
+        (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z")
     }
 
     private static func trim(_ bytes: UnsafeBufferPointer<UInt8>, _ lo: inout Int, _ hi: inout Int) {
@@ -147,6 +162,8 @@ struct PlainAnswer: Equatable {
         let bytes: UnsafeBufferPointer<UInt8>
         var position: Int
         let end: Int
+        /// Whether the whole part had thousands separators.
+        var sawSeparator = false
 
         /// A whole plain number, or nil when anything is left over or out of range.
         mutating func number() -> Value? {
@@ -158,7 +175,14 @@ struct PlainAnswer: Equatable {
                       take(UInt8(ascii: "{")), let bottom = digits(), take(UInt8(ascii: "}")) else { return nil }
                 (n, d) = (top.value, bottom.value)
             } else {
-                guard let whole = digits() else { return nil }
+                guard var whole = digits() else { return nil }
+                // `12,345,678`: a first group of 1-3 digits, then groups of exactly three.
+                while take(UInt8(ascii: ",")) {
+                    guard whole.count <= 3 || sawSeparator, let group = digits(), group.count == 3,
+                          whole.count + 3 <= PlainAnswer.maxDigits else { return nil }
+                    whole = (whole.value * 1000 + group.value, whole.count + 3)
+                    sawSeparator = true
+                }
                 n = whole.value
                 if take(UInt8(ascii: ".")) {
                     guard let fraction = digits(), whole.count + fraction.count <= PlainAnswer.maxDigits else { return nil }
@@ -166,7 +190,7 @@ struct PlainAnswer: Equatable {
                     n += fraction.value
                     decimal = true
                 }
-                if !decimal && take(UInt8(ascii: "/")) {
+                if !decimal && !sawSeparator && take(UInt8(ascii: "/")) {
                     guard let bottom = digits() else { return nil }
                     d = bottom.value
                 } else if take(UInt8(ascii: "%")) || take("\\%") {
