@@ -55,6 +55,19 @@ public struct AnswerExtractor: Sendable {
     // MARK: anchors
 
     private func answerTag(in bytes: UnsafeBufferPointer<UInt8>) -> Extraction? {
+        // Nearly every tagged response has one `<answer>` holding a short plain answer: decide it
+        // from its bytes, without the arrays and inner-anchor scan below.
+        var tags = 0, lastTag = 0..<0
+        Self.forEachTagContent(bytes) { range in
+            tags += 1
+            lastTag = range
+        }
+        if tags == 0 { return nil }
+        if tags == 1, Self.holdsNoAnchor(UnsafeBufferPointer(rebasing: bytes[lastTag])) {
+            let content = String(decoding: UnsafeBufferPointer(rebasing: bytes[lastTag]), as: UTF8.self)
+            let answer = AnswerSpanCleaner.clean(content[...])
+            return answer.isEmpty ? nil : Extraction(answer: answer, anchor: .answerTag, candidates: [answer], isHedged: false)
+        }
         var contents: [String] = []
         Self.forEachTagContent(bytes) { range in
             let content = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
@@ -74,6 +87,15 @@ public struct AnswerExtractor: Sendable {
         }
         guard let answer = cleaned.last else { return nil }
         return Extraction(answer: answer, anchor: .answerTag, candidates: cleaned, isHedged: false)
+    }
+
+    /// Whether `anchored(in:bytes:)` surely finds nothing in `content`: it is short ASCII text
+    /// without a backslash (every box starts with one) or the word "answer" (every phrase
+    /// anchor holds it), so neither the box scan nor the phrase regexes can match.
+    private static func holdsNoAnchor(_ content: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard content.count <= 256 else { return false }
+        for b in content where b >= 0x80 || b == UInt8(ascii: "\\") { return false }
+        return find(answerWord, in: content, from: 0, before: content.count) == nil
     }
 
     /// Boxed, header, phrase and colon anchors, in that order.
