@@ -172,3 +172,33 @@ import Testing
         #expect(quote.description.contains("JSON"))
     }
 }
+
+/// Rows decoded for rewards that do not read the prompt.
+@Suite struct UnreadPromptTests {
+    static func decode(_ json: String, fields: TrajectoryFields) -> Result<Trajectory, RowError> {
+        Array(json.utf8).withUnsafeBufferPointer { RowDecoder.decode($0, fields: fields) }.map(\.trajectory)
+    }
+
+    @Test func aPlainStringPromptIsLeftUndecoded() throws {
+        let row = #"{"prompt": "What is 2+2?", "response": "4", "answer": "4"}"#
+        #expect(try Self.decode(row, fields: [.response, .answer]).get().prompt == nil)
+        #expect(try Self.decode(row, fields: .all).get().prompt == "What is 2+2?")
+    }
+
+    @Test func promptsThatCanBeMalformedOrSplitAQueryAreStillRead() throws {
+        let chat = #"{"prompt": [{"role": "user", "content": "hi"}], "response": "r"}"#
+        #expect(try Self.decode(chat, fields: .response).get().prompt == "hi")
+        let badChat = #"{"prompt": ["hi"], "response": "r"}"#
+        #expect(throws: RowError.self) { try Self.decode(badChat, fields: .response).get() }
+        #expect(throws: RowError.self) { try Self.decode(#"{"prompt": 5, "response": "r"}"#, fields: .response).get() }
+        let query = #"{"prompt": "Q: ", "query": "Q: the response"}"#
+        #expect(try Self.decode(query, fields: .response).get().response == "the response")
+    }
+
+    @Test func theR1PresetReadsNoPromptAndGroupPresetsReadEverything() throws {
+        let r1 = try Pipeline(spec: .preset("r1"))
+        #expect(!r1.fieldsRead.contains(.prompt))
+        #expect(r1.fieldsRead.isSuperset(of: [.response, .answer, .problem]))
+        #expect(try Pipeline(spec: .preset("sharegrpo")).fieldsRead == .all)
+    }
+}

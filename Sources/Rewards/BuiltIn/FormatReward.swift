@@ -34,6 +34,9 @@ public struct FormatReward: Reward {
         self.init(template: Template(rawValue: raw)!)
     }
 
+    /// The response alone.
+    public var fieldsRead: TrajectoryFields { .response }
+
     public func score(_ trajectory: Trajectory) throws(RewardError) -> RewardScore {
         let problem: String?
         switch template {

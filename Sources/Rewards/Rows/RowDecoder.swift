@@ -46,7 +46,10 @@ public enum RowDecoder {
 
     /// Decodes one line into its members and trajectory. With `requireResponse` false (rows that
     /// already carry their rewards), a row without a response gets an empty one.
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, requireResponse: Bool = true) -> Result<DecodedRow, RowError> {
+    /// Of the fields outside `fields`, a prompt written as a plain string is left undecoded (nil):
+    /// it cannot be malformed once scanned, so no row turns into an error row or out of one.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, requireResponse: Bool = true,
+                       fields: TrajectoryFields = .all) -> Result<DecodedRow, RowError> {
         let members: [JSONScanner.Member]
         switch Self.members(bytes) {
         case let .success(m): members = m
@@ -63,8 +66,8 @@ public enum RowDecoder {
             ranks[field.rawValue] = Int32(rank)
         }
         do {
-            let fields = FieldReader(bytes: bytes, members: members, chosen: chosen, requireResponse: requireResponse)
-            return .success(DecodedRow(members: members, trajectory: try fields.trajectory()))
+            let reader = FieldReader(bytes: bytes, members: members, chosen: chosen, requireResponse: requireResponse, fields: fields)
+            return .success(DecodedRow(members: members, trajectory: try reader.trajectory()))
         } catch {
             return .failure(error)
         }
@@ -96,9 +99,13 @@ private struct FieldReader {
     /// The member index filling each field (by raw value), -1 for none.
     let chosen: SIMD16<Int32>
     let requireResponse: Bool
+    /// The fields some reward reads.
+    let fields: TrajectoryFields
 
     func trajectory() throws(RowError) -> Trajectory {
-        var prompt = try text(.prompt, role: "user")
+        // An unread plain-string prompt is skipped, unless OpenRLHF's query needs it to split off the response.
+        let skipPrompt = !fields.contains(.prompt) && index(.query) == nil && first(.prompt) == UInt8(ascii: "\"")
+        var prompt = skipPrompt ? nil : try text(.prompt, role: "user")
         var response = try text(.response, role: "assistant")
         if let query = try text(.query, role: "user") {
             if response == nil, let p = prompt {

@@ -195,7 +195,7 @@ public struct JSONLScorer: Sendable {
     private func scoreLine(_ line: UnsafeBufferPointer<UInt8>, number: Int, into out: inout JSONWriter, tally: inout ScoreSummary) {
         tally.rows += 1
         let row: DecodedRow
-        switch RowDecoder.decode(line) {
+        switch RowDecoder.decode(line, fields: pipeline.fieldsRead) {
         case let .success(decoded): row = decoded
         case let .failure(error):
             let (members, keys) = RowDecoder.readableMembers(line)
