@@ -42,6 +42,13 @@ public struct AnswerExtractor: Sendable {
     /// answer when the reference has an anchor, the rest of a GSM8K-style `#### ` line, else the
     /// whole reference trimmed.
     public func referenceAnswer(from reference: String) -> String {
+        // Most references are a bare answer (`72`): short ASCII without `<`, `\\` or `#` (which
+        // every tag, box, header and GSM8K line needs) or the word "answer" (every phrase). No
+        // anchor can match, so the answer is the reference trimmed, as below.
+        var plain = reference
+        if plain.withUTF8({ Self.holdsNoAnchor($0) && !$0.contains(UInt8(ascii: "<")) && !$0.contains(UInt8(ascii: "#")) }) {
+            return String(AnswerSpanCleaner.trim(reference[...]))
+        }
         if let answer = extract(from: reference).answer { return answer }
         var window = Self.tail(of: reference, maxBytes: maxBytes)
         let hashed: String? = window.withUTF8 { bytes in
@@ -175,8 +182,16 @@ public struct AnswerExtractor: Sendable {
                 guard let hit = memchr(base + i, Int32(first), last - i + 1) else { return nil }
                 i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             } else if buffer[i] != first && buffer[i] != firstUpper {
-                i += 1
-                continue
+                // A letter: only it and its capital give it when OR-ed with 0x20. Skip 16 bytes at
+                // a time while none does.
+                let letter = SIMD16<UInt8>(repeating: first), caseBit = SIMD16<UInt8>(repeating: 0x20)
+                while i + 16 <= last + 1 {
+                    let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
+                    if any((v | caseBit) .== letter) { break }
+                    i += 16
+                }
+                while i <= last, buffer[i] != first && buffer[i] != firstUpper { i += 1 }
+                if i > last { return nil }
             }
             var k = 1
             while k < needle.count, lowered(buffer[i + k]) == needle[k] { k += 1 }
