@@ -3,6 +3,10 @@ import Testing
 
 /// The plain-answer fast path of `TieredComparator` against the slow path it replaces (the simple
 /// comparator, then the math engine on a mismatch), on many generated pairs.
+extension RandomExpression.Source {
+    mutating func pick<T>(_ xs: [T]) -> T { xs[below(xs.count)] }
+}
+
 @Suite struct PlainAnswerTests {
     /// The verdict without the fast path: what `TieredComparator` returned before it existed.
     static func slowVerdict(gold: String, predicted: String, math: MathVerifier) -> Verdict {
@@ -10,19 +14,7 @@ import Testing
         return quick.isMatch ? quick : math.compare(gold: gold, predicted: predicted)
     }
 
-    /// A small deterministic generator (no global state).
-    struct Dice {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func pick<T>(_ xs: [T]) -> T { xs[below(xs.count)] }
-    }
+    typealias Dice = RandomExpression.Source
 
     /// A value written in one of the plain forms, sometimes close to another value on purpose.
     static func answer(_ dice: inout Dice, near base: (Int64, Int64)?) -> String {
@@ -62,15 +54,9 @@ import Testing
         }
     }
 
-    /// `n` with thousands separators (`12,345`).
+    /// `n` (not negative) with thousands separators (`12,345`).
     static func thousands(_ n: Int64) -> String {
-        let digits = Array(String(n))
-        var out = ""
-        for (i, d) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(d)
-        }
-        return out
+        n < 1000 ? String(n) : thousands(n / 1000) + "," + String(String(n % 1000 + 1000).dropFirst())
     }
 
     /// `a/d` to `places` decimal places (truncated, or one unit off now and then).
