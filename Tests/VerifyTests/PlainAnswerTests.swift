@@ -119,6 +119,24 @@ extension RandomExpression.Source {
         }
     }
 
+    /// Hand-picked pairs at the edges of the plain forms, both ways round.
+    @Test(arguments: [
+        ("007", "7"), ("007", "8"), ("-0", "0"), ("+5", "5"), ("+5", "-5"), ("0.0", "0"), ("$5$", "5"),
+        ("$$-3/4$$", "-0.75"), ("\\frac{0}{5}", "0"), ("10%", "0.1"), ("10\\%", "10"), ("-10%", "-0.1"),
+        ("-10%", "-10"), ("100%", "1"), ("0.5%", "0.005"), ("3/6", "1/2"), ("1,000", "1000"), ("1,000", "1001"),
+        ("1,000.5", "1000.5"), ("(A)", "a"), ("(A)", "B"), ("(e)", "2.718282"), ("E", "2.718282"), ("I", "i"),
+        ("0.3333333", "\\frac{1}{3}"), ("0.333333", "1/3"), ("1.000001", "1"), ("1.00001", "1"), ("12.5%", "1/8"),
+    ])
+    func edgePairsMatchTheSlowPath(_ a: String, _ b: String) {
+        let math = MathVerifier(), tiered = TieredComparator()
+        for (gold, predicted) in [(a, b), (b, a)] {
+            let slow = Self.slowVerdict(gold: gold, predicted: predicted, math: math)
+            let fast = tiered.compare(gold: gold, predicted: predicted)
+            #expect(fast.isMatch == slow.isMatch, "\(gold) vs \(predicted)")
+            if slow.isMatch { #expect(fast.reason == slow.reason, "\(gold) vs \(predicted)") }
+        }
+    }
+
     @Test(arguments: [
         ("42", PlainAnswer.Value.number(numerator: 42, denominator: 1, isDecimal: false, isPercent: false)),
         (" -3.50 ", .number(numerator: -7, denominator: 2, isDecimal: true, isPercent: false)),
