@@ -137,3 +137,68 @@ import Testing
         #expect(try RowDecoder.decode(#"{"prompt": "p", "response": "r", "uid": "g"}"#).get().groupKey == "g")
     }
 }
+
+/// The string scanner skips plain ASCII 16 and 8 bytes at a time; a special byte at any offset of a
+/// long string must still be seen exactly as the byte-by-byte reading sees it.
+@Suite struct StringScanBlockTests {
+    static let plain = Array(repeating: UInt8(ascii: "a"), count: 48)
+
+    /// `{"response": "<plain with `insert` at `offset`>"}` decoded.
+    static func decode(_ insert: [UInt8], at offset: Int) -> Result<Trajectory, RowError> {
+        var text = plain
+        text.insert(contentsOf: insert, at: offset)
+        let row = Array(#"{"response": ""#.utf8) + text + Array(#""}"#.utf8)
+        return row.withUnsafeBufferPointer { RowDecoder.decode($0) }.map(\.trajectory)
+    }
+
+    @Test(arguments: 0...48)
+    func specialBytesAreSeenAtEveryOffset(_ offset: Int) throws {
+        let prefix = String(repeating: "a", count: offset), suffix = String(repeating: "a", count: 48 - offset)
+        #expect(try Self.decode(Array(#"\""#.utf8), at: offset).get().response == prefix + "\"" + suffix)
+        #expect(try Self.decode(Array(#"\n"#.utf8), at: offset).get().response == prefix + "\n" + suffix)
+        #expect(try Self.decode(Array("é".utf8), at: offset).get().response == prefix + "é" + suffix)
+        #expect(try Self.decode([0x7F], at: offset).get().response == prefix + "\u{7F}" + suffix)
+        guard case let .failure(control) = Self.decode([0x09], at: offset) else {
+            Issue.record("a raw tab at \(offset) was accepted"); return
+        }
+        #expect(control.description.contains("control character"))
+        guard case let .failure(encoding) = Self.decode([0xC3], at: offset) else {
+            Issue.record("a lone lead byte at \(offset) was accepted"); return
+        }
+        #expect(encoding.description.contains("UTF-8"))
+        guard case let .failure(quote) = Self.decode([UInt8(ascii: "\"")], at: offset) else {
+            Issue.record("a bare quote at \(offset) was accepted"); return
+        }
+        #expect(quote.description.contains("JSON"))
+    }
+}
+
+/// Rows decoded for rewards that do not read the prompt.
+@Suite struct UnreadPromptTests {
+    static func decode(_ json: String, fields: TrajectoryFields) -> Result<Trajectory, RowError> {
+        Array(json.utf8).withUnsafeBufferPointer { RowDecoder.decode($0, fields: fields) }.map(\.trajectory)
+    }
+
+    @Test func aPlainStringPromptIsLeftUndecoded() throws {
+        let row = #"{"prompt": "What is 2+2?", "response": "4", "answer": "4"}"#
+        #expect(try Self.decode(row, fields: [.response, .answer]).get().prompt == nil)
+        #expect(try Self.decode(row, fields: .all).get().prompt == "What is 2+2?")
+    }
+
+    @Test func promptsThatCanBeMalformedOrSplitAQueryAreStillRead() throws {
+        let chat = #"{"prompt": [{"role": "user", "content": "hi"}], "response": "r"}"#
+        #expect(try Self.decode(chat, fields: .response).get().prompt == "hi")
+        let badChat = #"{"prompt": ["hi"], "response": "r"}"#
+        #expect(throws: RowError.self) { try Self.decode(badChat, fields: .response).get() }
+        #expect(throws: RowError.self) { try Self.decode(#"{"prompt": 5, "response": "r"}"#, fields: .response).get() }
+        let query = #"{"prompt": "Q: ", "query": "Q: the response"}"#
+        #expect(try Self.decode(query, fields: .response).get().response == "the response")
+    }
+
+    @Test func theR1PresetReadsNoPromptAndGroupPresetsReadEverything() throws {
+        let r1 = try Pipeline(spec: .preset("r1"))
+        #expect(!r1.fieldsRead.contains(.prompt))
+        #expect(r1.fieldsRead.isSuperset(of: [.response, .answer, .problem]))
+        #expect(try Pipeline(spec: .preset("sharegrpo")).fieldsRead == .all)
+    }
+}

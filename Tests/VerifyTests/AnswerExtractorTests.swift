@@ -118,3 +118,23 @@ struct ReferenceCase: Decodable, Sendable, CustomTestStringConvertible {
         #expect(AnswerExtractor(maxBytes: 3).extract(from: "ééé").answer == nil)
     }
 }
+
+/// The phrase search skips 16 bytes at a time to the first letter of its word; an anchor must be
+/// found at every offset, in any case, behind text full of near misses.
+@Suite struct AnchorSearchOffsetTests {
+    @Test(arguments: 0...40)
+    func answerColonIsFoundAtEveryOffset(_ offset: Int) {
+        let filler = String(repeating: "xyz ", count: 10).prefix(offset) + "Answers vary; the ANSWER was long. "
+        let text = String(repeating: "q", count: 300) + filler + "Answer: 42"
+        #expect(AnswerExtractor().extract(from: text).answer == "42")
+        #expect(AnswerExtractor().extract(from: text).anchor == .answerColon)
+    }
+
+    @Test func bareReferencesAreTrimmedAndAnchoredOnesExtracted() {
+        let extractor = AnswerExtractor()
+        #expect(extractor.referenceAnswer(from: "  72 ") == "72")
+        #expect(extractor.referenceAnswer(from: "so 6 * 12 = 72\n#### 72") == "72")
+        #expect(extractor.referenceAnswer(from: "Answer: 72") == "72")
+        #expect(extractor.referenceAnswer(from: "\\boxed{72}") == "72")
+    }
+}

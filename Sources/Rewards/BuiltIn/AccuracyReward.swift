@@ -39,6 +39,9 @@ public struct AccuracyReward: Reward {
         }
     }
 
+    /// The response, the reference answer and the options.
+    public var fieldsRead: TrajectoryFields { [.response, .answer, .problem] }
+
     /// 1 on a match, 0 otherwise, with the reason; throws when the row has no reference answer.
     public func score(_ trajectory: Trajectory) throws(RewardError) -> RewardScore {
         guard let reference = trajectory.answer, Self.hasText(reference) else {

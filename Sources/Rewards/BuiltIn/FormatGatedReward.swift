@@ -9,6 +9,8 @@ public struct FormatGatedReward: Reward {
     public let gate: FormatReward
 
     public var name: String { inner.name }
+    /// What the inner reward reads, and the response for the gate.
+    public var fieldsRead: TrajectoryFields { inner.fieldsRead.union(gate.fieldsRead) }
 
     /// Gates `inner` with `gate`.
     public init(_ inner: any Reward, gate: FormatReward) {

@@ -34,6 +34,9 @@ public struct FormatReward: Reward {
         self.init(template: Template(rawValue: raw)!)
     }
 
+    /// The response alone.
+    public var fieldsRead: TrajectoryFields { .response }
+
     public func score(_ trajectory: Trajectory) throws(RewardError) -> RewardScore {
         let problem: String?
         switch template {
@@ -48,7 +51,6 @@ public struct FormatReward: Reward {
         #"\A\s*<think>.*?</think>.*\\boxed\{.*\}.*\z"#, options: [.dotAll])
 
     private static let thinkAnswerTags = ["<think>", "</think>", "<answer>", "</answer>"]
-    private static let thinkAnswerTagBytes = thinkAnswerTags.map { Array($0.utf8) }
 
     static func thinkAnswerProblem(_ text: String) -> String? {
         var contiguous = text
@@ -76,15 +78,27 @@ public struct FormatReward: Reward {
         var at = 0
         while at < utf8.count, let hit = memchr(base + at, Int32(UInt8(ascii: "<")), utf8.count - at) {
             let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            for k in 0..<4 {
-                let tag = thinkAnswerTagBytes[k]
-                guard i + tag.count <= utf8.count, memcmp(base + i, tag, tag.count) == 0 else { continue }
+            // The tags are compared through static pointers: indexing an array of arrays per `<`
+            // retained and released the inner arrays every time.
+            let k: Int
+            if hasTag("<think>", base, i, utf8.count) { k = 0 }
+            else if hasTag("</think>", base, i, utf8.count) { k = 1 }
+            else if hasTag("<answer>", base, i, utf8.count) { k = 2 }
+            else if hasTag("</answer>", base, i, utf8.count) { k = 3 }
+            else { k = -1 }
+            if k >= 0 {
                 if counts[k] == 0 { firsts[k] = i }
                 counts[k] += 1
             }
             at = i + 1
         }
         return (counts, firsts)
+    }
+
+    /// Whether `tag` is written at offset `i` of the `count` bytes at `base`.
+    @inline(__always) private static func hasTag(_ tag: StaticString, _ base: UnsafePointer<UInt8>, _ i: Int, _ count: Int) -> Bool {
+        let n = tag.utf8CodeUnitCount
+        return i + n <= count && memcmp(base + i, tag.utf8Start, n) == 0
     }
 
     static func boxedProblem(_ text: String) -> String? {

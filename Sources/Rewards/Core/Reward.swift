@@ -8,6 +8,13 @@ public protocol Reward: Sendable {
     var name: String { get }
     /// Scores one trajectory.
     func score(_ trajectory: Trajectory) throws(RewardError) -> RewardScore
+    /// The fields `score` reads; `.all` unless the reward says otherwise.
+    var fieldsRead: TrajectoryFields { get }
+}
+
+extension Reward {
+    /// Every field, for rewards that do not declare what they read.
+    public var fieldsRead: TrajectoryFields { .all }
 }
 
 /// What a reward says about one trajectory.

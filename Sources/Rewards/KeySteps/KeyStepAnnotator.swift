@@ -115,7 +115,7 @@ public struct KeyStepAnnotator: Sendable {
                 let groups = extractor.keySteps(from: text)
                 summary.keySteps += groups.count
                 if groups.isEmpty { summary.rowsWithoutKeySteps += 1 }
-                RowEncoder.write(bytes, members: members, keys: keys, adding: ["key_steps"], {
+                RowEncoder.write(bytes, members: members, adding: ["key_steps"], {
                     $0.key("key_steps")
                     $0.value(.array(groups.map { .array($0.map(JSONValue.string)) }))
                 }, into: &out)

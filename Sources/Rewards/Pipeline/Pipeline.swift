@@ -21,6 +21,8 @@ public struct Pipeline: Sendable {
     public let componentNames: [String]
     /// The group step (trust weighting, advantages), when the config has `group:`.
     public let group: GroupSpec?
+    /// The fields some reward reads (all of them when there is a group step, which groups by prompt).
+    public let fieldsRead: TrajectoryFields
 
     /// Builds every reward of `spec` from `registry`; throws on an unknown reward or bad option.
     public init(spec: RewardSpec, registry: RewardRegistry = .builtIn) throws(ConfigError) {
@@ -36,6 +38,7 @@ public struct Pipeline: Sendable {
         self.spec = spec
         self.components = built
         self.componentNames = built.map(\.name)
+        self.fieldsRead = group != nil ? .all : built.reduce([]) { $0.union($1.reward.fieldsRead) }
     }
 
     /// Scores one trajectory with every reward; the first reward that fails makes it an error.

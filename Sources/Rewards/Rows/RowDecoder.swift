@@ -3,8 +3,6 @@
 struct DecodedRow {
     /// Top-level members as written, in order.
     var members: [JSONScanner.Member]
-    /// The decoded member keys, parallel to `members`.
-    var keys: [String]
     /// What the row says, through the aliases of DESIGN.md.
     var trajectory: Trajectory
 }
@@ -48,28 +46,28 @@ public enum RowDecoder {
 
     /// Decodes one line into its members and trajectory. With `requireResponse` false (rows that
     /// already carry their rewards), a row without a response gets an empty one.
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, requireResponse: Bool = true) -> Result<DecodedRow, RowError> {
+    /// Of the fields outside `fields`, a prompt written as a plain string is left undecoded (nil):
+    /// it cannot be malformed once scanned, so no row turns into an error row or out of one.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, requireResponse: Bool = true,
+                       fields: TrajectoryFields = .all) -> Result<DecodedRow, RowError> {
         let members: [JSONScanner.Member]
         switch Self.members(bytes) {
         case let .success(m): members = m
         case let .failure(e): return .failure(e)
         }
-        var keys: [String] = []
-        keys.reserveCapacity(members.count)
         // For each field (by raw value; there are fewer than 16), the member index that fills it
         // (-1: none) and the rank of the name used. Vectors, not arrays: no allocation per row.
         var chosen = SIMD16<Int32>(repeating: -1), ranks = SIMD16<Int32>(repeating: 0)
         for (i, member) in members.enumerated() {
-            let key = JSONDecoding.string(bytes, member.key, hasEscape: member.keyHasEscape)
-            keys.append(key)
-            guard let (field, rank) = RowField.byKey[key], !isNull(bytes, member.value) else { continue }
+            guard let (field, rank) = RowField.lookup(bytes, member.key, hasEscape: member.keyHasEscape),
+                  !isNull(bytes, member.value) else { continue }
             if chosen[field.rawValue] >= 0, ranks[field.rawValue] <= Int32(rank) { continue }
             chosen[field.rawValue] = Int32(i)
             ranks[field.rawValue] = Int32(rank)
         }
         do {
-            let fields = FieldReader(bytes: bytes, members: members, keys: keys, chosen: chosen, requireResponse: requireResponse)
-            return .success(DecodedRow(members: members, keys: keys, trajectory: try fields.trajectory()))
+            let reader = FieldReader(bytes: bytes, members: members, chosen: chosen, requireResponse: requireResponse, fields: fields)
+            return .success(DecodedRow(members: members, trajectory: try reader.trajectory()))
         } catch {
             return .failure(error)
         }
@@ -98,13 +96,16 @@ public enum RowDecoder {
 private struct FieldReader {
     let bytes: UnsafeBufferPointer<UInt8>
     let members: [JSONScanner.Member]
-    let keys: [String]
     /// The member index filling each field (by raw value), -1 for none.
     let chosen: SIMD16<Int32>
     let requireResponse: Bool
+    /// The fields some reward reads.
+    let fields: TrajectoryFields
 
     func trajectory() throws(RowError) -> Trajectory {
-        var prompt = try text(.prompt, role: "user")
+        // An unread plain-string prompt is skipped, unless OpenRLHF's query needs it to split off the response.
+        let skipPrompt = !fields.contains(.prompt) && index(.query) == nil && first(.prompt) == UInt8(ascii: "\"")
+        var prompt = skipPrompt ? nil : try text(.prompt, role: "user")
         var response = try text(.response, role: "assistant")
         if let query = try text(.query, role: "user") {
             if response == nil, let p = prompt {
@@ -130,8 +131,14 @@ private struct FieldReader {
             options: try options(), rewards: try rewards(), reward: try number(.reward))
     }
 
-    private func member(_ field: RowField) -> (name: String, member: JSONScanner.Member)? {
-        index(field).map { (keys[$0], members[$0]) }
+    /// The chosen member of `field` and its index.
+    private func member(_ field: RowField) -> (index: Int, member: JSONScanner.Member)? {
+        index(field).map { ($0, members[$0]) }
+    }
+
+    /// The key of member `index` as written, for messages: decoded only when a field is at fault.
+    private func name(_ index: Int) -> String {
+        JSONDecoding.string(bytes, members[index].key, hasEscape: members[index].keyHasEscape)
     }
 
     private func index(_ field: RowField) -> Int? {
@@ -144,51 +151,51 @@ private struct FieldReader {
 
     /// A string, or chat messages reduced to the last message of `role`.
     private func text(_ field: RowField, role: String) throws(RowError) -> String? {
-        guard let (name, m) = member(field) else { return nil }
+        guard let (at, m) = member(field) else { return nil }
         switch bytes[m.value.lowerBound] {
         case UInt8(ascii: "\""):
             return JSONDecoding.string(bytes, m.value.lowerBound + 1..<m.value.upperBound - 1, hasEscape: m.valueHasEscape)
         case UInt8(ascii: "["):
             guard case let .array(items) = JSONDecoding.value(bytes, m.value) else { return nil }
-            return try ChatMessages.lastText(items, role: role, field: name)
+            return try ChatMessages.lastText(items, role: role, field: name(at))
         default:
-            throw .badField(name: name, problem: "is \(JSONDecoding.value(bytes, m.value).kindName), expected text or chat messages")
+            throw .badField(name: name(at), problem: "is \(JSONDecoding.value(bytes, m.value).kindName), expected text or chat messages")
         }
     }
 
     /// A string or a number (as written), for answers and ids.
     private func scalarText(_ field: RowField) throws(RowError) -> String? {
-        guard let (name, m) = member(field) else { return nil }
+        guard let (at, m) = member(field) else { return nil }
         switch bytes[m.value.lowerBound] {
         case UInt8(ascii: "\""):
             return JSONDecoding.string(bytes, m.value.lowerBound + 1..<m.value.upperBound - 1, hasEscape: m.valueHasEscape)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return JSONDecoding.raw(bytes, m.value)
         default:
-            throw .badField(name: name, problem: "is \(JSONDecoding.value(bytes, m.value).kindName), expected a string or a number")
+            throw .badField(name: name(at), problem: "is \(JSONDecoding.value(bytes, m.value).kindName), expected a string or a number")
         }
     }
 
     private func plainString(_ field: RowField) throws(RowError) -> String? {
-        guard let (name, m) = member(field) else { return nil }
+        guard let (at, m) = member(field) else { return nil }
         guard case let .string(s) = JSONDecoding.value(bytes, m.value) else {
-            throw .badField(name: name, problem: "is \(JSONDecoding.value(bytes, m.value).kindName), expected a string")
+            throw .badField(name: name(at), problem: "is \(JSONDecoding.value(bytes, m.value).kindName), expected a string")
         }
         return s
     }
 
     private func number(_ field: RowField) throws(RowError) -> Double? {
-        guard let (name, m) = member(field) else { return nil }
+        guard let (at, m) = member(field) else { return nil }
         guard case let .number(n) = JSONDecoding.value(bytes, m.value) else {
-            throw .badField(name: name, problem: "is \(JSONDecoding.value(bytes, m.value).kindName), expected a number")
+            throw .badField(name: name(at), problem: "is \(JSONDecoding.value(bytes, m.value).kindName), expected a number")
         }
         return n
     }
 
     private func keySteps() throws(RowError) -> [[String]]? {
-        guard let (name, m) = member(.keySteps) else { return nil }
+        guard let (at, m) = member(.keySteps) else { return nil }
         guard case let .array(items) = JSONDecoding.value(bytes, m.value) else {
-            throw .badField(name: name, problem: "must be a list of strings or of lists of strings")
+            throw .badField(name: name(at), problem: "must be a list of strings or of lists of strings")
         }
         var groups: [[String]] = []
         for (i, item) in items.enumerated() {
@@ -198,43 +205,43 @@ private struct FieldReader {
                 var group: [String] = []
                 for form in forms {
                     guard case let .string(s) = form else {
-                        throw .badField(name: name, problem: "item \(i) holds \(form.kindName), expected strings")
+                        throw .badField(name: name(at), problem: "item \(i) holds \(form.kindName), expected strings")
                     }
                     group.append(s)
                 }
                 groups.append(group)
             default:
-                throw .badField(name: name, problem: "item \(i) is \(item.kindName), expected a string or a list of strings")
+                throw .badField(name: name(at), problem: "item \(i) is \(item.kindName), expected a string or a list of strings")
             }
         }
         return groups
     }
 
     private func options() throws(RowError) -> [String]? {
-        guard let (name, m) = member(.options) else { return nil }
+        guard let (at, m) = member(.options) else { return nil }
         guard case let .array(items) = JSONDecoding.value(bytes, m.value) else {
-            throw .badField(name: name, problem: "must be a list of option texts")
+            throw .badField(name: name(at), problem: "must be a list of option texts")
         }
         var texts: [String] = []
         for (i, item) in items.enumerated() {
             switch item {
             case let .string(s): texts.append(s)
             case let .number(n): texts.append(n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n))
-            default: throw .badField(name: name, problem: "item \(i) is \(item.kindName), expected text")
+            default: throw .badField(name: name(at), problem: "item \(i) is \(item.kindName), expected text")
             }
         }
         return texts
     }
 
     private func rewards() throws(RowError) -> [String: Double]? {
-        guard let (name, m) = member(.rewards) else { return nil }
+        guard let (at, m) = member(.rewards) else { return nil }
         guard case let .object(pairs) = JSONDecoding.value(bytes, m.value) else {
-            throw .badField(name: name, problem: "must be an object of component numbers")
+            throw .badField(name: name(at), problem: "must be an object of component numbers")
         }
         var out: [String: Double] = [:]
         for (key, value) in pairs {
             guard case let .number(n) = value else {
-                throw .badField(name: name, problem: "component '\(key)' is \(value.kindName), expected a number")
+                throw .badField(name: name(at), problem: "component '\(key)' is \(value.kindName), expected a number")
             }
             out[key] = n
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The fields of an input row that RewardKit reads, and the names other frameworks use for them
 /// (DESIGN.md, "Input row"). Earlier names in a list win when a row has several.
 enum RowField: Int, CaseIterable {
@@ -25,6 +27,27 @@ enum RowField: Int, CaseIterable {
         for (field, keys) in aliases {
             for (rank, key) in keys.enumerated() { table[key] = (field, rank) }
         }
+        return table
+    }()
+
+    /// The field and rank of the key written in `range` of `bytes` (between the quotes), without
+    /// making a String: unescaped keys (nearly all) are compared as bytes against the aliases of
+    /// their length. Scoring looks up every key of every row, and building and hashing a String
+    /// for each cost more than this comparison.
+    static func lookup(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hasEscape: Bool) -> (field: RowField, rank: Int)? {
+        guard !hasEscape else { return byKey[JSONDecoding.string(bytes, range, hasEscape: true)] }
+        guard range.count < byLength.count, let base = bytes.baseAddress else { return nil }
+        for (key, entry) in byLength[range.count] where memcmp(base + range.lowerBound, key, range.count) == 0 {
+            return entry
+        }
+        return nil
+    }
+
+    /// The aliases of `byKey` as bytes, by their length.
+    private static let byLength: [[(key: [UInt8], entry: (field: RowField, rank: Int))]] = {
+        let longest = byKey.keys.map(\.utf8.count).max() ?? 0
+        var table = [[(key: [UInt8], entry: (field: RowField, rank: Int))]](repeating: [], count: longest + 1)
+        for (key, entry) in byKey { table[key.utf8.count].append((Array(key.utf8), entry)) }
         return table
     }()
 

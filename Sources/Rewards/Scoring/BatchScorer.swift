@@ -142,17 +142,16 @@ public struct BatchScorer: Sendable {
     /// Writes a scored row, or with Share-GRPO one row per prompt variant.
     private func write(_ row: UnsafeBufferPointer<UInt8>, scored: ScoredTrajectory?, result: GroupStage.Result, into out: inout JSONWriter) {
         guard case let .success(members) = RowDecoder.members(row) else { return }
-        let keys = RowDecoder.keys(of: members, in: row)
         var additions = RowAdditions(scored: scored, reward: result.reward, advantage: result.advantage, trust: result.trust, explain: explain)
         guard let shared = result.shared else {
-            RowEncoder.write(row, members: members, keys: keys, adding: additions.keys, { additions.write(into: &$0) }, into: &out)
+            RowEncoder.write(row, members: members, adding: additions.keys, { additions.write(into: &$0) }, into: &out)
             return
         }
         for s in shared {
             additions.advantage = s.advantage
             additions.promptVariant = s.promptVariant
             additions.shared = s.shared
-            RowEncoder.write(row, members: members, keys: keys, adding: additions.keys, { additions.write(into: &$0) }, into: &out)
+            RowEncoder.write(row, members: members, adding: additions.keys, { additions.write(into: &$0) }, into: &out)
         }
     }
 }

@@ -5,6 +5,12 @@
 /// simple check decides those in well under a microsecond; the math engine parses, evaluates and
 /// compares, which costs more. A simple match is always a match for the math engine too (same
 /// number, same letter, same words), so the order changes the cost, not the verdict.
+///
+/// Before either, a pair of plain answers (numbers such as `12`, `-3.5`, `3/4`, `\frac{3}{4}`,
+/// `40%`, or one letter) is decided from its bytes by `PlainAnswer.decide`: a match where the
+/// simple check matches, a mismatch only where the engine cannot match either (different exact
+/// values, or values further apart than its decimal rounding can bridge). Wrong answers of those
+/// shapes are the most common mismatch in math RL, and used to cost a full engine parse each.
 public struct TieredComparator: AnswerComparator {
     /// The fast first check.
     public let simple: SimpleAnswerComparator
@@ -18,32 +24,17 @@ public struct TieredComparator: AnswerComparator {
     }
 
     public func compare(gold: String, predicted: String) -> Verdict {
-        let quick = simple.compare(gold: gold, predicted: predicted)
-        if quick.isMatch { return quick }
-        // Two different integer literals differ for the engine too (it compares integers exactly),
-        // and wrong integer answers are the most common mismatch in math RL: skip the parse.
-        if Self.isIntegerLiteral(gold), Self.isIntegerLiteral(predicted) { return quick }
-        return math.compare(gold: gold, predicted: predicted)
-    }
-
-    /// Whether `text` is an optionally signed run of ASCII digits, with white space around it only.
-    static func isIntegerLiteral(_ text: String) -> Bool {
-        var digits = 0, signAllowed = true, ended = false
-        for b in text.utf8 {
-            switch b {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                if ended { return false }
-                digits += 1
-                signAllowed = false
-            case UInt8(ascii: "-"), UInt8(ascii: "+"):
-                guard signAllowed, digits == 0 else { return false }
-                signAllowed = false
-            case 0x20, 0x09, 0x0A, 0x0D:
-                if digits > 0 { ended = true } else if !signAllowed { return false }
-            default:
-                return false
+        // Plain numbers and letters (most answers) are decided from their bytes, exactly as the
+        // two comparators below would decide them (`PlainAnswer.decide`), without building strings.
+        if let g = PlainAnswer(gold), let p = PlainAnswer(predicted) {
+            switch PlainAnswer.decide(gold: g, predicted: p, precision: math.options.precision) {
+            case let .match(reason): return Verdict(isMatch: true, reason: reason)
+            case .differ: return Verdict(isMatch: false, reason: "mismatch")
+            case .undecided: break
             }
         }
-        return digits > 0
+        let quick = simple.compare(gold: gold, predicted: predicted)
+        if quick.isMatch { return quick }
+        return math.compare(gold: gold, predicted: predicted)
     }
 }

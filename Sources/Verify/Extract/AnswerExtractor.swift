@@ -42,6 +42,13 @@ public struct AnswerExtractor: Sendable {
     /// answer when the reference has an anchor, the rest of a GSM8K-style `#### ` line, else the
     /// whole reference trimmed.
     public func referenceAnswer(from reference: String) -> String {
+        // Most references are a bare answer (`72`): short ASCII without `<`, `\\` or `#` (which
+        // every tag, box, header and GSM8K line needs) or the word "answer" (every phrase). No
+        // anchor can match, so the answer is the reference trimmed, as below.
+        var plain = reference
+        if plain.withUTF8({ Self.holdsNoAnchor($0) && !$0.contains(UInt8(ascii: "<")) && !$0.contains(UInt8(ascii: "#")) }) {
+            return String(AnswerSpanCleaner.trim(reference[...]))
+        }
         if let answer = extract(from: reference).answer { return answer }
         var window = Self.tail(of: reference, maxBytes: maxBytes)
         let hashed: String? = window.withUTF8 { bytes in
@@ -55,6 +62,19 @@ public struct AnswerExtractor: Sendable {
     // MARK: anchors
 
     private func answerTag(in bytes: UnsafeBufferPointer<UInt8>) -> Extraction? {
+        // Nearly every tagged response has one `<answer>` holding a short plain answer: decide it
+        // from its bytes, without the arrays and inner-anchor scan below.
+        var tags = 0, lastTag = 0..<0
+        Self.forEachTagContent(bytes) { range in
+            tags += 1
+            lastTag = range
+        }
+        if tags == 0 { return nil }
+        if tags == 1, Self.holdsNoAnchor(UnsafeBufferPointer(rebasing: bytes[lastTag])) {
+            let content = String(decoding: UnsafeBufferPointer(rebasing: bytes[lastTag]), as: UTF8.self)
+            let answer = AnswerSpanCleaner.clean(content[...])
+            return answer.isEmpty ? nil : Extraction(answer: answer, anchor: .answerTag, candidates: [answer], isHedged: false)
+        }
         var contents: [String] = []
         Self.forEachTagContent(bytes) { range in
             let content = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
@@ -74,6 +94,15 @@ public struct AnswerExtractor: Sendable {
         }
         guard let answer = cleaned.last else { return nil }
         return Extraction(answer: answer, anchor: .answerTag, candidates: cleaned, isHedged: false)
+    }
+
+    /// Whether `anchored(in:bytes:)` surely finds nothing in `content`: it is short ASCII text
+    /// without a backslash (every box starts with one) or the word "answer" (every phrase
+    /// anchor holds it), so neither the box scan nor the phrase regexes can match.
+    private static func holdsNoAnchor(_ content: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard content.count <= 256 else { return false }
+        for b in content where b >= 0x80 || b == UInt8(ascii: "\\") { return false }
+        return find(answerWord, in: content, from: 0, before: content.count) == nil
     }
 
     /// Boxed, header, phrase and colon anchors, in that order.
@@ -153,8 +182,16 @@ public struct AnswerExtractor: Sendable {
                 guard let hit = memchr(base + i, Int32(first), last - i + 1) else { return nil }
                 i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             } else if buffer[i] != first && buffer[i] != firstUpper {
-                i += 1
-                continue
+                // A letter: only it and its capital give it when OR-ed with 0x20. Skip 16 bytes at
+                // a time while none does.
+                let letter = SIMD16<UInt8>(repeating: first), caseBit = SIMD16<UInt8>(repeating: 0x20)
+                while i + 16 <= last + 1 {
+                    let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
+                    if any((v | caseBit) .== letter) { break }
+                    i += 16
+                }
+                while i <= last, buffer[i] != first && buffer[i] != firstUpper { i += 1 }
+                if i > last { return nil }
             }
             var k = 1
             while k < needle.count, lowered(buffer[i + k]) == needle[k] { k += 1 }

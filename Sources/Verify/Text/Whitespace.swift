@@ -6,6 +6,8 @@ enum Whitespace {
     /// `s` without leading and trailing white space.
     static func trim(_ s: Substring) -> Substring {
         let u = s.utf8
+        // Most texts start and end with a visible ASCII byte: nothing to trim, no index walking.
+        if let first = u.first, let last = u.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return s }
         var lo = u.startIndex, hi = u.endIndex
         while lo < hi, isASCIIWhitespace(u[lo]) { lo = u.index(after: lo) }
         while hi > lo, isASCIIWhitespace(u[u.index(before: hi)]) { hi = u.index(before: hi) }

@@ -25,6 +25,9 @@ public struct OutcomeReward: Reward {
         self.init(math: try AccuracyReward(options: options))
     }
 
+    /// The response, the reference answer, the problem type and options.
+    public var fieldsRead: TrajectoryFields { [.response, .answer, .problem] }
+
     public func score(_ trajectory: Trajectory) throws(RewardError) -> RewardScore {
         switch trajectory.problemType ?? "math" {
         case "math", "numerical":
