@@ -66,6 +66,9 @@ struct TrainSFTCommand: ParsableCommand {
     @Option(help: "Seed of the weights and the problem stream.")
     var seed: UInt64 = 1
 
+    @Option(name: .customLong("init"), help: ArgumentHelp("Continue from this policy instead of fresh weights (the problem stream starts over).", valueName: "CKPT"))
+    var initial: String?
+
     func run() throws {
         var settings = SFTSettings()
         settings.steps = steps
@@ -74,7 +77,12 @@ struct TrainSFTCommand: ParsableCommand {
         settings.seed = seed
         settings.format = try taskOptions.responseFormat()
         let task = try taskOptions.source()
-        let policy = Policy(config: .standard(for: settings.format), seed: seed)
+        let policy: Policy
+        if let initial {
+            do { policy = try PolicyCheckpoint.loadPolicy(path: initial) } catch { throw CLIFailure("\(error)") }
+        } else {
+            policy = Policy(config: .standard(for: settings.format), seed: seed)
+        }
         let start = Date()
         SFTTrainer.train(policy, task: task, settings: settings) { step, loss in
             if step % 50 == 0 || step == settings.steps {

@@ -16,11 +16,13 @@ public struct SequenceBatch {
     /// For each sequence, the logits rows that predict its response tokens, in order.
     public let responseRows: [[Int]]
 
-    /// Lays out `prompts[i] + responses[i]`, cutting responses that overflow `maxSeqLen`.
-    public init(prompts: [[Int32]], responses: [[Int32]], maxSeqLen: Int) {
-        precondition(prompts.count == responses.count, "SequenceBatch: one response per prompt")
+    /// Lays out `prompts[i] + responses[i]`, cutting prompts to `maxSeqLen - 1` ids (as `Sampler`
+    /// does) and responses that overflow `maxSeqLen`.
+    public init(prompts fullPrompts: [[Int32]], responses: [[Int32]], maxSeqLen: Int) {
+        precondition(fullPrompts.count == responses.count, "SequenceBatch: one response per prompt")
+        let prompts = fullPrompts.map { Array($0.prefix(maxSeqLen - 1)) }
         let cut = zip(prompts, responses).map { p, r in Array(r.prefix(max(0, maxSeqLen - p.count))) }
-        let seqLen = max(2, zip(prompts, cut).map { $0.count + $1.count }.max() ?? 2)
+        let seqLen = min(maxSeqLen, max(2, zip(prompts, cut).map { $0.count + $1.count }.max() ?? 2))
         var tokens = [Int32](repeating: CharTokenizer.pad, count: prompts.count * seqLen)
         var targets = [Int32](repeating: -1, count: prompts.count * seqLen)
         var rows: [[Int]] = []
