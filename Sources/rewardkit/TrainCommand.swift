@@ -119,17 +119,24 @@ struct TrainEvalCommand: ParsableCommand {
     @Flag(help: "Print {\"accuracy\": x, \"n\": ..., ...} as JSON.")
     var json = false
 
+    @Option(help: "Also show the first N problems with the policy's responses.")
+    var show: Int = 0
+
     func run() throws {
         let policy: Policy
         do { policy = try PolicyCheckpoint.loadPolicy(path: model) } catch { throw CLIFailure("\(error)") }
-        let evaluator = Evaluator(items: try taskOptions.source().heldOutItems(n: n, seed: seed), format: try taskOptions.responseFormat(),
-                                  maxNewTokens: GRPOSettings().maxNewTokens)
+        var settings = GRPOSettings()
+        settings.adapt(to: try taskOptions.responseFormat())
+        var evaluator = Evaluator(items: try taskOptions.source().heldOutItems(n: n, seed: seed), format: settings.format,
+                                  maxNewTokens: settings.maxNewTokens)
+        evaluator.exampleCount = show
         let result = try evaluator.run(policy)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             print(String(decoding: try encoder.encode(result), as: UTF8.self))
         } else {
+            for e in result.examples { print("\(e.correct ? "ok   " : "wrong") \(e.prompt)\n      \(e.response)   [answer \(e.answer)]") }
             print(String(format: "accuracy %.4f on %d held-out problems (format %.3f, mean length %.1f chars)", result.accuracy, result.n, result.formatRate, result.meanLength))
         }
     }

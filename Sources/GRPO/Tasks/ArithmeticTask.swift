@@ -3,10 +3,11 @@ import NN
 /// The built-in task: short multi-step word problems made by program, e.g.
 /// "Ann has 7 pens. She buys 5 more. She loses 3. How many pens now?" with reference steps
 /// `7+5=12`, `12-3=9` and answer 9. Level L has L operations (1 to 3); level 2 and up may
-/// double or triple. Every intermediate value stays between 0 and 99.
+/// double or triple. Operands are single digits and every value stays between 0 and 30.
 ///
-/// Problems are kept short on purpose: the policy reads characters, and CPU training time grows
-/// with sequence length.
+/// Problems are kept short and the numbers small on purpose: the policy reads characters, CPU
+/// training time grows with sequence length, and a few-minute warm start must leave the model
+/// partly right (two-digit operands left it at 6% after 1000 SFT steps, too little for RL).
 public struct ArithmeticTask: Sendable {
     /// Fixed level (1...3), or nil for a mix of all three.
     public var level: Int?
@@ -25,7 +26,7 @@ public struct ArithmeticTask: Sendable {
         let level = self.level ?? (1 + rng.nextInt(below: 3))
         let (name, pronoun) = Self.people[rng.nextInt(below: Self.people.count)]
         let thing = Self.things[rng.nextInt(below: Self.things.count)]
-        var value = 2 + rng.nextInt(below: 19)
+        var value = 2 + rng.nextInt(below: 8)
         var sentences = ["\(name) has \(value) \(thing)."]
         var steps: [String] = []
         for _ in 0..<level {
@@ -38,20 +39,23 @@ public struct ArithmeticTask: Sendable {
         return TaskItem(prompt: sentences.joined(separator: " "), answer: String(value), steps: steps, keySteps: steps.map { [$0] })
     }
 
-    /// One operation on `value` that keeps the result in 0...99.
+    /// The largest value a problem reaches.
+    static let ceiling = 30
+
+    /// One operation on `value` that keeps the result in 0...30.
     static func operation(on value: Int, allowMultiply: Bool, pronoun: String, rng: inout SeededRandom) -> (String, String, Int) {
         let roll = rng.nextInt(below: allowMultiply ? 5 : 4)
-        if roll == 4 && value * 2 <= 99 {
-            let factor = value * 3 <= 99 && rng.nextInt(below: 2) == 0 ? 3 : 2
+        if roll == 4 && value * 2 <= ceiling {
+            let factor = value * 3 <= ceiling && rng.nextInt(below: 2) == 0 ? 3 : 2
             let verb = factor == 2 ? "doubles" : "triples"
             return ("\(pronoun) \(verb) them.", "\(value)*\(factor)=\(value * factor)", value * factor)
         }
-        if (roll < 2 && value >= 2) || value >= 99 {
-            let n = 1 + rng.nextInt(below: min(value, 20))
+        if (roll < 2 && value >= 2) || value + 1 > ceiling {
+            let n = 1 + rng.nextInt(below: min(value, 9))
             let verb = ["gives away", "loses", "sells"][rng.nextInt(below: 3)]
             return ("\(pronoun) \(verb) \(n).", "\(value)-\(n)=\(value - n)", value - n)
         }
-        let n = 1 + rng.nextInt(below: max(1, min(20, 99 - value)))
+        let n = 1 + rng.nextInt(below: max(1, min(9, ceiling - value)))
         let verb = ["buys", "gets", "finds"][rng.nextInt(below: 3)]
         return ("\(pronoun) \(verb) \(n) more.", "\(value)+\(n)=\(value + n)", value + n)
     }

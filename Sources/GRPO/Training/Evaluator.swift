@@ -14,7 +14,24 @@ public struct Evaluator {
         public var formatRate: Double
         /// Mean response length in characters.
         public var meanLength: Double
+        /// The first few (prompt, response, reference answer, correct) for a look by eye.
+        public var examples: [Example]
     }
+
+    /// One judged response.
+    public struct Example: Sendable, Equatable, Codable {
+        /// The problem.
+        public var prompt: String
+        /// What the policy wrote.
+        public var response: String
+        /// The reference answer.
+        public var answer: String
+        /// Whether the answer matched.
+        public var correct: Bool
+    }
+
+    /// Examples kept in the result.
+    public var exampleCount = 0
 
     /// The held-out problems.
     public let items: [TaskItem]
@@ -42,6 +59,7 @@ public struct Evaluator {
         var rng = SeededRandom(seed: 0)
         let settings = SamplingSettings(temperature: 0, topP: 1, maxNewTokens: maxNewTokens)
         var correct = 0.0, formatted = 0.0, length = 0.0
+        var examples: [Example] = []
         for start in stride(from: 0, to: items.count, by: chunk) {
             let part = Array(items[start..<min(items.count, start + chunk)])
             let generations = Sampler.generate(policy, prompts: part.map { policy.tokenizer.promptIDs($0.prompt) }, settings: settings, rng: &rng)
@@ -52,10 +70,13 @@ public struct Evaluator {
                 length += Double(t.response.count)
                 guard case let .success(s) = scored else { continue }
                 correct += s.scores[0].value >= 1 ? 1 : 0
+                if examples.count < exampleCount {
+                    examples.append(Example(prompt: t.prompt ?? "", response: t.response, answer: t.answer ?? "", correct: s.scores[0].value >= 1))
+                }
                 formatted += s.scores[1].value
             }
         }
         let n = Double(max(1, items.count))
-        return Result(accuracy: correct / n, n: items.count, formatRate: formatted / n, meanLength: length / n)
+        return Result(accuracy: correct / n, n: items.count, formatRate: formatted / n, meanLength: length / n, examples: examples)
     }
 }
