@@ -2,13 +2,13 @@
 /// measured default run (README, "Training (GRPO)").
 public struct GRPOSettings: Sendable, Equatable {
     /// Steps to train (the run also stops at `maxMinutes`).
-    public var steps = 400
+    public var steps = 1000
     /// Responses sampled per prompt (split across variants with `share_grpo`).
     public var group = 8
     /// Prompts per step.
     public var batch = 8
-    /// AdamW learning rate.
-    public var learningRate: Float = 3e-4
+    /// AdamW learning rate (3e-4 drove held-out accuracy from 27% to 20% in 50 steps; 1e-4 climbs).
+    public var learningRate: Float = 1e-4
     /// The clipped surrogate and KL settings.
     public var loss = PolicyLoss(clipLow: 0.2, clipHigh: 0.28, beta: 0.02, aggregation: .grpo, constantLength: 72)
     /// Optimiser steps per batch of samples (the batch is split in this many minibatches; the
