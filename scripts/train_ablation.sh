@@ -20,7 +20,7 @@ common=(--task arithmetic --seed 1)
 [ -f "$out/sft-mulberry.ckpt" ] || "$rk" train sft "${common[@]}" --format mulberry --out "$out/sft-mulberry.ckpt"
 
 presets=(r1 stepgrpo sharegrpo)
-if "$rk" rm train --help >/dev/null 2>&1; then
+if "$rk" rm --help 2>&1 | grep -qE "^ +train "; then
   [ -f "$out/rm_train.jsonl" ] || "$rk" rm synth --n 5000 --seed 7 --out "$out/rm_train.jsonl"
   [ -f "$out/rm.rkck" ] || "$rk" rm train --data "$out/rm_train.jsonl" --out "$out/rm.rkck"
   cat > "$out/sophiavl.yaml" <<YAML
