@@ -41,6 +41,20 @@ struct SamplingTests {
         }
     }
 
+    /// A prompt near the length limit stops only its own response: the others decode as they
+    /// would alone (greedy, so the continuations must be identical).
+    @Test func aLongPromptDoesNotCutOtherResponsesShort() {
+        let policy = Policy(config: Self.config, seed: 4)
+        let short = policy.tokenizer.promptIDs("Ann"), long = policy.tokenizer.promptIDs(String(repeating: "b", count: 33))
+        let settings = SamplingSettings(temperature: 0, maxNewTokens: 30)
+        var rng = SeededRandom(seed: 1)
+        let alone = Sampler.generate(policy, prompts: [short], settings: settings, rng: &rng)
+        let together = Sampler.generate(policy, prompts: [short, long], settings: settings, rng: &rng)
+        #expect(together[0].tokens == alone[0].tokens)
+        #expect(together[1].tokens.count <= 5)
+        #expect(alone[0].tokens.count > 5 || alone[0].tokens.last == CharTokenizer.eos)
+    }
+
     @Test func responsesStopAtTheModelsLengthLimit() {
         let policy = Policy(config: Self.config, seed: 2)
         let long = policy.tokenizer.promptIDs(String(repeating: "a", count: 35))  // 37 ids of 40

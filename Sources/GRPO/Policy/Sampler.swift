@@ -37,7 +37,8 @@ public enum Sampler {
         let lengths = prompts.map { min($0.count, maxLen - 1) }
         let width = lengths.max() ?? 1
         let limits = lengths.map { max(0, min(settings.maxNewTokens, maxLen - $0)) }
-        let cache = policy.model.makeCache(batch: batch, capacity: min(maxLen, width + (limits.max() ?? 0)))
+        // Every sequence fits: prompt + limit <= min(maxLen, width + maxNewTokens).
+        let cache = policy.model.makeCache(batch: batch, capacity: min(maxLen, width + settings.maxNewTokens))
         var input = [Int32](repeating: CharTokenizer.pad, count: batch * width)
         for (b, p) in prompts.enumerated() { for t in 0..<lengths[b] { input[b * width + t] = p[t] } }
         var logits = policy.model.forwardCached(tokens: input, newTokens: width, cache: cache, validCounts: lengths)
@@ -53,9 +54,10 @@ public enum Sampler {
                 next[b] = token
                 if token == CharTokenizer.eos || out[b].tokens.count >= limits[b] { done[b] = true }
             }
-            if done.allSatisfy({ $0 }) || cache.remaining < 1 { break }
-            // Finished sequences are fed padding: their cache rows are never read again.
-            logits = policy.model.forwardCached(tokens: next, newTokens: 1, cache: cache)
+            if done.allSatisfy({ $0 }) { break }
+            // Finished sequences are fed padding and do not advance, so a long prompt that reached
+            // its limit never cuts the others short; their cache rows are never read again.
+            logits = policy.model.forwardCached(tokens: next, newTokens: 1, cache: cache, validCounts: done.map { $0 ? 0 : 1 })
             rows = Array(0..<batch)
         }
         return out
