@@ -3,11 +3,11 @@ import NN
 /// Settings of the supervised warm start.
 public struct SFTSettings: Sendable, Equatable {
     /// Optimiser steps. The default stops well short of perfect on purpose, so RL has room.
-    public var steps = 300
+    public var steps = 600
     /// Problems per step.
     public var batchSize = 32
     /// AdamW learning rate.
-    public var learningRate: Float = 2e-3
+    public var learningRate: Float = 3e-3
     /// Seed of the weights and of the problem stream.
     public var seed: UInt64 = 1
     /// The response format taught.
