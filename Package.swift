@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "Store", targets: ["Store"]),
         .library(name: "ThinkingRM", targets: ["ThinkingRM"]),
         .library(name: "Server", targets: ["Server"]),
+        .library(name: "GRPO", targets: ["GRPO"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -36,6 +37,8 @@ let package = Package(
         .target(name: "NN", dependencies: ["CBLAS"]),
         .target(name: "Store", dependencies: ["Rewards", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "ThinkingRM", dependencies: ["Rewards", "Verify", "NN"]),
+        // The compact GRPO trainer: policy, tasks, the clipped surrogate with k3 KL, SFT and GRPO loops.
+        .target(name: "GRPO", dependencies: ["Rewards", "NN", "ThinkingRM"]),
         // The HTTP front door over a Pipeline. It needs no ThinkingRM arrow: `serve` builds the
         // pipeline with RewardRegistry.withThinkingModel, so {name: thinking, model:} works there.
         .target(
@@ -53,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "rewardkit",
             dependencies: [
-                "Verify", "Rewards", "Store", "Server", "ThinkingRM",
+                "Verify", "Rewards", "Store", "Server", "ThinkingRM", "GRPO",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,6 +71,7 @@ let package = Package(
         .testTarget(name: "VerifyTests", dependencies: ["TestSupport", "Verify"], exclude: ["Fixtures"]),  // read via #filePath
         .testTarget(name: "RewardsTests", dependencies: ["TestSupport", "Rewards", "Verify"]),
         .testTarget(name: "NNTests", dependencies: ["NN"]),
+        .testTarget(name: "GRPOTests", dependencies: ["GRPO", "NN", "Rewards"]),
         .testTarget(name: "ThinkingRMTests", dependencies: ["TestSupport", "ThinkingRM", "Rewards", "NN"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Rewards", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "RewardKitCLITests", dependencies: ["TestSupport", "rewardkit"]),

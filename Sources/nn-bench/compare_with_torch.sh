@@ -6,7 +6,8 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 python="${PYTHON:-python3}"
-shape="16 128 128 4 4 96 ${STEPS:-10}"
+# SHAPE="batch seqLen dim layers heads vocab" picks another model (scripts/grpo_speed_peer.sh uses the policy's).
+shape="${SHAPE:-16 128 128 4 4 96} ${STEPS:-10}"
 (cd "$root" && swift build -c release --product nn-bench >/dev/null)
 extract='s/.*fwd\+bwd ([0-9]+) tokens\/s.*CPU-second ([0-9]+) tokens/wall \1, per CPU-second \2/'
 for i in $(seq "${ROUNDS:-4}"); do
