@@ -2,14 +2,30 @@
 /// computed as `x σ(2u)` with `u = √(2/π)(x + 0.044715 x³)` (the same function, one exp).
 public final class GELU {
     private var input = Matrix(rows: 0, cols: 0)
+    private var gate = Matrix(rows: 0, cols: 0)  // σ(2u) per input, saved by forward for backward
 
     /// A stateless-but-for-backward activation.
     public init() {}
 
-    /// Elementwise GELU; remembers the input for `backward`.
+    /// Elementwise GELU; remembers the input and σ(2u) for `backward`, which then needs no exp
+    /// of its own (GELU was a tenth of a policy training step, half of it in backward's exp).
     public func forward(_ x: Matrix) -> Matrix {
         input = x
-        return apply(x)
+        var y = Matrix(uninitializedRows: x.rows, cols: x.cols)
+        gate.ensureShape(rows: x.rows, cols: x.cols)
+        x.withBuffer { src in
+            y.withMutableBuffer { out in
+                gate.withMutableBuffer { sig in
+                    for i in out.indices {
+                        let v = src[i]
+                        let s = fastSigmoid(2 * Self.k0 * (v + Self.k1 * v * v * v))
+                        sig[i] = s
+                        out[i] = v * s
+                    }
+                }
+            }
+        }
+        return y
     }
 
     /// Elementwise GELU without remembering the input (inference).
@@ -31,12 +47,13 @@ public final class GELU {
         precondition(dy.count == input.count, "GELU.backward: gradient shape mismatch")
         var dx = dy
         input.withBuffer { x in
-            dx.withMutableBuffer { g in
-                for i in g.indices {
-                    let v = x[i]
-                    let s = fastSigmoid(2 * Self.k0 * (v + Self.k1 * v * v * v))
-                    // d/dx [x σ(2u)] = σ + x · 2σ(1-σ) · du/dx
-                    g[i] *= s + v * 2 * s * (1 - s) * Self.k0 * (1 + 3 * Self.k1 * v * v)
+            gate.withBuffer { sig in
+                dx.withMutableBuffer { g in
+                    for i in g.indices {
+                        let v = x[i], s = sig[i]
+                        // d/dx [x σ(2u)] = σ + x · 2σ(1-σ) · du/dx
+                        g[i] *= s + v * 2 * s * (1 - s) * Self.k0 * (1 + 3 * Self.k1 * v * v)
+                    }
                 }
             }
         }
