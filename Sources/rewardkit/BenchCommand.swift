@@ -49,15 +49,16 @@ struct BenchScoreCommand: ParsableCommand {
         var best: ScoreSummary?
         for _ in 0..<max(1, `repeat`) {
             let summary = try JSONLScorer(pipeline: pipeline).run(ByteSource(path: inputPath), into: ByteSink(path: outputPath))
-            if best == nil || summary.seconds < best!.seconds { best = summary }
+            if best.map({ summary.seconds < $0.seconds }) ?? true { best = summary }
         }
         guard let ours = best else { return }
         print(String(format: "rewardkit score: %d rows, %.1f MB in %.3f s: %.0f rows/s, %.1f MB/s (%d errors)",
                      ours.rows, Double(ours.bytes) / 1e6, ours.seconds, ours.rowsPerSecond, ours.megabytesPerSecond, ours.errors))
         guard !noPython else { return }
+        let script = locatedFloorScript()
         var floorSeconds = Double.infinity
         for _ in 0..<max(1, `repeat`) {
-            floorSeconds = min(floorSeconds, try pythonFloor(inputPath))
+            floorSeconds = min(floorSeconds, try pythonFloor(inputPath, script: script))
         }
         let floorRate = Double(ours.rows) / floorSeconds
         print(String(format: "python json.loads floor: %.3f s: %.0f rows/s, %.1f MB/s",
@@ -76,11 +77,26 @@ struct BenchScoreCommand: ParsableCommand {
         try sink.write(batch)
     }
 
+    /// `--floor-script` as given when it exists; otherwise the same relative path under the
+    /// checkout the binary was built in (`.build/release/rewardkit` sits three levels below it), so
+    /// the bench also works when run from another directory.
+    private func locatedFloorScript() -> String {
+        let fm = FileManager.default
+        guard !fm.fileExists(atPath: floorScript), !floorScript.hasPrefix("/") else { return floorScript }
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent(floorScript).path
+            if fm.fileExists(atPath: candidate) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return floorScript
+    }
+
     /// Seconds the Python floor took, as it reports them.
-    private func pythonFloor(_ path: String) throws -> Double {
+    private func pythonFloor(_ path: String, script: String) throws -> Double {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", floorScript, path]
+        process.arguments = ["python3", script, path]
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
@@ -89,7 +105,7 @@ struct BenchScoreCommand: ParsableCommand {
         let fields = String(decoding: data, as: UTF8.self).split(separator: " ")
         guard process.terminationStatus == 0, fields.count == 2,
               let seconds = Double(fields[1].trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            throw CLIFailure("the Python floor (\(floorScript)) failed; run with --no-python to skip it")
+            throw CLIFailure("the Python floor (\(script)) failed; point --floor-script at scripts/python_parse_floor.py or run with --no-python to skip it")
         }
         return seconds
     }
