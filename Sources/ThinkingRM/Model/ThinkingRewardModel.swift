@@ -1,4 +1,5 @@
 import Foundation
+import Rewards
 
 /// A loaded thinking reward model, ready to score from any number of threads: a (question,
 /// response) in, a score in [0,1] out.
@@ -24,7 +25,7 @@ public enum ThinkingRewardModel: Sendable {
         precondition(questions.count == responses.count, "ThinkingRewardModel.scores: lengths differ")
         switch self {
         case let .mlp(scorer):
-            return ParallelChunks.map(count: responses.count, makeState: { scorer.makeFeaturizer() }) { featurizer, i in
+            return ParallelMap.map(count: responses.count, makeState: { scorer.makeFeaturizer() }) { featurizer, i in
                 scorer.score(featurizer.row(question: questions[i], response: responses[i]))
             }
         case let .transformer(model):

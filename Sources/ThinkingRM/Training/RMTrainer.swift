@@ -1,4 +1,5 @@
 import Foundation
+import Rewards
 import NN
 
 /// Trains a thinking reward model on pointwise rows, with per-epoch validation.
@@ -49,7 +50,7 @@ public enum RMTrainer {
                          onEvent: (RMTrainingEvent) -> Void) -> MLPThinkingModel {
         let started = Date()
         var settings = RMFeaturizerSettings(ngramDimension: options.ngramDimension, tfidf: options.tfidf)
-        var raw = ParallelChunks.map(count: training.count, makeState: { HashedNGrams(dimension: options.ngramDimension) }) { ngrams, i in
+        var raw = ParallelMap.map(count: training.count, makeState: { HashedNGrams(dimension: options.ngramDimension) }) { ngrams, i in
             (ngrams.features(of: training[i].response), RMFeaturizer.dense(question: training[i].question, response: training[i].response))
         }
         settings.fitScaling(raw.map(\.1))
@@ -58,7 +59,7 @@ public enum RMTrainer {
             // Document frequencies from the first pass, then the n-grams again with the weights.
             idf = RMFeaturizer.inverseDocumentFrequency(raw.map(\.0), dimension: settings.ngramDimension)
             let (fixedSettings, fixedIDF) = (settings, idf)
-            let weighted = ParallelChunks.map(count: training.count, makeState: { RMFeaturizer.ngrams(fixedSettings, idf: fixedIDF) }) { ngrams, i in
+            let weighted = ParallelMap.map(count: training.count, makeState: { RMFeaturizer.ngrams(fixedSettings, idf: fixedIDF) }) { ngrams, i in
                 ngrams.features(of: training[i].response)
             }
             for i in raw.indices { raw[i].0 = weighted[i] }
