@@ -90,20 +90,19 @@ struct ModularEvaluator {
     }
 
     private func power(_ base: UInt64, _ k: UInt64) throws(BudgetExceeded) -> UInt64 {
-        var result: UInt64 = 1, b = base, e = k
         try meter.charge(64)
-        while e > 0 {
-            if e & 1 == 1 { result = mul(result, b) }
-            b = mul(b, b)
-            e >>= 1
-        }
-        return result
+        return squareAndMultiply(base, k)
     }
 
     /// Inverse by Fermat; nil for 0 (a denominator divisible by p: give up, never guess).
     private func inverse(_ a: UInt64) -> UInt64? {
         guard a % p != 0 else { return nil }
-        var result: UInt64 = 1, b = a % p, e = p - 2
+        return squareAndMultiply(a % p, p - 2)
+    }
+
+    /// `base^k mod p` by binary exponentiation (at most 64 squarings), unmetered.
+    private func squareAndMultiply(_ base: UInt64, _ k: UInt64) -> UInt64 {
+        var result: UInt64 = 1, b = base, e = k
         while e > 0 {
             if e & 1 == 1 { result = mul(result, b) }
             b = mul(b, b)
