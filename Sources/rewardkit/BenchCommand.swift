@@ -47,13 +47,22 @@ struct BenchScoreCommand: ParsableCommand {
         try generate(to: inputPath)
 
         var best: ScoreSummary?
+        var bestCPU = ProcessCPUTime()
         for _ in 0..<max(1, `repeat`) {
-            let summary = try JSONLScorer(pipeline: pipeline).run(ByteSource(path: inputPath), into: ByteSink(path: outputPath))
-            if best.map({ summary.seconds < $0.seconds }) ?? true { best = summary }
+            let scorer = JSONLScorer(pipeline: pipeline)
+            let (source, sink) = (try ByteSource(path: inputPath), try ByteSink(path: outputPath))
+            let before = ProcessCPUTime.now()
+            let summary = try scorer.run(source, into: sink)
+            let cpu = ProcessCPUTime.now() - before
+            if best.map({ summary.seconds < $0.seconds }) ?? true { (best, bestCPU) = (summary, cpu) }
         }
         guard let ours = best else { return }
         print(String(format: "rewardkit score: %d rows, %.1f MB in %.3f s: %.0f rows/s, %.1f MB/s (%d errors)",
                      ours.rows, Double(ours.bytes) / 1e6, ours.seconds, ours.rowsPerSecond, ours.megabytesPerSecond, ours.errors))
+        let perRow = 1e6 / Double(max(1, ours.rows))
+        print(String(format: "  CPU in that run: %.2f us/row (user %.2f, system %.2f) on %d cores",
+                     (bestCPU.user + bestCPU.system) * perRow, bestCPU.user * perRow, bestCPU.system * perRow,
+                     ProcessInfo.processInfo.activeProcessorCount))
         guard !noPython else { return }
         let script = locatedFloorScript()
         var floorSeconds = Double.infinity
@@ -108,5 +117,23 @@ struct BenchScoreCommand: ParsableCommand {
             throw CLIFailure("the Python floor (\(script)) failed; point --floor-script at scripts/python_parse_floor.py or run with --no-python to skip it")
         }
         return seconds
+    }
+}
+
+/// User and system CPU seconds of this process so far (all threads), from getrusage(2). The sum
+/// is exact; Linux splits it between user and system by sampling, so the split is approximate.
+struct ProcessCPUTime {
+    var user = 0.0
+    var system = 0.0
+
+    static func now() -> ProcessCPUTime {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return ProcessCPUTime(user: seconds(usage.ru_utime), system: seconds(usage.ru_stime))
+    }
+
+    static func - (a: ProcessCPUTime, b: ProcessCPUTime) -> ProcessCPUTime {
+        ProcessCPUTime(user: a.user - b.user, system: a.system - b.system)
     }
 }
