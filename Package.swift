@@ -56,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "rewardkit",
             dependencies: [
-                "Verify", "Rewards", "Store", "Server", "ThinkingRM", "GRPO",
+                "Verify", "Rewards", "Store", "Server", "ThinkingRM", "GRPO", "NN",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

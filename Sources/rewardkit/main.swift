@@ -1,5 +1,10 @@
 import ArgumentParser
 import Foundation
+import NN
+
+// OpenBLAS starts worker threads that spin for a tenth of a second as soon as it loads; most
+// commands never multiply a matrix, and the ones that do get the workers back on demand.
+BLASThreadPool.stopIdleWorkers()
 
 // Exit codes are part of the CLI's contract (README): 0 success, 1 fatal error, 2 bad usage,
 // 3 some rows became error rows. ArgumentParser's own usage code (64) is mapped to 2.

@@ -80,3 +80,12 @@ import Testing
     }
     #endif
 }
+
+@Suite struct BLASThreadPoolTests {
+    // Only whether the call exists: stopping the pool while parallel tests run GEMMs would race
+    // inside OpenBLAS. The CLI tests (`rm train`, `train grpo` in child processes, which stop the
+    // pool at start-up) check that products still come out right afterwards.
+    @Test func openBLASOffersStoppingItsWorkers() {
+        #expect(BLASThreadPool.isAvailable)
+    }
+}

@@ -53,55 +53,49 @@ public struct JSONLScorer: Sendable {
     }
 
     /// Scores every non-blank line of `source` into `sink`; returns the run's summary.
+    ///
+    /// This thread reads chunks and cuts them at the last newline; `ChunkPipeline` scores the
+    /// complete lines on all cores and writes them in order while the next chunks are read.
     public func run(_ source: ByteSource, into sink: ByteSink, progress: Progress? = nil) throws(IOFailure) -> ScoreSummary {
         let start = DispatchTime.now().uptimeNanoseconds
-        var summary = ScoreSummary(componentNames: pipeline.componentNames)
-        let writer = OrderedWriter(sink: sink)
-        defer { writer.waitForPending() }
-        let reader = ReadAhead(source: source, capacity: options.chunkBytes)
-        defer { _ = try? reader.finish() }
-        var buffer = [UInt8](repeating: 0, count: options.chunkBytes)
-        // Bytes the read-ahead put after `filled` while the last region was scored.
-        var prefetched: Int?
+        let chunks = ChunkPipeline(sink: sink, chunkBytes: options.chunkBytes, componentNames: pipeline.componentNames) { chunk, piece, output in
+            scorePiece(piece, of: chunk, into: &output)
+        }
+        defer { chunks.close() }
+        var buffer = try chunks.takeBuffer()
         var filled = 0, consumed = 0
         var nextLine = 1
         var discardingLongLine = false
         var atEnd = false
         while !atEnd {
-            if let n = prefetched {
-                prefetched = nil
-                filled += n
-                atEnd = n == 0
-            } else {
-                if filled == buffer.count {
-                    // No newline in a full buffer: grow up to the line limit, then give up on the line.
-                    if buffer.count < options.maxLineBytes + options.chunkBytes && !discardingLongLine {
-                        buffer.append(contentsOf: repeatElement(0, count: buffer.count))
-                    } else {
-                        if !discardingLongLine {
-                            var out = JSONWriter()
-                            RowEncoder.writeError(line: nextLine, .lineTooLong(bytes: filled, limit: options.maxLineBytes),
-                                                  bytes: nil, members: [], keys: [], into: &out)
-                            try writer.write([out.bytes])
-                            summary.rows += 1
-                            summary.errors += 1
-                            discardingLongLine = true
-                        }
-                        consumed += filled
-                        filled = 0
+            if filled == buffer.count {
+                // No newline in a full buffer: grow up to the line limit, then give up on the line.
+                if buffer.count < options.maxLineBytes + options.chunkBytes && !discardingLongLine {
+                    buffer.grow(keeping: filled)
+                } else {
+                    if !discardingLongLine {
+                        var out = JSONWriter()
+                        RowEncoder.writeError(line: nextLine, .lineTooLong(bytes: filled, limit: options.maxLineBytes),
+                                              bytes: nil, members: [], keys: [], into: &out)
+                        var tally = ScoreSummary(componentNames: pipeline.componentNames)
+                        tally.rows = 1
+                        tally.errors = 1
+                        chunks.submit(prepared: out.bytes, tally: tally)
+                        discardingLongLine = true
                     }
+                    consumed += filled
+                    filled = 0
                 }
-                let wanted = buffer.count - filled
-                let n = try read(source, into: &buffer, at: filled, count: wanted)
-                filled += n
-                atEnd = n == 0
             }
-            guard let lastNewline = buffer[0..<filled].lastIndex(of: 0x0A) ?? (atEnd && filled > 0 ? filled - 1 : nil) else {
+            let n = try source.read(into: buffer.base + filled, count: buffer.count - filled)
+            filled += n
+            atEnd = n == 0
+            guard let lastNewline = buffer.lastNewline(before: filled) ?? (atEnd && filled > 0 ? filled - 1 : nil) else {
                 continue
             }
             var regionStart = 0
-            if discardingLongLine, let firstNewline = buffer[0..<filled].firstIndex(of: 0x0A) {
-                // The rest of the overlong line ends here; its error row is already written.
+            if discardingLongLine, let firstNewline = buffer.firstNewline(before: filled) {
+                // The rest of the overlong line ends here; its error row is already queued.
                 regionStart = firstNewline + 1
                 nextLine += 1
                 discardingLongLine = false
@@ -112,84 +106,40 @@ public struct JSONLScorer: Sendable {
             }
             let regionEnd = lastNewline + 1
             let tail = filled - regionEnd
-            let readingAhead = regionStart < regionEnd && !atEnd
-            if readingAhead {
-                // Read on, behind the incomplete last line, while this region is scored.
-                if reader.buffer.count != buffer.count { reader.buffer = [UInt8](repeating: 0, count: buffer.count) }
-                Self.copy(buffer, regionEnd..<filled, to: &reader.buffer)
-                reader.start(at: tail)
-            }
             if regionStart < regionEnd {
-                let (chunkSummary, lines, outputs) = buffer.withUnsafeBufferPointer { all in
-                    scoreRegion(UnsafeBufferPointer(rebasing: all[regionStart..<regionEnd]), firstLine: nextLine, buffers: writer)
-                }
-                try writer.write(outputs)
-                summary.add(chunkSummary)
-                nextLine += lines
+                // The incomplete last line moves to the next buffer; this one goes to be scored.
+                let next = try chunks.takeBuffer()
+                buffer.copy(regionEnd..<filled, toFrontOf: next)
+                let (lines, physicalLines) = JSONLLines.nonBlank(buffer[regionStart..<regionEnd], firstLine: nextLine)
+                chunks.submit(buffer, region: regionStart..<regionEnd, lines: lines)
+                nextLine += physicalLines
+                buffer = next
+            } else {
+                buffer.moveToFront(regionEnd..<filled)
             }
             consumed += regionEnd
-            summary.bytes = consumed
-            progress?(consumed, summary.rows)
-            if readingAhead {
-                prefetched = try reader.finish()
-                swap(&buffer, &reader.buffer)
-            } else {
-                // Keep the incomplete last line for the next read.
-                if tail > 0 { buffer.withUnsafeMutableBufferPointer { b in
-                    b.baseAddress!.update(from: b.baseAddress! + regionEnd, count: tail)
-                } }
-            }
             filled = tail
+            progress?(consumed, chunks.rowsDone)
         }
-        try writer.finish()
+        var summary = try chunks.finish()
         summary.bytes = consumed
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        progress?(consumed, summary.rows)
         return summary
     }
 
-    /// Copies `range` of `source` to the start of another buffer, `target`.
-    private static func copy(_ source: [UInt8], _ range: Range<Int>, to target: inout [UInt8]) {
-        guard !range.isEmpty else { return }
-        let count = range.count
-        source.withUnsafeBufferPointer { from in
-            target.withUnsafeMutableBufferPointer { to in
-                // Both buffers hold at least `range.upperBound` bytes, so neither base address is nil.
-                to.baseAddress!.update(from: from.baseAddress! + range.lowerBound, count: count)
-            }
+    /// Scores the lines of one piece of a chunk, appending their output rows to `output`.
+    private func scorePiece(_ piece: Int, of chunk: ScoringChunk, into output: inout [UInt8]) -> ScoreSummary {
+        let region = chunk.regionBytes, lines = chunk.lines
+        var out = JSONWriter(reusing: output)
+        output = []
+        var tally = ScoreSummary(componentNames: pipeline.componentNames)
+        for i in chunk.lineIndices(ofPiece: piece) {
+            scoreLine(UnsafeBufferPointer(rebasing: region[lines[i].range]), number: lines[i].number, into: &out, tally: &tally)
         }
+        output = out.bytes
+        return tally
     }
-
-    private func read(_ source: ByteSource, into buffer: inout [UInt8], at offset: Int, count: Int) throws(IOFailure) -> Int {
-        var result: Result<Int, IOFailure> = .success(0)
-        buffer.withUnsafeMutableBytes { raw in
-            do throws(IOFailure) { result = .success(try source.read(into: raw.baseAddress! + offset, count: count)) }
-            catch { result = .failure(error) }
-        }
-        return try result.get()
-    }
-
-    /// Scores the complete lines of `region` on all cores into buffers from `buffers`.
-    /// Returns the tally, the number of physical lines (blank ones included) and the output, in order.
-    private func scoreRegion(_ region: UnsafeBufferPointer<UInt8>, firstLine: Int, buffers: OrderedWriter) -> (ScoreSummary, Int, [[UInt8]]) {
-        let (lines, physicalLines) = JSONLLines.nonBlank(region, firstLine: firstLine)
-        let shared = SendableRegion(bytes: region)
-        let chunks = min(lines.count, ProcessInfoCores.count * 16)
-        let outputs = ParallelMap.map(Array(0..<chunks)) { chunk -> ([UInt8], ScoreSummary) in
-            let lo = lines.count * chunk / chunks, hi = lines.count * (chunk + 1) / chunks
-            let capacity = (lines[hi - 1].range.upperBound - lines[lo].range.lowerBound) * 5 / 4 + 256
-            var out = JSONWriter(reusing: buffers.buffer(capacity: capacity))
-            var tally = ScoreSummary(componentNames: pipeline.componentNames)
-            for i in lo..<hi {
-                scoreLine(UnsafeBufferPointer(rebasing: shared.bytes[lines[i].range]), number: lines[i].number,
-                          into: &out, tally: &tally)
-            }
-            return (out.bytes, tally)
-        }
-        var summary = ScoreSummary(componentNames: pipeline.componentNames)
-        for (_, tally) in outputs { summary.add(tally) }
-        return (summary, physicalLines, outputs.map(\.0))
-    }
-
 
     /// Decodes, scores and encodes one line.
     private func scoreLine(_ line: UnsafeBufferPointer<UInt8>, number: Int, into out: inout JSONWriter, tally: inout ScoreSummary) {
@@ -239,10 +189,4 @@ public struct JSONLScorer: Sendable {
         }
         out.byte(UInt8(ascii: "}"))
     }
-}
-
-/// The bytes of a region shared read-only by the threads that score its lines.
-private struct SendableRegion: @unchecked Sendable {
-    // @unchecked: the buffer outlives the parallel map and nobody writes to it meanwhile.
-    let bytes: UnsafeBufferPointer<UInt8>
 }
