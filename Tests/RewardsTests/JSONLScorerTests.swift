@@ -122,3 +122,38 @@ import Testing
         #expect(groups.groups == 0)
     }
 }
+
+@Suite struct ByteSinkTests {
+    /// Many buffers (more than one `writev` takes), empty ones among them, come out in order and whole.
+    @Test func writingManyBuffersKeepsTheirOrder() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rk-sink-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let buffers: [[UInt8]] = (0..<300).map { i in i % 7 == 0 ? [] : Array("\(i):".utf8) + Array(repeating: UInt8(65 + i % 26), count: i * 13) }
+        do {
+            let sink = try ByteSink(path: path)
+            try sink.write(Array(buffers[..<150]))
+            try sink.write(Array(buffers[150...]))
+        }
+        let written = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(written == buffers.flatMap { $0 })
+    }
+}
+
+@Suite struct JSONLScorerFailureTests {
+    /// A sink that refuses every write (a full disk) ends the run with the failure, not a hang.
+    @Test func aFailingWriteEndsTheRunWithItsError() throws {
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rk-full-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let inPath = dir.appendingPathComponent("in.jsonl").path
+        let text = (0..<3000).map { JSONLScorerTests.row($0) }.joined(separator: "\n") + "\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: inPath))
+        var options = JSONLScorer.Options()
+        options.chunkBytes = 4096
+        let scorer = JSONLScorer(pipeline: try Pipeline(spec: try RewardSpec.preset("r1")), options: options)
+        #expect(throws: IOFailure.self) {
+            _ = try scorer.run(try ByteSource(path: inPath), into: try ByteSink(path: "/dev/full"))
+        }
+    }
+}

@@ -98,6 +98,45 @@ public final class ByteSink {
     }
 }
 
+
+extension ByteSink {
+    /// Writes each of `buffers`, in order, with one `writev` call for up to 64 of them (a chunk's
+    /// output is one buffer per piece; a `write` call each cost more than the copying).
+    func write(_ buffers: [[UInt8]]) throws(IOFailure) {
+        var index = 0
+        while index < buffers.count {
+            let batch = buffers[index..<min(buffers.count, index + 64)]
+            var vectors: [iovec] = []
+            vectors.reserveCapacity(batch.count)
+            let written = Self.withVectors(batch, &vectors) { writev(fd, $0, Int32($0.count)) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw IOFailure("cannot write \(name): \(String(cString: strerror(errno)))")
+            }
+            var left = written
+            while index < batch.endIndex, left >= buffers[index].count {
+                left -= buffers[index].count
+                index += 1
+            }
+            if left > 0 {
+                // A short write (a full pipe or disk, a signal): finish that buffer the plain way.
+                try write(Array(buffers[index][left...]))
+                index += 1
+            }
+        }
+    }
+
+    /// Calls `body` with an `iovec` for each buffer, valid only inside the call (each buffer's
+    /// pointer is taken in its own nested `withUnsafeBytes`).
+    private static func withVectors<R>(_ buffers: ArraySlice<[UInt8]>, _ vectors: inout [iovec], _ body: ([iovec]) -> R) -> R {
+        guard let first = buffers.first else { return body(vectors) }
+        return first.withUnsafeBytes { raw in
+            vectors.append(iovec(iov_base: UnsafeMutableRawPointer(mutating: raw.baseAddress), iov_len: raw.count))
+            return withVectors(buffers.dropFirst(), &vectors, body)
+        }
+    }
+}
+
 /// A file could not be opened, read or written.
 public struct IOFailure: Error, Sendable, CustomStringConvertible {
     /// What failed and why.
