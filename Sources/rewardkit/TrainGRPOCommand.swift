@@ -72,6 +72,7 @@ struct TrainGRPOCommand: ParsableCommand {
     }
 
     func run() throws {
+        TrainingProcess.configure()
         let settings = try settings()
         let pipeline = try specOptions.pipeline()
         let task = try taskOptions.source()
