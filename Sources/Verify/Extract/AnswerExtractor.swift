@@ -70,10 +70,11 @@ public struct AnswerExtractor: Sendable {
             lastTag = range
         }
         if tags == 0 { return nil }
-        if tags == 1, Self.holdsNoAnchor(UnsafeBufferPointer(rebasing: bytes[lastTag])) {
-            let content = String(decoding: UnsafeBufferPointer(rebasing: bytes[lastTag]), as: UTF8.self)
-            let answer = AnswerSpanCleaner.clean(content[...])
-            return answer.isEmpty ? nil : Extraction(answer: answer, anchor: .answerTag, candidates: [answer], isHedged: false)
+        let tagBytes = UnsafeBufferPointer(rebasing: bytes[lastTag])
+        if tags == 1, Self.holdsNoAnchor(tagBytes) {
+            let answer = AnswerSpanCleaner.cleanWithoutStripping(tagBytes)
+                ?? AnswerSpanCleaner.clean(String(decoding: tagBytes, as: UTF8.self)[...])
+            return answer.isEmpty ? nil : Extraction(single: answer, anchor: .answerTag)
         }
         var contents: [String] = []
         Self.forEachTagContent(bytes) { range in
