@@ -116,7 +116,9 @@ public struct AnswerExtractor: Sendable {
         // The check pays for short texts (gold answers, tag contents); a long text that reaches
         // here usually holds an answer phrase, so the regexes run on it at once.
         guard bytes.count > 256 || mayHoldAnswerWord(bytes) else { return nil }
+        let ascii = isASCII(bytes)
         for (pattern, anchor) in [(header, AnswerAnchor.finalAnswerHeader), (phrase, .finalAnswerPhrase), (colon, .answerColon)] {
+            guard mayMatch(anchor, bytes, isASCII: ascii) else { continue }
             let matches = pattern.allMatches(in: text)
             // Each answer ends where the next occurrence of the anchor starts, which keeps the
             // total work linear even when the whole text is one line of anchors.
@@ -223,6 +225,36 @@ public struct AnswerExtractor: Sendable {
         for b in bytes where b >= 0x80 { return true }
         return find(answerWord, in: bytes, from: 0, before: bytes.count) != nil
     }
+
+    /// Whether the pattern of `anchor` could match: each needs a literal that caseless matching
+    /// cannot meet otherwise: `###` and `:` (no other character folds to `#` or `:`), and in ASCII
+    /// text the word "final". A long answerless response ("The answer is 7.") ran all three
+    /// regexes, most of its extraction's cost, to find nothing.
+    private static func mayMatch(_ anchor: AnswerAnchor, _ bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> Bool {
+        switch anchor {
+        case .finalAnswerHeader: return find(headerMarks, in: bytes, from: 0, before: bytes.count) != nil
+        case .finalAnswerPhrase: return !isASCII || find(finalWord, in: bytes, from: 0, before: bytes.count) != nil
+        case .answerColon: return find(colonMark, in: bytes, from: 0, before: bytes.count) != nil
+        case .answerTag, .boxed: return true
+        }
+    }
+
+    /// Whether every byte is ASCII; whole words at a time, without an exit per byte.
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var seen: UInt64 = 0, i = 0
+        while i + 8 <= bytes.count {
+            seen |= UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            i += 8
+        }
+        while i < bytes.count {
+            seen |= UInt64(bytes[i])
+            i += 1
+        }
+        return seen & 0x8080_8080_8080_8080 == 0
+    }
+
+    private static let headerMarks = Array("###".utf8), finalWord = Array("final".utf8), colonMark = Array(":".utf8)
 
     private static func lowered(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b | 0x20 : b }
 
