@@ -46,9 +46,13 @@ public struct AnswerExtractor: Sendable {
         // every tag, box, header and GSM8K line needs) or the word "answer" (every phrase). No
         // anchor can match, so the answer is the reference trimmed, as below.
         var plain = reference
-        if plain.withUTF8({ Self.holdsNoAnchor($0) && !$0.contains(UInt8(ascii: "<")) && !$0.contains(UInt8(ascii: "#")) }) {
-            return String(AnswerSpanCleaner.trim(reference[...]))
+        let bare: Bool? = plain.withUTF8 { bytes in
+            guard Self.holdsNoAnchor(bytes), !bytes.contains(UInt8(ascii: "<")), !bytes.contains(UInt8(ascii: "#")) else { return nil }
+            // Visible ASCII ends (nearly every reference) leave nothing to trim.
+            guard let first = bytes.first, let last = bytes.last else { return false }
+            return first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80
         }
+        if let bare { return bare ? reference : String(AnswerSpanCleaner.trim(reference[...])) }
         if let answer = extract(from: reference).answer { return answer }
         var window = Self.tail(of: reference, maxBytes: maxBytes)
         let hashed: String? = window.withUTF8 { bytes in
