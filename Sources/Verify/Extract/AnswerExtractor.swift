@@ -159,21 +159,36 @@ public struct AnswerExtractor: Sendable {
     // MARK: byte scanning
 
     /// Calls `body` with the content range of each `<answer>…</answer>` pair (any ASCII case), left
-    /// to right, without collecting them in an array; for repeated
-    /// opening tags the last one before the closing tag starts the content.
+    /// to right, without collecting them in an array; for repeated opening tags the last one before
+    /// the closing tag starts the content. One pass over the `<` bytes, where both tags start:
+    /// searching for each closing tag and then again for the opening tags before it read the text
+    /// twice, and this runs for nearly every response.
     private static func forEachTagContent(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
+        guard let base = bytes.baseAddress else { return }
         let openTag = Self.openTag, closeTag = Self.closeTag
-        var position = 0
-        while let close = find(closeTag, in: bytes, from: position, before: bytes.count) {
-            var open: Int?
-            var cursor = position
-            while let o = find(openTag, in: bytes, from: cursor, before: close) {
-                open = o
-                cursor = o + openTag.count
+        // The last opening tag since the previous closing one. A `<` inside a tag is impossible, so
+        // an opening tag always ends before the next closing one starts.
+        var open: Int?
+        var at = 0
+        while at < bytes.count, let hit = memchr(base + at, Int32(UInt8(ascii: "<")), bytes.count - at) {
+            let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if matches(closeTag, bytes, at: i) {
+                if let o = open { body((o + openTag.count)..<i) }
+                open = nil
+                at = i + closeTag.count
+            } else {
+                if matches(openTag, bytes, at: i) { open = i }
+                at = i + 1
             }
-            if let open { body((open + openTag.count)..<close) }
-            position = close + closeTag.count
         }
+    }
+
+    /// Whether `needle` (lower case) is written at offset `i`, letters in any ASCII case.
+    @inline(__always) private static func matches(_ needle: [UInt8], _ buffer: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        guard i + needle.count <= buffer.count else { return false }
+        var k = 0
+        while k < needle.count, lowered(buffer[i + k]) == needle[k] { k += 1 }
+        return k == needle.count
     }
 
     /// The first offset in `from..<before` where `needle` starts and ends before `before`
@@ -200,9 +215,7 @@ public struct AnswerExtractor: Sendable {
                 while i <= last, buffer[i] != first && buffer[i] != firstUpper { i += 1 }
                 if i > last { return nil }
             }
-            var k = 1
-            while k < needle.count, lowered(buffer[i + k]) == needle[k] { k += 1 }
-            if k == needle.count { return i }
+            if matches(needle, buffer, at: i) { return i }
             i += 1
         }
         return nil
