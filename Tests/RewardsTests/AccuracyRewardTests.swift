@@ -15,7 +15,8 @@ struct AccuracyCase: Decodable, Sendable, CustomTestStringConvertible {
 
 /// A comparator that says yes to everything, standing in for a future engine.
 private struct AlwaysMatches: AnswerComparator {
-    func compare(gold: String, predicted: String) -> Verdict { Verdict(isMatch: true, reason: "stub") }
+    var reason = "stub"
+    func compare(gold: String, predicted: String) -> Verdict { Verdict(isMatch: true, reason: reason) }
 }
 
 @Suite struct AccuracyRewardTests {
@@ -47,6 +48,19 @@ private struct AlwaysMatches: AnswerComparator {
         // The injected comparator also decides hedging: it finds every box equal.
         #expect(try lenient.score(Trajectory(response: #"\boxed{1} \boxed{2}"#, answer: "2")).value == 1)
         #expect(try lenient.score(Trajectory(response: "no anchor", answer: "2")).value == 0)
+    }
+
+    /// The explanations kept as literals read as the formatted ones they stand for.
+    @Test(arguments: ["numeric", "choice", "text", "other"]) func matchExplanationsNameAnchorAndReason(_ reason: String) throws {
+        let reward = AccuracyReward(comparator: AlwaysMatches(reason: reason))
+        let responses: [(String, AnswerAnchor)] = [
+            ("<answer>7</answer>", .answerTag), (#"\boxed{7}"#, .boxed), ("### The final answer is: 7", .finalAnswerHeader),
+            ("The final answer is 7", .finalAnswerPhrase), ("Answer: 7", .answerColon),
+        ]
+        for (response, anchor) in responses {
+            let score = try reward.score(Trajectory(response: response, answer: "8"))
+            #expect(score == RewardScore(1, "matched via \(anchor.rawValue) (\(reason))"))
+        }
     }
 
     @Test func longAnswersAreShortenedInExplanations() throws {

@@ -161,11 +161,13 @@ import Testing
         guard case let .failure(control) = Self.decode([0x09], at: offset) else {
             Issue.record("a raw tab at \(offset) was accepted"); return
         }
-        #expect(control.description.contains("control character"))
+        // The scanner stops on the special byte itself, so errors name its exact offset.
+        let at = #"{"response": ""#.utf8.count + offset
+        #expect(control.description == "invalid JSON at byte \(at): control character in a string")
         guard case let .failure(encoding) = Self.decode([0xC3], at: offset) else {
             Issue.record("a lone lead byte at \(offset) was accepted"); return
         }
-        #expect(encoding.description.contains("UTF-8"))
+        #expect(encoding.description == "invalid UTF-8 at byte \(at)")
         guard case let .failure(quote) = Self.decode([UInt8(ascii: "\"")], at: offset) else {
             Issue.record("a bare quote at \(offset) was accepted"); return
         }

@@ -90,6 +90,31 @@ struct ReferenceCase: Decodable, Sendable, CustomTestStringConvertible {
         #expect(found.candidates == ["42"])
     }
 
+    /// A single-tag answer keeps its one candidate inline; it must read and compare as the array did.
+    @Test func aSingleCandidateReadsAsAnArray() {
+        var found = extractor.extract(from: "<answer> 42 </answer>")
+        #expect(found == Extraction(answer: "42", anchor: .answerTag, candidates: ["42"], isHedged: false))
+        #expect(found.candidates == ["42"])
+        #expect(found != Extraction(answer: "42", anchor: .answerTag, candidates: [], isHedged: false))
+        // A new answer leaves the candidates as they were, as for a stored array.
+        found.answer = "7"
+        #expect(found.candidates == ["42"])
+        found.candidates = ["1", "7"]
+        #expect(found.candidates == ["1", "7"])
+        #expect(Extraction.none.candidates.isEmpty)
+    }
+
+    /// The phrase anchors are skipped when their literal is missing; when it is there they still run.
+    @Test(arguments: [
+        ("The answer is 978.", nil), ("The answer: 978", "978"), ("So the final answer is 12.", "12"),
+        ("### The final answer is: 5", "5"), ("The FINAL answer is 3", "3"), ("la réponse, final answer is 4", "4"),
+    ] as [(String, String?)])
+    func phraseAnchorsNeedTheirLiteral(_ text: String, _ answer: String?) {
+        let long = String(repeating: "word ", count: 60) + text
+        #expect(extractor.extract(from: text).answer == answer)
+        #expect(extractor.extract(from: long).answer == answer)
+    }
+
     @Test func megabyteOfIdenticalBoxes() {
         let found = extractor.extract(from: String(repeating: #"\boxed{1}"#, count: 120_000))
         #expect(found.answer == "1")

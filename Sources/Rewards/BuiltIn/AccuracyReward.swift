@@ -66,7 +66,7 @@ public struct AccuracyReward: Reward {
         }
         let verdict = compare(gold: gold, predicted: predicted, options: options)
         if verdict.isMatch {
-            return AccuracyJudgement(.correct, Self.matched[anchor]?[verdict.reason] ?? "matched via \(anchor.rawValue) (\(verdict.reason))")
+            return AccuracyJudgement(.correct, Self.matched(anchor, verdict.reason) ?? "matched via \(anchor.rawValue) (\(verdict.reason))")
         }
         return AccuracyJudgement(.wrong, "answer '\(Self.excerpt(predicted))' does not match '\(Self.excerpt(gold))'")
     }
@@ -117,11 +117,38 @@ public struct AccuracyReward: Reward {
         return s.contains { !$0.isWhitespace }
     }
 
-    /// The explanations of matches for the simple comparator's reasons, made once: formatting one
-    /// per scored row cost an allocation each. Other reasons are formatted as they come.
-    private static let matched: [AnswerAnchor: [String: String]] = Dictionary(uniqueKeysWithValues: AnswerAnchor.allCases.map { anchor in
-        (anchor, Dictionary(uniqueKeysWithValues: ["numeric", "choice", "text"].map { ($0, "matched via \(anchor.rawValue) (\($0))") }))
-    })
+    /// The explanation of a match for the simple comparator's reasons, as literals: formatting
+    /// one per scored row cost an allocation, and a dictionary of them hashed both keys per row,
+    /// while a literal costs neither, nor even a retain. Other reasons are formatted as they come.
+    private static func matched(_ anchor: AnswerAnchor, _ reason: String) -> String? {
+        switch reason {
+        case "numeric":
+            switch anchor {
+            case .answerTag: return "matched via answer_tag (numeric)"
+            case .boxed: return "matched via boxed (numeric)"
+            case .finalAnswerHeader: return "matched via final_answer_header (numeric)"
+            case .finalAnswerPhrase: return "matched via final_answer_phrase (numeric)"
+            case .answerColon: return "matched via answer_colon (numeric)"
+            }
+        case "choice":
+            switch anchor {
+            case .answerTag: return "matched via answer_tag (choice)"
+            case .boxed: return "matched via boxed (choice)"
+            case .finalAnswerHeader: return "matched via final_answer_header (choice)"
+            case .finalAnswerPhrase: return "matched via final_answer_phrase (choice)"
+            case .answerColon: return "matched via answer_colon (choice)"
+            }
+        case "text":
+            switch anchor {
+            case .answerTag: return "matched via answer_tag (text)"
+            case .boxed: return "matched via boxed (text)"
+            case .finalAnswerHeader: return "matched via final_answer_header (text)"
+            case .finalAnswerPhrase: return "matched via final_answer_phrase (text)"
+            case .answerColon: return "matched via answer_colon (text)"
+            }
+        default: return nil
+        }
+    }
 
     private static func excerpt(_ s: String) -> String {
         // At most 80 bytes is at most 80 characters: no need to count characters.

@@ -52,6 +52,17 @@ public struct JSONWriter: Sendable {
     /// Appends a number; whole numbers print without a fraction, non-finite values as null
     /// (JSON has no NaN or infinity).
     public mutating func number(_ value: Double) {
+        // Rewards and totals are nearly always 0, 1, a half or a small whole number: one or three
+        // bytes, written without the general path's conversions (a scored row writes three).
+        let twice = value * 2
+        if twice >= 0, twice < 20, let halves = UInt8(exactly: twice) {
+            bytes.append(UInt8(ascii: "0") + halves / 2)
+            if halves % 2 == 1 {
+                bytes.append(UInt8(ascii: "."))
+                bytes.append(UInt8(ascii: "5"))
+            }
+            return
+        }
         guard value.isFinite else { ascii("null"); return }
         if value == value.rounded(), abs(value) < 1e15 {
             integer(Int64(value))

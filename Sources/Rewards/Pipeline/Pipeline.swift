@@ -46,15 +46,21 @@ public struct Pipeline: Sendable {
         var scores: [RewardScore] = []
         scores.reserveCapacity(components.count)
         var total = 0.0
-        for component in components {
-            do {
-                let s = try component.reward.score(trajectory)
-                scores.append(s)
-                total += component.weight * s.value
-            } catch {
-                return .failure(.reward(name: component.name, message: error.message))
+        // The components are read in place: `for component in components` copied each one, a
+        // retain and release of its reward and name per component per row.
+        let failure: RowError? = components.withUnsafeBufferPointer { components in
+            for i in components.indices {
+                do throws(RewardError) {
+                    let s = try components[i].reward.score(trajectory)
+                    scores.append(s)
+                    total += components[i].weight * s.value
+                } catch {
+                    return .reward(name: components[i].name, message: error.message)
+                }
             }
+            return nil
         }
+        if let failure { return .failure(failure) }
         return .success(ScoredTrajectory(names: componentNames, scores: scores, total: total))
     }
 

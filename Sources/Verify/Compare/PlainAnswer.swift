@@ -170,7 +170,8 @@ struct PlainAnswer: Equatable {
             var negative = false
             if take(UInt8(ascii: "-")) { negative = true } else { _ = take(UInt8(ascii: "+")) }
             var n: Int64, d: Int64 = 1, decimal = false, percent = false
-            if take("\\frac") || take("\\dfrac") || take("\\tfrac") {
+            // Fractions are the one form that starts with a backslash: other numbers skip the three tries.
+            if next == UInt8(ascii: "\\"), take("\\frac") || take("\\dfrac") || take("\\tfrac") {
                 guard take(UInt8(ascii: "{")), let top = digits(), take(UInt8(ascii: "}")),
                       take(UInt8(ascii: "{")), let bottom = digits(), take(UInt8(ascii: "}")) else { return nil }
                 (n, d) = (top.value, bottom.value)
@@ -213,6 +214,9 @@ struct PlainAnswer: Equatable {
             }
             return position > start ? (value, position - start) : nil
         }
+
+        /// The next byte, or 0 at the end.
+        var next: UInt8 { position < end ? bytes[position] : 0 }
 
         /// Consumes `byte` when it is next.
         mutating func take(_ byte: UInt8) -> Bool {

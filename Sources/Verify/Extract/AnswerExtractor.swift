@@ -46,9 +46,13 @@ public struct AnswerExtractor: Sendable {
         // every tag, box, header and GSM8K line needs) or the word "answer" (every phrase). No
         // anchor can match, so the answer is the reference trimmed, as below.
         var plain = reference
-        if plain.withUTF8({ Self.holdsNoAnchor($0) && !$0.contains(UInt8(ascii: "<")) && !$0.contains(UInt8(ascii: "#")) }) {
-            return String(AnswerSpanCleaner.trim(reference[...]))
+        let bare: Bool? = plain.withUTF8 { bytes in
+            guard Self.holdsNoAnchor(bytes), !bytes.contains(UInt8(ascii: "<")), !bytes.contains(UInt8(ascii: "#")) else { return nil }
+            // Visible ASCII ends (nearly every reference) leave nothing to trim.
+            guard let first = bytes.first, let last = bytes.last else { return false }
+            return first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80
         }
+        if let bare { return bare ? reference : String(AnswerSpanCleaner.trim(reference[...])) }
         if let answer = extract(from: reference).answer { return answer }
         var window = Self.tail(of: reference, maxBytes: maxBytes)
         let hashed: String? = window.withUTF8 { bytes in
@@ -70,10 +74,11 @@ public struct AnswerExtractor: Sendable {
             lastTag = range
         }
         if tags == 0 { return nil }
-        if tags == 1, Self.holdsNoAnchor(UnsafeBufferPointer(rebasing: bytes[lastTag])) {
-            let content = String(decoding: UnsafeBufferPointer(rebasing: bytes[lastTag]), as: UTF8.self)
-            let answer = AnswerSpanCleaner.clean(content[...])
-            return answer.isEmpty ? nil : Extraction(answer: answer, anchor: .answerTag, candidates: [answer], isHedged: false)
+        let tagBytes = UnsafeBufferPointer(rebasing: bytes[lastTag])
+        if tags == 1, Self.holdsNoAnchor(tagBytes) {
+            let answer = AnswerSpanCleaner.cleanWithoutStripping(tagBytes)
+                ?? AnswerSpanCleaner.clean(String(decoding: tagBytes, as: UTF8.self)[...])
+            return answer.isEmpty ? nil : Extraction(single: answer, anchor: .answerTag)
         }
         var contents: [String] = []
         Self.forEachTagContent(bytes) { range in
@@ -115,7 +120,9 @@ public struct AnswerExtractor: Sendable {
         // The check pays for short texts (gold answers, tag contents); a long text that reaches
         // here usually holds an answer phrase, so the regexes run on it at once.
         guard bytes.count > 256 || mayHoldAnswerWord(bytes) else { return nil }
+        let ascii = isASCII(bytes)
         for (pattern, anchor) in [(header, AnswerAnchor.finalAnswerHeader), (phrase, .finalAnswerPhrase), (colon, .answerColon)] {
+            guard mayMatch(anchor, bytes, isASCII: ascii) else { continue }
             let matches = pattern.allMatches(in: text)
             // Each answer ends where the next occurrence of the anchor starts, which keeps the
             // total work linear even when the whole text is one line of anchors.
@@ -152,21 +159,36 @@ public struct AnswerExtractor: Sendable {
     // MARK: byte scanning
 
     /// Calls `body` with the content range of each `<answer>…</answer>` pair (any ASCII case), left
-    /// to right, without collecting them in an array; for repeated
-    /// opening tags the last one before the closing tag starts the content.
+    /// to right, without collecting them in an array; for repeated opening tags the last one before
+    /// the closing tag starts the content. One pass over the `<` bytes, where both tags start:
+    /// searching for each closing tag and then again for the opening tags before it read the text
+    /// twice, and this runs for nearly every response.
     private static func forEachTagContent(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
+        guard let base = bytes.baseAddress else { return }
         let openTag = Self.openTag, closeTag = Self.closeTag
-        var position = 0
-        while let close = find(closeTag, in: bytes, from: position, before: bytes.count) {
-            var open: Int?
-            var cursor = position
-            while let o = find(openTag, in: bytes, from: cursor, before: close) {
-                open = o
-                cursor = o + openTag.count
+        // The last opening tag since the previous closing one. A `<` inside a tag is impossible, so
+        // an opening tag always ends before the next closing one starts.
+        var open: Int?
+        var at = 0
+        while at < bytes.count, let hit = memchr(base + at, Int32(UInt8(ascii: "<")), bytes.count - at) {
+            let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if matches(closeTag, bytes, at: i) {
+                if let o = open { body((o + openTag.count)..<i) }
+                open = nil
+                at = i + closeTag.count
+            } else {
+                if matches(openTag, bytes, at: i) { open = i }
+                at = i + 1
             }
-            if let open { body((open + openTag.count)..<close) }
-            position = close + closeTag.count
         }
+    }
+
+    /// Whether `needle` (lower case) is written at offset `i`, letters in any ASCII case.
+    @inline(__always) private static func matches(_ needle: [UInt8], _ buffer: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        guard i + needle.count <= buffer.count else { return false }
+        var k = 0
+        while k < needle.count, lowered(buffer[i + k]) == needle[k] { k += 1 }
+        return k == needle.count
     }
 
     /// The first offset in `from..<before` where `needle` starts and ends before `before`
@@ -193,9 +215,7 @@ public struct AnswerExtractor: Sendable {
                 while i <= last, buffer[i] != first && buffer[i] != firstUpper { i += 1 }
                 if i > last { return nil }
             }
-            var k = 1
-            while k < needle.count, lowered(buffer[i + k]) == needle[k] { k += 1 }
-            if k == needle.count { return i }
+            if matches(needle, buffer, at: i) { return i }
             i += 1
         }
         return nil
@@ -222,6 +242,36 @@ public struct AnswerExtractor: Sendable {
         for b in bytes where b >= 0x80 { return true }
         return find(answerWord, in: bytes, from: 0, before: bytes.count) != nil
     }
+
+    /// Whether the pattern of `anchor` could match: each needs a literal that caseless matching
+    /// cannot meet otherwise: `###` and `:` (no other character folds to `#` or `:`), and in ASCII
+    /// text the word "final". A long answerless response ("The answer is 7.") ran all three
+    /// regexes, most of its extraction's cost, to find nothing.
+    private static func mayMatch(_ anchor: AnswerAnchor, _ bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> Bool {
+        switch anchor {
+        case .finalAnswerHeader: return find(headerMarks, in: bytes, from: 0, before: bytes.count) != nil
+        case .finalAnswerPhrase: return !isASCII || find(finalWord, in: bytes, from: 0, before: bytes.count) != nil
+        case .answerColon: return find(colonMark, in: bytes, from: 0, before: bytes.count) != nil
+        case .answerTag, .boxed: return true
+        }
+    }
+
+    /// Whether every byte is ASCII; whole words at a time, without an exit per byte.
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var seen: UInt64 = 0, i = 0
+        while i + 8 <= bytes.count {
+            seen |= UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            i += 8
+        }
+        while i < bytes.count {
+            seen |= UInt64(bytes[i])
+            i += 1
+        }
+        return seen & 0x8080_8080_8080_8080 == 0
+    }
+
+    private static let headerMarks = Array("###".utf8), finalWord = Array("final".utf8), colonMark = Array(":".utf8)
 
     private static func lowered(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b | 0x20 : b }
 

@@ -8,22 +8,38 @@ enum AnswerSpanCleaner {
     /// The cleaned answer; empty when nothing is left.
     static func clean(_ raw: Substring) -> String {
         var s = trim(raw)
-        if let signOff = find("i hope it is correct", in: s, ignoringCase: true) {
+        if let signOff = find(signOff, in: s, ignoringCase: true) {
             s = trim(s[..<signOff.lowerBound])
         }
-        // Bold, math wrappers and the period all show in the first or last byte; an answer whose
-        // ends are other ASCII bytes (`42`, `(C)`) is already clean.
-        if let first = s.utf8.first, let last = s.utf8.last, first < 0x80, last < 0x80,
-           first != UInt8(ascii: "*"), first != UInt8(ascii: "$"), first != UInt8(ascii: "\\"),
-           last != UInt8(ascii: "*"), last != UInt8(ascii: ".") {
-            return String(s)
-        }
+        if let first = s.utf8.first, let last = s.utf8.last, endsClean(first, last) { return String(s) }
         s = stripBold(s)
         s = unwrapMath(s)
         if s.hasASCIISuffix(".") && !s.hasASCIISuffix("..") { s = trim(s.dropLast()) }
         s = stripBold(s)
         return String(s)
     }
+
+    /// `clean` of `bytes` when that only trims white space, decided from the bytes: the common
+    /// short answer of an `<answer>` tag (`42`) then needs no Substring work. Nil when it does
+    /// more, or the answer is empty: the caller then cleans the text.
+    static func cleanWithoutStripping(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var lo = 0, hi = bytes.count
+        while lo < hi, Whitespace.isASCIIWhitespace(bytes[lo]) { lo += 1 }
+        while hi > lo, Whitespace.isASCIIWhitespace(bytes[hi - 1]) { hi -= 1 }
+        // Shorter than the sign-off, it cannot hold one; ASCII ends make the byte trim the exact one.
+        guard lo < hi, hi - lo < signOff.utf8.count, endsClean(bytes[lo], bytes[hi - 1]) else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)
+    }
+
+    /// Whether a trimmed answer with these end bytes is already clean: bold, math wrappers and the
+    /// period all show in the first or last byte, so ends that are other ASCII bytes (`42`, `(C)`)
+    /// leave nothing to strip.
+    private static func endsClean(_ first: UInt8, _ last: UInt8) -> Bool {
+        first < 0x80 && last < 0x80 && first != UInt8(ascii: "*") && first != UInt8(ascii: "$") && first != UInt8(ascii: "\\")
+            && last != UInt8(ascii: "*") && last != UInt8(ascii: ".")
+    }
+
+    private static let signOff = "i hope it is correct"
 
     private static func stripBold(_ text: Substring) -> Substring {
         var s = text

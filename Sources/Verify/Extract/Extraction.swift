@@ -15,26 +15,47 @@ public enum AnswerAnchor: String, Sendable, CaseIterable {
 /// The result of extracting a final answer from a response.
 public struct Extraction: Sendable, Equatable {
     /// The chosen answer (the rightmost at the highest priority anchor), or nil when none was found.
-    public var answer: String?
+    public var answer: String? {
+        // Candidates held as "the answer alone" keep the answer they were made with.
+        willSet { if listed == nil { listed = candidates } }
+    }
     /// The anchor that found `answer`; nil when nothing was found.
     public var anchor: AnswerAnchor?
     /// Every answer found at that anchor, in text order (for an `<answer>` tag holding boxes: the
     /// boxes inside the chosen tag). The last one is `answer`.
-    public var candidates: [String]
+    public var candidates: [String] {
+        get { listed ?? (answer.map { [$0] } ?? []) }
+        set { listed = newValue }
+    }
     /// True when two or more boxed candidates differ after light normalisation (white space, case,
     /// `$`). A comparator may still find them equivalent (`1/2` and `0.5`); `accuracy` checks that.
     public var isHedged: Bool
+
+    /// The candidates when they are not just `answer` (or none when `answer` is nil): nearly every
+    /// extraction has one candidate, and an array to hold it cost an allocation per response.
+    private var listed: [String]?
 
     /// Makes an extraction.
     public init(answer: String?, anchor: AnswerAnchor?, candidates: [String], isHedged: Bool) {
         self.answer = answer
         self.anchor = anchor
-        self.candidates = candidates
         self.isHedged = isHedged
+        self.listed = candidates
+    }
+
+    /// An unhedged extraction whose one candidate is `answer`.
+    init(single answer: String, anchor: AnswerAnchor) {
+        self.answer = answer
+        self.anchor = anchor
+        self.isHedged = false
     }
 
     /// Nothing found.
     public static let none = Extraction(answer: nil, anchor: nil, candidates: [], isHedged: false)
+
+    public static func == (a: Extraction, b: Extraction) -> Bool {
+        a.answer == b.answer && a.anchor == b.anchor && a.isHedged == b.isHedged && a.candidates == b.candidates
+    }
 
     /// Candidates that differ after light normalisation, first occurrence of each, in text order.
     public var distinctCandidates: [String] {
