@@ -16,8 +16,9 @@ final class ChunkPipeline: @unchecked Sendable {
     // `summary`, which only the one writing thread touches (see `writing`) until `finish` has
     // seen every chunk written.
 
-    /// Scores piece `piece` of `chunk`, appending to `output` (an empty, reused buffer).
-    typealias ScorePiece = @Sendable (_ chunk: ScoringChunk, _ piece: Int, _ output: inout [UInt8]) -> ScoreSummary
+    /// Scores piece `piece` of `chunk` into `output` (an empty buffer to reuse, handed over so
+    /// that it stays uniquely referenced); returns the filled buffer and the tally.
+    typealias ScorePiece = @Sendable (_ chunk: ScoringChunk, _ piece: Int, _ output: consuming [UInt8]) -> ([UInt8], ScoreSummary)
 
     private let sink: ByteSink
     private let scorePiece: ScorePiece
@@ -152,8 +153,7 @@ final class ChunkPipeline: @unchecked Sendable {
 
     private func workLoop() {
         while let (chunk, piece) = nextWork() {
-            var output = spareOutput(capacity: chunk.outputCapacity(ofPiece: piece))
-            let tally = scorePiece(chunk, piece, &output)
+            let (output, tally) = scorePiece(chunk, piece, spareOutput(capacity: chunk.outputCapacity(ofPiece: piece)))
             if chunk.store(output, tally, piece: piece) { finished(chunk) }
         }
     }

@@ -59,7 +59,7 @@ public struct JSONLScorer: Sendable {
     public func run(_ source: ByteSource, into sink: ByteSink, progress: Progress? = nil) throws(IOFailure) -> ScoreSummary {
         let start = DispatchTime.now().uptimeNanoseconds
         let chunks = ChunkPipeline(sink: sink, chunkBytes: options.chunkBytes, componentNames: pipeline.componentNames) { chunk, piece, output in
-            scorePiece(piece, of: chunk, into: &output)
+            scorePiece(piece, of: chunk, into: output)
         }
         defer { chunks.close() }
         var buffer = try chunks.takeBuffer()
@@ -128,17 +128,17 @@ public struct JSONLScorer: Sendable {
         return summary
     }
 
-    /// Scores the lines of one piece of a chunk, appending their output rows to `output`.
-    private func scorePiece(_ piece: Int, of chunk: ScoringChunk, into output: inout [UInt8]) -> ScoreSummary {
+    /// Scores the lines of one piece of a chunk into `output` (emptied, its memory reused);
+    /// returns the output rows and the piece's tally.
+    private func scorePiece(_ piece: Int, of chunk: ScoringChunk, into output: consuming [UInt8]) -> ([UInt8], ScoreSummary) {
         let region = chunk.regionBytes, lines = chunk.lines
-        var out = JSONWriter(reusing: output)
-        output = []
+        // Moved, not copied: a second reference would make the writer's first append copy the buffer.
+        var out = JSONWriter(reusing: consume output)
         var tally = ScoreSummary(componentNames: pipeline.componentNames)
         for i in chunk.lineIndices(ofPiece: piece) {
             scoreLine(UnsafeBufferPointer(rebasing: region[lines[i].range]), number: lines[i].number, into: &out, tally: &tally)
         }
-        output = out.bytes
-        return tally
+        return (out.bytes, tally)
     }
 
     /// Decodes, scores and encodes one line.
