@@ -98,7 +98,6 @@ public final class ByteSink {
     }
 }
 
-
 extension ByteSink {
     /// Writes each of `buffers`, in order, with one `writev` call for up to 64 of them (a chunk's
     /// output is one buffer per piece; a `write` call each cost more than the copying).
