@@ -47,13 +47,14 @@ struct BenchScoreCommand: ParsableCommand {
         try generate(to: inputPath)
 
         var best: ScoreSummary?
-        var bestCPU = ProcessCPUTime()
+        var bestCPU = (user: 0.0, system: 0.0)
         for _ in 0..<max(1, `repeat`) {
             let scorer = JSONLScorer(pipeline: pipeline)
             let (source, sink) = (try ByteSource(path: inputPath), try ByteSink(path: outputPath))
-            let before = ProcessCPUTime.now()
+            let before = CPUTime.split()
             let summary = try scorer.run(source, into: sink)
-            let cpu = ProcessCPUTime.now() - before
+            let after = CPUTime.split()
+            let cpu = (user: after.user - before.user, system: after.system - before.system)
             if best.map({ summary.seconds < $0.seconds }) ?? true { (best, bestCPU) = (summary, cpu) }
         }
         guard let ours = best else { return }
@@ -117,23 +118,5 @@ struct BenchScoreCommand: ParsableCommand {
             throw CLIFailure("the Python floor (\(script)) failed; point --floor-script at scripts/python_parse_floor.py or run with --no-python to skip it")
         }
         return seconds
-    }
-}
-
-/// User and system CPU seconds of this process so far (all threads), from getrusage(2). The sum
-/// is exact; Linux splits it between user and system by sampling, so the split is approximate.
-struct ProcessCPUTime {
-    var user = 0.0
-    var system = 0.0
-
-    static func now() -> ProcessCPUTime {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
-        return ProcessCPUTime(user: seconds(usage.ru_utime), system: seconds(usage.ru_stime))
-    }
-
-    static func - (a: ProcessCPUTime, b: ProcessCPUTime) -> ProcessCPUTime {
-        ProcessCPUTime(user: a.user - b.user, system: a.system - b.system)
     }
 }

@@ -170,17 +170,3 @@ enum RMCLI {
 
     static func printError(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
 }
-
-/// Process CPU time (user + system), for speed reports that are not fooled by a busy machine.
-enum CPUTime {
-    static func now() -> Double {
-        var usage = rusage()
-        #if canImport(Glibc)
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        #else
-        getrusage(RUSAGE_SELF, &usage)
-        #endif
-        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
-            + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
-    }
-}
