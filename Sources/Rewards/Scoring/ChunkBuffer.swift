@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Input bytes of one chunk at a fixed address, owned by one side at a time: the reading thread
 /// fills it, the scoring threads then only read it, and once the chunk's output is written it goes
 /// back to the reader.
@@ -73,9 +79,3 @@ final class ChunkBuffer: @unchecked Sendable {
         base.initialize(repeating: 0, count: count)
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
