@@ -1,3 +1,5 @@
+import Verify
+
 /// What the accuracy engine concluded about one response against one reference.
 ///
 /// `accuracy` turns this into 1 or 0; `step_accuracy` needs the three-way outcome because the
@@ -18,10 +20,19 @@ public struct AccuracyJudgement: Sendable, Equatable {
     public var outcome: Outcome
     /// Why, in a few words ("matched via boxed (numeric)", "no final answer found").
     public var explanation: String
+    /// Where the response's answer was found (the extraction path); nil when none was found.
+    public var anchor: AnswerAnchor?
+    /// The reference's final answer as compared; nil when the judgement never read it.
+    public var gold: String?
+    /// The response's final answer as extracted; nil when none was found.
+    public var predicted: String?
 
-    /// Makes a judgement.
-    public init(_ outcome: Outcome, _ explanation: String) {
+    /// Makes a judgement; the answers and the extraction path are for reports (`audit`, `--explain`).
+    public init(_ outcome: Outcome, _ explanation: String, anchor: AnswerAnchor? = nil, gold: String? = nil, predicted: String? = nil) {
         self.outcome = outcome
         self.explanation = explanation
+        self.anchor = anchor
+        self.gold = gold
+        self.predicted = predicted
     }
 }

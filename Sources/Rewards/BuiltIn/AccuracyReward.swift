@@ -58,17 +58,21 @@ public struct AccuracyReward: Reward {
         let gold = extractor.referenceAnswer(from: reference)
         let extraction = extractor.extract(from: response)
         guard let predicted = extraction.answer, let anchor = extraction.anchor else {
-            return AccuracyJudgement(.noAnswer, "no final answer found")
+            return AccuracyJudgement(.noAnswer, "no final answer found", gold: gold)
         }
         if extraction.isHedged {
             let answers = distinctAnswers(extraction.distinctCandidates)
-            if answers > 1 { return AccuracyJudgement(.wrong, "hedged: \(answers) different boxed answers") }
+            if answers > 1 {
+                return AccuracyJudgement(.wrong, "hedged: \(answers) different boxed answers", anchor: anchor, gold: gold, predicted: predicted)
+            }
         }
         let verdict = compare(gold: gold, predicted: predicted, options: options)
         if verdict.isMatch {
-            return AccuracyJudgement(.correct, Self.matched(anchor, verdict.reason) ?? "matched via \(anchor.rawValue) (\(verdict.reason))")
+            return AccuracyJudgement(.correct, Self.matched(anchor, verdict.reason) ?? "matched via \(anchor.rawValue) (\(verdict.reason))",
+                                     anchor: anchor, gold: gold, predicted: predicted)
         }
-        return AccuracyJudgement(.wrong, "answer '\(Self.excerpt(predicted))' does not match '\(Self.excerpt(gold))'")
+        return AccuracyJudgement(.wrong, "answer '\(Self.excerpt(predicted))' does not match '\(Self.excerpt(gold))'",
+                                 anchor: anchor, gold: gold, predicted: predicted)
     }
 
     /// Compares, letting option text stand for its letter on either side.
