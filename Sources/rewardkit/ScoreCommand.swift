@@ -118,16 +118,23 @@ struct ScoreCommand: ParsableCommand {
     /// Scoring with group steps: the whole input is read before anything is written, so a signal
     /// has nothing to keep; it records the run as interrupted, removes the partial output and exits.
     private func runGroups(_ pipeline: Pipeline, group: GroupSpec, store: RunStore?) throws {
-        let (source, output) = try StreamingScore.open(input: input, out: out)
         let run = try RecordedRun(command: "score", spec: pipeline.spec, input: input, output: out, in: store)
-        let partial = output.partialPath
         let names = pipeline.componentNames
+        // Installed before the partial file exists, so no signal can find it unhandled.
+        let partial = out.map(OutputFile.partialPath(for:))
         let signals = StopSignals(StopRequest()) { signal in
             try? run.end(.interrupted, summary: ScoreSummary(componentNames: names), rowsWritten: 0)
             if let partial { unlink(partial) }
             _exit(StopSignals.exitStatus(for: signal))
         }
         defer { withExtendedLifetime(signals) {} }
+        let source: ByteSource, output: OutputFile
+        do {
+            (source, output) = try StreamingScore.open(input: input, out: out)
+        } catch {
+            try? run.end(.failed, summary: ScoreSummary(componentNames: names), rowsWritten: 0)
+            throw error
+        }
         // Groups can span the file, so the group step reads it whole (no streaming progress).
         let scorer = BatchScorer(rewards: .pipeline(pipeline), stage: GroupStage(spec: group, step: step ?? 0), explain: explain)
         let summary: ScoreSummary, groupSummary: GroupStage.Summary

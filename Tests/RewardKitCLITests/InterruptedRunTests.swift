@@ -38,7 +38,8 @@ import Testing
         process.standardError = FileHandle.nullDevice
         try process.run()
         let deadline = Date().addingTimeInterval(120)
-        while process.isRunning, Date() < deadline, size(of: partial(dir)) < bytes { usleep(5_000) }
+        while process.isRunning, Date() < deadline,
+              !FileManager.default.fileExists(atPath: partial(dir).path) || size(of: partial(dir)) < bytes { usleep(5_000) }
         kill(process.processIdentifier, signal)
         process.waitUntilExit()
         return process
@@ -134,6 +135,23 @@ import Testing
         // A refused resume leaves the kept rows as they were, and the target absent.
         #expect(try Data(contentsOf: Self.partial(dir)) == keptBytes)
         #expect(!FileManager.default.fileExists(atPath: Self.target(dir).path))
+    }
+
+    @Test func aGroupRunStoppedBySigtermLeavesNoFileAndIsRecordedAsInterrupted() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Self.writeInput(dir)
+        // The group step writes nothing until it has read the whole input: signal once the
+        // (empty) partial file exists.
+        let stopped = try Self.interrupt(in: dir, with: SIGTERM, afterBytes: 0, ["--preset", "sharegrpo", "--db", "runs.sqlite"])
+        #expect(stopped.terminationReason == .exit && stopped.terminationStatus == 143)
+        #expect(!FileManager.default.fileExists(atPath: Self.target(dir).path))
+        #expect(!FileManager.default.fileExists(atPath: Self.partial(dir).path))
+        let runs = try CommandRunner.run(["runs", "--json", "--db", "runs.sqlite"], in: dir)
+        #expect(runs.stdout.contains(#""status":"interrupted""#), "\(runs.stdout)")
+        let resume = try CommandRunner.run(["score", "in.jsonl", "--out", "out.jsonl", "--preset", "sharegrpo", "--resume", "--no-db"], in: dir)
+        #expect(resume.status == 2)
+        #expect(resume.stderr.contains("--resume continues configs without group steps"), "\(resume.stderr)")
     }
 
     @Test func resumeWithoutKeptRowsOrWithoutOutIsRefused() throws {
