@@ -15,10 +15,16 @@ struct ScoreCommand: ParsableCommand {
 
         Exit codes: 0 all rows scored, 3 some rows are error rows, 2 bad usage, 1 fatal error.
 
+        --out FILE is written as .FILE.partial beside it and renamed when the run is
+        done. SIGINT or SIGTERM stops after the rows in hand, keeps .FILE.partial,
+        records the run as interrupted and exits 130 or 143; --resume finishes it
+        (same input and config) into the bytes an uninterrupted run writes.
+
         Examples:
           rewardkit score Fixtures/rollouts.jsonl --out scored.jsonl
           cat rollouts.jsonl | rewardkit score --preset r1 --explain
           rewardkit score rollouts.jsonl --config rewards.yaml --no-db
+          rewardkit score big.jsonl --out big.scored.jsonl --resume
         """
     )
 

@@ -17,16 +17,17 @@ struct ServeCommand: AsyncCommand {
           GET  /metrics     Prometheus text
         Bad input is a 400 naming the field, a body over --max-body a 413, a missing or wrong key
         a 401. SIGTERM or SIGINT finishes the requests in flight, then exits 0.
-        A client that has not sent a whole request head within --header-timeout (60 s), that
-        stops sending a body for --body-timeout (60 s), or that starts no new request within
-        --keepalive-timeout (75 s) of a response is disconnected; at most --max-connections are
-        open at once (default: below the open-file limit), and more wait to be accepted.
-        Give the key with --api-key-file or --api-key-env: --api-key puts it where `ps` shows it
-        to every local user.
+        Slow clients are disconnected: no whole request head within --header-timeout
+        (60 s), no body bytes for --body-timeout (60 s), no new request within
+        --keepalive-timeout (75 s) of a response. At --max-connections (default:
+        below the open-file limit) the connection that has waited longest for a
+        request head is closed to make room.
+        Give the key with --api-key-file or --api-key-env: --api-key puts it where
+        `ps` shows it to every local user.
 
         Examples:
           rewardkit serve --preset r1 --port 8000
-          rewardkit serve --config rewards.yaml --host 0.0.0.0 --api-key-file ~/.rewardkit/key --workers 4
+          rewardkit serve --config rewards.yaml --host 0.0.0.0 --api-key-file key.txt
           REWARDKIT_KEY=... rewardkit serve --preset r1 --api-key-env REWARDKIT_KEY
         """
     )

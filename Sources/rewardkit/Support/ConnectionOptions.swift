@@ -20,7 +20,7 @@ struct ConnectionOptions: ParsableArguments {
     var keepAliveTimeout = 75.0
 
     @Option(name: .customLong("max-connections"), help: ArgumentHelp(
-        "Connections open at once; more wait in the listen backlog (default: the open-file limit less \(ConnectionOptions.reservedFiles) descriptors and 4 per worker kept for the server itself).",
+        "Connections open at once; at the cap the one that has waited longest for a request head is closed, and with none waiting new clients wait in the listen backlog (default: the open-file limit less \(ConnectionOptions.reservedFiles) descriptors and 4 per worker kept for the server itself).",
         valueName: "N"))
     var maxConnections: Int?
 
