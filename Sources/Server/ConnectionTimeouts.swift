@@ -76,7 +76,12 @@ final class ConnectionTimeouts: ChannelDuplexHandler, RemovableChannelHandler {
             arm(limits.bodyTimeout, context: context)
         case .end:
             readingBody = false
-            disarm()
+            if unanswered == 0 {
+                // Answered before its body was read (a refusal): the connection is idle from here.
+                waitForNextRequest(context: context)
+            } else {
+                disarm()
+            }
         }
         context.fireChannelRead(data)
     }
@@ -84,12 +89,14 @@ final class ConnectionTimeouts: ChannelDuplexHandler, RemovableChannelHandler {
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         if case .end = unwrapOutboundIn(data) {
             unanswered -= 1
-            if unanswered == 0 && !readingBody {
-                registry.setWaiting(context.channel, true)
-                arm(limits.keepAliveTimeout, context: context)
-            }
+            if unanswered == 0 && !readingBody { waitForNextRequest(context: context) }
         }
         context.write(data, promise: promise)
+    }
+
+    private func waitForNextRequest(context: ChannelHandlerContext) {
+        registry.setWaiting(context.channel, true)
+        arm(limits.keepAliveTimeout, context: context)
     }
 
     private func arm(_ timeout: Duration, context: ChannelHandlerContext) {
