@@ -27,9 +27,22 @@ import Testing
     static func target(_ dir: URL) -> URL { dir.appendingPathComponent("out.jsonl") }
     static func partial(_ dir: URL) -> URL { dir.appendingPathComponent(".out.jsonl.partial") }
 
+    /// How a child process ended.
+    struct Ending: Sendable, Equatable {
+        /// Whether a signal ended it (else it exited).
+        var bySignal: Bool
+        /// The signal, or the exit status.
+        var status: Int32
+    }
+
     /// Starts `rewardkit score in.jsonl --out out.jsonl ARGS` and sends `signal` once the partial
-    /// output holds at least `bytes` bytes; returns the process after it exited.
-    static func interrupt(in dir: URL, with signal: Int32, afterBytes bytes: Int = 1 << 20, _ arguments: [String] = []) throws -> Process {
+    /// output holds at least `bytes` bytes; returns how the process ended. It waits on a thread
+    /// of its own (see `CommandRunner.runDetached`).
+    static func interrupt(in dir: URL, with signal: Int32, afterBytes bytes: Int = 1 << 20, _ arguments: [String] = []) async throws -> Ending {
+        try await CommandRunner.detached { try interruptBlocking(in: dir, with: signal, afterBytes: bytes, arguments) }
+    }
+
+    private static func interruptBlocking(in dir: URL, with signal: Int32, afterBytes bytes: Int, _ arguments: [String]) throws -> Ending {
         let process = Process()
         process.executableURL = CommandRunner.binary
         process.arguments = ["score", "in.jsonl", "--out", "out.jsonl"] + arguments
@@ -42,7 +55,7 @@ import Testing
               !FileManager.default.fileExists(atPath: partial(dir).path) || size(of: partial(dir)) < bytes { usleep(5_000) }
         kill(process.processIdentifier, signal)
         process.waitUntilExit()
-        return process
+        return Ending(bySignal: process.terminationReason == .uncaughtSignal, status: process.terminationStatus)
     }
 
     static func size(of url: URL) -> Int {
@@ -54,68 +67,68 @@ import Testing
     }
 
     /// The output of an uninterrupted run.
-    static func reference(in dir: URL) throws -> Data {
-        let r = try CommandRunner.run(["score", "in.jsonl", "--out", "reference.jsonl", "--no-db"], in: dir)
+    static func reference(in dir: URL) async throws -> Data {
+        let r = try await CommandRunner.runDetached(["score", "in.jsonl", "--out", "reference.jsonl", "--no-db"], in: dir)
         #expect(r.status == 0, "\(r.stderr)")
         return try Data(contentsOf: dir.appendingPathComponent("reference.jsonl"))
     }
 
-    @Test func sigkillLeavesNothingAtTheTargetAndResumeFinishesTheRows() throws {
+    @Test func sigkillLeavesNothingAtTheTargetAndResumeFinishesTheRows() async throws {
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try Self.writeInput(dir)
-        let killed = try Self.interrupt(in: dir, with: SIGKILL, ["--no-db"])
-        #expect(killed.terminationReason == .uncaughtSignal && killed.terminationStatus == SIGKILL)
+        try await CommandRunner.detached { try Self.writeInput(dir) }
+        let killed = try await Self.interrupt(in: dir, with: SIGKILL, ["--no-db"])
+        #expect(killed == Ending(bySignal: true, status: SIGKILL))
         #expect(!FileManager.default.fileExists(atPath: Self.target(dir).path))
         #expect(Self.size(of: Self.partial(dir)) > 0)
 
         // A kill can cut the last row short; the resume drops it and scores it again.
-        let resumed = try CommandRunner.run(["score", "in.jsonl", "--out", "out.jsonl", "--resume", "--no-db"], in: dir)
+        let resumed = try await CommandRunner.runDetached(["score", "in.jsonl", "--out", "out.jsonl", "--resume", "--no-db"], in: dir)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.stderr.contains("rewardkit: resuming out.jsonl after "))
-        #expect(try Data(contentsOf: Self.target(dir)) == (try Self.reference(in: dir)))
+        #expect(try Data(contentsOf: Self.target(dir)) == (try await Self.reference(in: dir)))
         #expect(!FileManager.default.fileExists(atPath: Self.partial(dir).path))
     }
 
-    @Test func sigtermKeepsTheRowsAndResumeIsByteIdenticalToAnUninterruptedRun() throws {
+    @Test func sigtermKeepsTheRowsAndResumeIsByteIdenticalToAnUninterruptedRun() async throws {
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try Self.writeInput(dir)
-        let stopped = try Self.interrupt(in: dir, with: SIGTERM, ["--db", "runs.sqlite"])
-        #expect(stopped.terminationReason == .exit && stopped.terminationStatus == 143)
+        try await CommandRunner.detached { try Self.writeInput(dir) }
+        let stopped = try await Self.interrupt(in: dir, with: SIGTERM, ["--db", "runs.sqlite"])
+        #expect(stopped == Ending(bySignal: false, status: 143))
         #expect(!FileManager.default.fileExists(atPath: Self.target(dir).path))
         let kept = try Self.lines(Self.partial(dir))
         #expect(kept > 0 && kept < Self.rowCount, "\(kept) rows kept")
         // SIGTERM stops between rows: the kept bytes end with a whole row.
         #expect(try Data(contentsOf: Self.partial(dir)).last == 0x0A)
-        let interrupted = try CommandRunner.run(["runs", "--json", "--db", "runs.sqlite"], in: dir)
+        let interrupted = try await CommandRunner.runDetached(["runs", "--json", "--db", "runs.sqlite"], in: dir)
         #expect(interrupted.stdout.contains(#""status":"interrupted""#), "\(interrupted.stdout)")
         #expect(interrupted.stdout.contains(#""rowsWritten":\#(kept)"#), "\(interrupted.stdout)")
 
-        let resumed = try CommandRunner.run(["score", "in.jsonl", "--out", "out.jsonl", "--resume", "--db", "runs.sqlite"], in: dir)
+        let resumed = try await CommandRunner.runDetached(["score", "in.jsonl", "--out", "out.jsonl", "--resume", "--db", "runs.sqlite"], in: dir)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.stderr.contains("after \(kept) kept rows"), "\(resumed.stderr)")
-        #expect(try Data(contentsOf: Self.target(dir)) == (try Self.reference(in: dir)))
+        #expect(try Data(contentsOf: Self.target(dir)) == (try await Self.reference(in: dir)))
         #expect(!FileManager.default.fileExists(atPath: Self.partial(dir).path))
-        let runs = try CommandRunner.run(["runs", "--json", "--db", "runs.sqlite"], in: dir)
+        let runs = try await CommandRunner.runDetached(["runs", "--json", "--db", "runs.sqlite"], in: dir)
         let newest = try #require(runs.stdout.split(separator: "\n").first)
         #expect(newest.contains(#""status":"complete""#) && newest.contains(#""rowsWritten":\#(Self.rowCount)"#), "\(newest)")
         #expect(newest.contains(#""rows":\#(Self.rowCount - kept)"#), "\(newest)")
     }
 
-    @Test func resumeRefusesAChangedInputOrConfig() throws {
+    @Test func resumeRefusesAChangedInputOrConfig() async throws {
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try Self.writeInput(dir)
-        let stopped = try Self.interrupt(in: dir, with: SIGINT, ["--no-db"])
-        #expect(stopped.terminationStatus == 130)
+        try await CommandRunner.detached { try Self.writeInput(dir) }
+        let stopped = try await Self.interrupt(in: dir, with: SIGINT, ["--no-db"])
+        #expect(stopped == Ending(bySignal: false, status: 130))
         let kept = try Self.lines(Self.partial(dir))
         try #require(kept > 11)
         let keptBytes = try Data(contentsOf: Self.partial(dir))
 
         try "rewards:\n  - {name: accuracy, weight: 2.0}\n  - {name: format, weight: 0.5}\n"
             .write(to: dir.appendingPathComponent("heavier.yaml"), atomically: true, encoding: .utf8)
-        let otherConfig = try CommandRunner.run(["score", "in.jsonl", "--out", "out.jsonl", "--resume", "--config", "heavier.yaml", "--no-db"], in: dir)
+        let otherConfig = try await CommandRunner.runDetached(["score", "in.jsonl", "--out", "out.jsonl", "--resume", "--config", "heavier.yaml", "--no-db"], in: dir)
         #expect(otherConfig.status == 1)
         #expect(otherConfig.stderr.contains("kept row 1 is not the scored form of input line 1 under this config"), "\(otherConfig.stderr)")
 
@@ -123,12 +136,12 @@ import Testing
         var lines = try String(contentsOf: Self.input(dir), encoding: .utf8).components(separatedBy: "\n")
         lines[kept] = lines[kept].replacingOccurrences(of: #""answer":""#, with: #""answer":"9"#)
         try lines.joined(separator: "\n").write(to: Self.input(dir), atomically: true, encoding: .utf8)
-        let changedRow = try CommandRunner.run(["score", "in.jsonl", "--out", "out.jsonl", "--resume", "--no-db"], in: dir)
+        let changedRow = try await CommandRunner.runDetached(["score", "in.jsonl", "--out", "out.jsonl", "--resume", "--no-db"], in: dir)
         #expect(changedRow.status == 1)
         #expect(changedRow.stderr.contains("kept row \(kept) is not the scored form of input line \(kept + 1)"), "\(changedRow.stderr)")
 
         try Self.writeInput(dir, rows: kept - 1)
-        let shorter = try CommandRunner.run(["score", "in.jsonl", "--out", "out.jsonl", "--resume", "--no-db"], in: dir)
+        let shorter = try await CommandRunner.runDetached(["score", "in.jsonl", "--out", "out.jsonl", "--resume", "--no-db"], in: dir)
         #expect(shorter.status == 1)
         #expect(shorter.stderr.contains("the kept output has \(kept) rows but the input has only \(kept - 1)"), "\(shorter.stderr)")
 
@@ -137,31 +150,31 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: Self.target(dir).path))
     }
 
-    @Test func aGroupRunStoppedBySigtermLeavesNoFileAndIsRecordedAsInterrupted() throws {
+    @Test func aGroupRunStoppedBySigtermLeavesNoFileAndIsRecordedAsInterrupted() async throws {
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try Self.writeInput(dir)
+        try await CommandRunner.detached { try Self.writeInput(dir) }
         // The group step writes nothing until it has read the whole input: signal once the
         // (empty) partial file exists.
-        let stopped = try Self.interrupt(in: dir, with: SIGTERM, afterBytes: 0, ["--preset", "sharegrpo", "--db", "runs.sqlite"])
-        #expect(stopped.terminationReason == .exit && stopped.terminationStatus == 143)
+        let stopped = try await Self.interrupt(in: dir, with: SIGTERM, afterBytes: 0, ["--preset", "sharegrpo", "--db", "runs.sqlite"])
+        #expect(stopped == Ending(bySignal: false, status: 143))
         #expect(!FileManager.default.fileExists(atPath: Self.target(dir).path))
         #expect(!FileManager.default.fileExists(atPath: Self.partial(dir).path))
-        let runs = try CommandRunner.run(["runs", "--json", "--db", "runs.sqlite"], in: dir)
+        let runs = try await CommandRunner.runDetached(["runs", "--json", "--db", "runs.sqlite"], in: dir)
         #expect(runs.stdout.contains(#""status":"interrupted""#), "\(runs.stdout)")
-        let resume = try CommandRunner.run(["score", "in.jsonl", "--out", "out.jsonl", "--preset", "sharegrpo", "--resume", "--no-db"], in: dir)
+        let resume = try await CommandRunner.runDetached(["score", "in.jsonl", "--out", "out.jsonl", "--preset", "sharegrpo", "--resume", "--no-db"], in: dir)
         #expect(resume.status == 2)
         #expect(resume.stderr.contains("--resume continues configs without group steps"), "\(resume.stderr)")
     }
 
-    @Test func resumeWithoutKeptRowsOrWithoutOutIsRefused() throws {
+    @Test func resumeWithoutKeptRowsOrWithoutOutIsRefused() async throws {
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try Self.writeInput(dir, rows: 3)
-        let nothing = try CommandRunner.run(["score", "in.jsonl", "--out", "out.jsonl", "--resume", "--no-db"], in: dir)
+        let nothing = try await CommandRunner.runDetached(["score", "in.jsonl", "--out", "out.jsonl", "--resume", "--no-db"], in: dir)
         #expect(nothing.status == 1)
         #expect(nothing.stderr.contains("nothing to resume for out.jsonl: .out.jsonl.partial does not exist"), "\(nothing.stderr)")
-        let noOut = try CommandRunner.run(["score", "in.jsonl", "--resume", "--no-db"], in: dir)
+        let noOut = try await CommandRunner.runDetached(["score", "in.jsonl", "--resume", "--no-db"], in: dir)
         #expect(noOut.status == 2, "\(noOut.stderr)")
     }
 
@@ -172,11 +185,11 @@ import Testing
         ["verify", "--batch", "in.jsonl", "--out", "out.jsonl"],
         ["score", "in.jsonl", "--out", "out.jsonl", "--no-db"],
     ])
-    func commandsThatWriteAFileLeaveNoPartialFileWhenDone(arguments: [String]) throws {
+    func commandsThatWriteAFileLeaveNoPartialFileWhenDone(arguments: [String]) async throws {
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try Self.writeInput(dir, rows: 4)
-        let r = try CommandRunner.run(arguments, in: dir)
+        let r = try await CommandRunner.runDetached(arguments, in: dir)
         #expect(r.status == 0 || r.status == 3, "\(arguments): \(r.stderr)")
         #expect(try Self.lines(Self.target(dir)) >= 4)
         #expect(!FileManager.default.fileExists(atPath: Self.partial(dir).path))

@@ -25,7 +25,10 @@ import Testing
         return fds
     }
 
-    @Test func halfSentRequestsOverTheFileLimitMakeRoomForANormalRequest() throws {
+    // The waits below run on threads of their own (LoopbackHTTP.offThread): blocking a
+    // cooperative thread for seconds starves the in-process servers of other suites.
+
+    @Test func halfSentRequestsOverTheFileLimitMakeRoomForANormalRequest() async throws {
         var ownLimit = rlimit()
         getrlimit(Int32(RLIMIT_NOFILE.rawValue), &ownLimit)
         try #require(ownLimit.rlim_cur > rlim_t(Self.slowClients + 64), "the test process needs descriptors for its own sockets")
@@ -38,43 +41,48 @@ import Testing
         // The default cap (the limit less 32 and 4 per worker) keeps the server's sockets below its
         // file limit; a few more may be accepted in the read that reaches the cap.
         let cap = Self.fileLimit - 32 - 4
-        usleep(500_000)
-        let sockets = Self.openSockets(of: server.process.processIdentifier)
+        let pid = server.process.processIdentifier
+        let sockets = try await LoopbackHTTP.offThread {
+            usleep(500_000)
+            return Self.openSockets(of: pid)
+        }
         #expect(sockets <= cap + 4, "\(sockets) sockets open in the server")
 
-        let reply = try LoopbackHTTP.send(port: server.port, method: "POST", path: "/verify", body: #"{"gold":"4","pred":"4"}"#)
+        let reply = try await LoopbackHTTP.request(port: server.port, method: "POST", path: "/verify", body: #"{"gold":"4","pred":"4"}"#)
         #expect(reply.status == 200)
         #expect(reply.body.contains(#""match":true"#), "\(reply.body)")
         // Room was made by closing the clients that had waited longest for their head.
-        let stillOpen = Self.waitUntilClosed(slow, deadline: Date().addingTimeInterval(5))
+        let stillOpen = try await LoopbackHTTP.offThread { Self.waitUntilClosed(slow, deadline: Date().addingTimeInterval(5)) }
         #expect(stillOpen <= cap, "\(stillOpen) of \(Self.slowClients) slow sockets still open")
         #expect(server.process.isRunning)
     }
 
-    @Test func slowHeadsBodiesAndIdleKeepAlivesAreClosedByTheirTimeouts() throws {
+    @Test func slowHeadsBodiesAndIdleKeepAlivesAreClosedByTheirTimeouts() async throws {
         let server = try ServeProcessTests.start(["--preset", "r1", "--header-timeout", "1", "--body-timeout", "1",
                                                   "--keepalive-timeout", "1"], fileLimit: Self.fileLimit)
         defer { if server.process.isRunning { server.process.terminate() }; server.process.waitUntilExit() }
-        var slow = try Self.openSlowClients(20, port: server.port)
-        defer { for fd in slow { close(fd) } }
-        // A kept-alive connection, answered once and then silent.
+        // Half-sent requests, and a kept-alive connection answered once and then silent.
         let idle = try LoopbackHTTP.connect(port: server.port)
-        slow.append(idle)
+        let slow = try Self.openSlowClients(20, port: server.port) + [idle]
+        defer { for fd in slow { close(fd) } }
         try LoopbackHTTP.write(idle, "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
 
         // A body that keeps coming, a byte at a time well inside the body timeout, is read to the end.
         let body = #"{"gold":"4","pred":"4"}"#
-        let steady = try LoopbackHTTP.connect(port: server.port)
-        defer { close(steady) }
-        try LoopbackHTTP.write(steady, LoopbackHTTP.head(method: "POST", path: "/verify", headers: [:], bodyLength: body.utf8.count))
-        for byte in body {
-            usleep(100_000)
-            try LoopbackHTTP.write(steady, String(byte))
+        let port = server.port
+        let reply = try await LoopbackHTTP.offThread {
+            let steady = try LoopbackHTTP.connect(port: port)
+            defer { close(steady) }
+            try LoopbackHTTP.write(steady, LoopbackHTTP.head(method: "POST", path: "/verify", headers: [:], bodyLength: body.utf8.count))
+            for byte in body {
+                usleep(100_000)
+                try LoopbackHTTP.write(steady, String(byte))
+            }
+            return try LoopbackHTTP.parse(LoopbackHTTP.readAll(steady))
         }
-        let reply = try LoopbackHTTP.parse(LoopbackHTTP.readAll(steady))
         #expect(reply.status == 200 && reply.body.contains(#""match":true"#), "\(reply.body)")
 
-        let stillOpen = Self.waitUntilClosed(slow, deadline: Date().addingTimeInterval(20))
+        let stillOpen = try await LoopbackHTTP.offThread { Self.waitUntilClosed(slow, deadline: Date().addingTimeInterval(20)) }
         #expect(stillOpen == 0, "\(stillOpen) of \(slow.count) slow sockets still open")
         #expect(server.process.isRunning)
     }
