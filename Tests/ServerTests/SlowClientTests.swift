@@ -87,6 +87,26 @@ import Testing
         #expect(server.process.isRunning)
     }
 
+    @Test func aConnectionRefusedBeforeItsBodyWasReadIsClosedWhenIdle() async throws {
+        let server = try ServeProcessTests.start(["--preset", "r1", "--max-body", "16", "--keepalive-timeout", "1"])
+        defer { if server.process.isRunning { server.process.terminate() }; server.process.waitUntilExit() }
+        let port = server.port
+        // The declared length is over --max-body: the 413 goes out before the body is read. The
+        // connection is kept alive (no Connection: close) and then says nothing more.
+        let (reply, closed) = try await LoopbackHTTP.offThread {
+            let fd = try LoopbackHTTP.connect(port: port)
+            defer { close(fd) }
+            let body = #"{"gold":"4","pred":"4","pad":"xxxxxxxx"}"#
+            try LoopbackHTTP.write(fd, "POST /verify HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: \(body.utf8.count)\r\n\r\n")
+            usleep(200_000)
+            try LoopbackHTTP.write(fd, body)
+            let reply = try LoopbackHTTP.parse(LoopbackHTTP.readAll(fd))
+            return (reply, Self.waitUntilClosed([fd], deadline: Date().addingTimeInterval(10)) == 0)
+        }
+        #expect(reply.status == 413)
+        #expect(closed, "the idle connection stayed open")
+    }
+
     @Test func aCapTheFileLimitCannotHoldIsAUsageError() throws {
         let r = try ServeProcessTests.runToExit(["serve", "--port", "0", "--workers", "1", "--max-connections", "1000"], fileLimit: Self.fileLimit)
         #expect(r.status == 2, "\(r.stderr)")
