@@ -14,6 +14,9 @@ struct RMScoreCommand: ParsableCommand {
         each back with `rewards` {"thinking": score} and `reward` (the same score), replacing
         existing `rewards`/`reward` members like `rewardkit score` does. A row that cannot be
         scored becomes {"line": N, "error": "..."}; the exit code is then 3.
+        A row with a `steps` list (ProcessBench / PRMBench layout) also gets `step_scores`, the
+        score of the reasoning up to each step, and `first_error`, the first step judged wrong
+        (-1 when none is).
         Feed the output to `rewardkit score --preset sophiavl`, or skip this step and put
         {name: thinking, model: CKPT} in the config.
 
@@ -32,12 +35,26 @@ struct RMScoreCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write rows here instead of standard output.", valueName: "FILE"))
     var out: String?
 
+    @Option(help: "Prefix scores below this mark a wrong step.")
+    var threshold: Double = 0.5
+
     func run() throws {
         let spec = RewardSpec(rewards: [RewardSpec.Entry(name: "thinking", options: [("model", .string(model))])])
         let pipeline: Pipeline
         do { pipeline = try Pipeline(spec: spec, registry: .withThinkingModel) } catch { throw CLIFailure(error.message) }
-        let (source, sink) = try StreamingScore.open(input: input, out: out)
-        let summary = try StreamingScore.run(pipeline, from: source, into: sink)
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rewardkit-rm-score-\(getpid()).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let inputBytes: [UInt8]
+        do { inputBytes = try ByteSource(path: input).readAll() } catch { throw CLIFailure(error.message) }
+        try Data(inputBytes).write(to: URL(fileURLWithPath: scratch + ".in"))
+        defer { try? FileManager.default.removeItem(atPath: scratch + ".in") }
+        let (source, scoredSink) = try StreamingScore.open(input: scratch + ".in", out: scratch)
+        let summary = try StreamingScore.run(pipeline, from: source, into: scoredSink)
+        let judge = StepJudge(model: try RMCLI.loadModel(model), threshold: threshold)
+        let scored: [UInt8]
+        do { scored = try ByteSource(path: scratch).readAll() } catch { throw CLIFailure(error.message) }
+        let merged = StepScoreAnnotator(judge: judge).annotate(input: inputBytes, scored: scored)
+        do { try ByteSink(path: out ?? "-").write(merged) } catch { throw CLIFailure(error.message) }
         FileHandle.standardError.write(Data(SummaryText.render(summary).utf8))
         if summary.errors > 0 { throw ExitCode(CLIExit.someRowsFailed.rawValue) }
     }
