@@ -46,7 +46,7 @@ struct RMEvalCommand: ParsableCommand {
     var fold: String?
 
     @Option(help: "Prefix scores below this mark a wrong step.")
-    var threshold: Double = 0.5
+    var threshold: Double = StepJudge.defaultThreshold
 
     @Flag(help: "Print one JSON object instead of tables.")
     var json = false

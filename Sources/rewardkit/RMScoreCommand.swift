@@ -36,7 +36,7 @@ struct RMScoreCommand: ParsableCommand {
     var out: String?
 
     @Option(help: "Prefix scores below this mark a wrong step.")
-    var threshold: Double = 0.5
+    var threshold: Double = StepJudge.defaultThreshold
 
     func run() throws {
         let spec = RewardSpec(rewards: [RewardSpec.Entry(name: "thinking", options: [("model", .string(model))])])

@@ -17,11 +17,15 @@ public struct StepJudge: Sendable {
     public let model: ThinkingRewardModel
     /// Prefix scores below this mark a wrong step.
     public var threshold: Double
+    /// The default mark: low, so a step is flagged on the model's word only when it is nearly
+    /// sure, and otherwise on a false calculation (chosen on one half of the BIG-Bench Mistake
+    /// and PRMBench questions, `docs/thinking-rm.md`).
+    public static let defaultThreshold = 0.05
     /// Re-computes stated calculations.
     public var calculations = ChainCalculationCheck()
 
     /// A judge scoring with `model`.
-    public init(model: ThinkingRewardModel, threshold: Double = 0.5) {
+    public init(model: ThinkingRewardModel, threshold: Double = StepJudge.defaultThreshold) {
         self.model = model
         self.threshold = threshold
     }
