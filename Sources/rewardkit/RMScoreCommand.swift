@@ -38,6 +38,13 @@ struct RMScoreCommand: ParsableCommand {
     @Option(help: "Prefix scores below this mark a wrong step.")
     var threshold: Double = StepJudge.defaultThreshold
 
+    @Option(help: ArgumentHelp("Group-aware: rewards.thinking becomes (agreement + W * thinking) / (1 + W), agreement being the share of the row's group (group/qid/uid, else prompt) with the same final answer.", valueName: "W"))
+    var groupAware: Double?
+
+    func validate() throws {
+        if let groupAware { guard groupAware >= 0 && groupAware.isFinite else { throw ValidationError("--group-aware must be a weight >= 0") } }
+    }
+
     func run() throws {
         let spec = RewardSpec(rewards: [RewardSpec.Entry(name: "thinking", options: [("model", .string(model))])])
         let pipeline: Pipeline
@@ -53,7 +60,10 @@ struct RMScoreCommand: ParsableCommand {
         let judge = StepJudge(model: try RMCLI.loadModel(model), threshold: threshold)
         let scored: [UInt8]
         do { scored = try ByteSource(path: scratch).readAll() } catch { throw CLIFailure(error.message) }
-        let merged = StepScoreAnnotator(judge: judge).annotate(input: inputBytes, scored: scored)
+        var merged = StepScoreAnnotator(judge: judge).annotate(input: inputBytes, scored: scored)
+        if let groupAware {
+            merged = GroupAwareRewriter(agreement: GroupAgreement(thinkingWeight: groupAware)).rewrite(input: inputBytes, scored: merged)
+        }
         do { try ByteSink(path: out ?? "-").write(merged) } catch { throw CLIFailure(error.message) }
         FileHandle.standardError.write(Data(SummaryText.render(summary).utf8))
         if summary.errors > 0 { throw ExitCode(CLIExit.someRowsFailed.rawValue) }

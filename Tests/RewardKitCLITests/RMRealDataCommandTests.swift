@@ -36,6 +36,22 @@ import Testing
         #expect(firstError >= 0 && firstError <= 1)
         #expect(!out[1].contains("step_scores"))
 
+        // Group-aware with weight 0 is majority voting: two of a group agree, the third does not.
+        let grouped = try CommandRunner.run(["rm", "score", "--model", "m.rkck", "--group-aware", "0", "-"], in: dir, stdin: """
+        {"group": "g", "prompt": "What is 2 + 3?", "response": "2 + 3 = 5\\nA: 5"}
+        {"group": "g", "prompt": "What is 2 + 3?", "response": "So it is 5.\\nA: 5"}
+        {"group": "g", "prompt": "What is 2 + 3?", "response": "A: 6"}
+        {"group": "h", "prompt": "What is 2 + 3?", "response": "A: 5"}
+        """)
+        #expect(grouped.status == 0, "\(grouped.stderr)")
+        let values = try grouped.stdout.split(separator: "\n").map { line -> Double in
+            let row = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let rewards = try #require(row["rewards"] as? [String: Any])
+            #expect((rewards["thinking"] as? Double) == (row["reward"] as? Double))
+            return try #require(rewards["thinking"] as? Double)
+        }
+        #expect(values == [0.5, 0.5, 0, 0])
+
         try """
         {"qid": 1, "question": "Q", "response": "2 + 3 = 5\\nA: 5", "is_correct": true}
         {"qid": 1, "question": "Q", "response": "2 + 3 = 6\\nA: 6", "is_correct": false}
