@@ -49,11 +49,13 @@ struct RMScoreCommand: ParsableCommand {
         let spec = RewardSpec(rewards: [RewardSpec.Entry(name: "thinking", options: [("model", .string(model))])])
         let pipeline: Pipeline
         do { pipeline = try Pipeline(spec: spec, registry: .withThinkingModel) } catch { throw CLIFailure(error.message) }
+        // The step fields and the group-aware score need each input row again after the pipeline
+        // has scored it, so the input is read once into memory and scored through scratch files.
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rewardkit-rm-score-\(getpid()).jsonl").path
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let inputBytes: [UInt8]
         do { inputBytes = try ByteSource(path: input).readAll() } catch { throw CLIFailure(error.message) }
-        try Data(inputBytes).write(to: URL(fileURLWithPath: scratch + ".in"))
+        do { try ByteSink(path: scratch + ".in").write(inputBytes) } catch { throw CLIFailure(error.message) }
         defer { try? FileManager.default.removeItem(atPath: scratch + ".in") }
         let (source, scoredSink) = try StreamingScore.open(input: scratch + ".in", out: scratch)
         let summary = try StreamingScore.run(pipeline, from: source, into: scoredSink)

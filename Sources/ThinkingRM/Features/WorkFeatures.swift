@@ -1,9 +1,10 @@
 import Foundation
 
-/// Features of how a solution's computations hang together with its question, learnt to matter
-/// on real model solutions to word problems: a result copied wrongly into the text, quantities of
-/// the question (digits or number words) never used, intermediate results never used again, an
-/// answer that is negative, fractional or far larger than anything the question mentions.
+/// Features of how a solution's computations hang together with its question: a result copied
+/// wrongly into the text, quantities of the question (digits or number words) never used,
+/// intermediate results never used again, an answer that is negative, fractional or far larger
+/// than anything the question mentions. Models that write word-problem solutions with true
+/// arithmetic leave their mistakes in these traces rather than in false calculations.
 public struct WorkFeatures: Sendable, Equatable {
     /// Computations whose shown copy differs from their result (capped at 3).
     public var shownMismatches = 0.0
