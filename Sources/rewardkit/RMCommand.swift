@@ -26,9 +26,15 @@ struct RMSynthCommand: ParsableCommand {
         Fixtures/rm_heldout.README.md: 1.0 minus a deduction per flaw, clamped, rounded to 0.1.
         The same --seed always writes the same file.
 
+        With --gsm8k FILE it degrades real solutions instead (GSM8K rows {question, answer} with
+        <<a*b=c>> annotations): per problem the original and up to --per-problem versions with one
+        flaw (wrong operation or quantity, misread number, digit slip, dropped step, early stop,
+        irrelevant step), later annotations recomputed, each row with `steps` and `first_error`.
+
         Example:
           rewardkit rm synth --n 10000 --seed 7 --out rm_train.jsonl
           rewardkit rm synth --n 5000 --seed 7 --pairs --out rm_pairs.jsonl
+          rewardkit rm synth --gsm8k train.jsonl --n 7473 --per-problem 3 --out rm_gsm8k.jsonl
         """
     )
 
