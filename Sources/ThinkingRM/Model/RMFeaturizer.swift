@@ -52,7 +52,7 @@ public struct RMFeaturizer: Sendable {
     /// The dense features the model reads: every reasoning and question feature. (Leaving out
     /// the shape features, length, lines, steps, was tried: on a split that holds out two problem
     /// kinds of synthetic data, pairwise accuracy fell from 0.891 to 0.878, so they stay.)
-    public static let denseNames = ReasoningFeatures.names + QuestionFeatures.names
+    public static let denseNames = ReasoningFeatures.names + QuestionFeatures.names + WorkFeatures.names
 
     /// The settings in use.
     public let settings: RMFeaturizerSettings
@@ -88,7 +88,9 @@ public struct RMFeaturizer: Sendable {
         let reasoning = ReasoningFeatures(response: response)
         let asked = QuestionFeatures(question: question ?? "", response: response,
                                      calculations: reasoning.statedCalculations, answer: reasoning.finalAnswerValue)
-        return reasoning.values + asked.values
+        let work = WorkFeatures(question: question ?? "", work: WorkStepScanner.scan(response),
+                                responseNumbers: ReasoningFeatures.numbers(in: response), answer: reasoning.finalAnswerValue)
+        return reasoning.values + asked.values + work.values
     }
 
     /// The sparse input row: n-gram entries, then dense features at `ngramDimension + j`.
