@@ -3,7 +3,7 @@ import Foundation
 import Rewards
 import ThinkingRM
 
-/// `rewardkit rm`: the thinking reward model (REFERENCE.md §3): make data, train, evaluate,
+/// `rewardkit rm`: the thinking reward model (docs/methods.md, Trust-GRPO): make data, train, evaluate,
 /// score rows, measure speed. Each subcommand parses flags and calls ThinkingRM.
 struct RMCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

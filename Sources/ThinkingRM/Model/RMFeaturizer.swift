@@ -49,9 +49,9 @@ public struct RMFeaturizerSettings: Codable, Sendable, Equatable {
 ///
 /// Holds the n-gram scratch buffer, so keep one per thread and reuse it.
 public struct RMFeaturizer: Sendable {
-    /// The dense features the model reads: every reasoning and question feature. (Leaving out
-    /// the shape features, length, lines, steps, was tried: on a split that holds out two problem
-    /// kinds of synthetic data, pairwise accuracy fell from 0.891 to 0.878, so they stay.)
+    /// The dense features the model reads: every reasoning, question and work-step feature. (The
+    /// shape features, length, lines, steps, stay: without them pairwise accuracy on problem kinds
+    /// held out of training is lower; docs/benchmarks.md has the figures.)
     public static let denseNames = ReasoningFeatures.names + QuestionFeatures.names + WorkFeatures.names
 
     /// The settings in use.
@@ -95,8 +95,8 @@ public struct RMFeaturizer: Sendable {
 
     /// The sparse input row: n-gram entries, then dense features at `ngramDimension + j`.
     public mutating func row(question: String?, response: String) -> [SparseEntry] {
-        // N-grams first, into a local: written as an argument of `row(ngrams:dense:)`, `self` was
-        // captured for that call before the mutation, so the scratch buffer was shared and copied.
+        // N-grams first, into a local: written as an argument of `row(ngrams:dense:)`, `self` would
+        // be captured for that call before the mutation, sharing and copying the scratch buffer.
         let entries = ngrams.features(of: response)
         return row(ngrams: entries, dense: Self.dense(question: question, response: response))
     }
