@@ -32,13 +32,14 @@ public enum AnswerKind: String, Sendable, CaseIterable {
         // `$` delimits math far more often than it marks dollars in a gold answer.
         let s = trim(Substring(gold.replacingOccurrences(of: "$", with: "")))
         if s.isEmpty { return .text }
-        if ChoiceLetter.parse(String(s)) != nil, s.count <= 3 { return .choice }
+        // A lower-case letter is a variable far more often than an option.
+        if s.count <= 3, !s.contains(where: \.isLowercase), ChoiceLetter.parse(String(s)) != nil { return .choice }
         if isInteger(s) { return .integer }
         if isDecimal(s) { return .decimal }
         if isFraction(s) { return .fraction }
         if isNumberWithUnit(s) { return .numberWithUnit }
         if isInterval(s) { return .interval }
-        if hasTopLevelComma(s) || s.hasPrefix("\\{") { return .list }
+        if hasTopLevelComma(s) || s.hasPrefix("\\{") || isBracketedList(s) { return .list }
         if s.contains("=") || s.contains("<") || s.contains(">") || s.contains("\\le") || s.contains("\\ge") || s.contains("\\neq") {
             return .relation
         }
@@ -91,6 +92,12 @@ public enum AnswerKind: String, Sendable, CaseIterable {
         }
         // `(1, 2)` reads as a tuple as often as an interval; mixed or square brackets and infinity do not.
         return first == "[" || last == "]" || s.contains("\\infty")
+    }
+
+    /// `(1, 2)` or `[a, b, c]`: brackets around parts separated by commas.
+    private static func isBracketedList(_ s: Substring) -> Bool {
+        guard let first = s.first, let last = s.last, "([".contains(first), ")]".contains(last) else { return false }
+        return hasTopLevelComma(s.dropFirst().dropLast())
     }
 
     /// Whether `s` holds a comma outside any brackets (a decimal comma would need digits around
