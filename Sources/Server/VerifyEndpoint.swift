@@ -2,9 +2,10 @@ import Rewards
 import Verify
 
 extension RewardService {
-    /// `POST /verify`: one `{"gold", "pred"}` object, or an array of them, through the answer
-    /// extractor and comparator. Each answer is `{"match", "reason", "gold", "predicted"}` with
-    /// the answers as extracted; a prediction with no answer marker is compared as it is.
+    /// `POST /verify`: one `{"gold", "pred"[, "extraction"]}` object, or an array of them, through
+    /// the answer extractor and comparator as `rewardkit verify` runs them (`extraction` is
+    /// `fallback` unless the pair says `anchored`). Each answer is `{"match", "reason", "gold",
+    /// "predicted"}` with the answers as extracted; a prediction with no answer is compared as it is.
     public func verify(_ body: UnsafeBufferPointer<UInt8>) -> ServerReply {
         let value: JSONValue
         switch JSONDocument.parse(body) {
@@ -45,10 +46,18 @@ extension RewardService {
             case let other?: throw RequestError(status: 400, message: "\(at)field '\(field)' is \(other.kindName), expected a string", field: field)
             }
         }
-        let gold = extractor.referenceAnswer(from: try text("gold"))
-        let pred = try text("pred")
-        let predicted = extractor.extract(from: pred).answer ?? pred
-        let verdict = comparator.compare(gold: gold, predicted: predicted)
+        var mode = ExtractionMode.fallback
+        if let field = pair["extraction"] {
+            guard case let .string(name) = field, let chosen = ExtractionMode(rawValue: name) else {
+                throw RequestError(status: 400, message: "\(at)field 'extraction' must be \"anchored\" or \"fallback\"", field: "extraction")
+            }
+            mode = chosen
+        }
+        var pairExtractor = extractor
+        pairExtractor.mode = mode
+        let answers = AnswerVerifier(extractor: pairExtractor, comparator: comparator).answers(gold: try text("gold"), prediction: try text("pred"))
+        let (gold, predicted) = (answers.gold, answers.predicted)
+        let verdict = answers.hedged ? Verdict(isMatch: false, reason: "hedged") : comparator.compare(gold: gold, predicted: predicted)
         // "budget" is the reason a budgeted comparator gives when it stops early.
         if verdict.reason == "budget" { metrics.verifierBudgetHits.increment() }
         out.ascii("{\"match\":")

@@ -3,8 +3,8 @@
 ///
 /// The prediction may be a bare answer (`0.5`, `\frac{1}{2}`) or text with an answer anchor
 /// (`\boxed{}`, `<answer>`, "final answer is"); the gold may be an answer or reference reasoning
-/// ending in one. Two or more boxed answers that the comparator finds different are hedging and
-/// never match.
+/// ending in one. Two or more boxed answers that the comparator finds different are one list
+/// answer when the gold has several parts (`1, 2, 3`), and hedging that never matches otherwise.
 public struct AnswerVerifier: Sendable {
     /// Finds final answers in text.
     public let extractor: AnswerExtractor
@@ -29,18 +29,35 @@ public struct AnswerVerifier: Sendable {
     /// answer, or the whole text when it has no anchor), and whether the prediction hedges.
     public func answers(gold: String, prediction: String) -> (gold: String, predicted: String, hedged: Bool) {
         let extraction = extractor.extract(from: prediction)
-        let hedged = extraction.isHedged && distinctAnswers(extraction.distinctCandidates) > 1
-        return (extractor.referenceAnswer(from: gold), extraction.answer ?? prediction, hedged)
+        let goldAnswer = extractor.referenceAnswer(from: gold)
+        let resolved = resolve(extraction, gold: goldAnswer)
+        return (goldAnswer, resolved.answer ?? prediction, resolved.hedgedAnswers > 1)
+    }
+
+    /// The answer an extraction gives against `gold`: its chosen answer, or its different boxed
+    /// answers joined into one list when the gold has several parts; `hedgedAnswers` counts the
+    /// different answers when they hedge a one-part gold (0 otherwise).
+    public func resolve(_ extraction: Extraction, gold: String) -> (answer: String?, hedgedAnswers: Int) {
+        guard extraction.isHedged else { return (extraction.answer, 0) }
+        let distinct = representatives(extraction.distinctCandidates)
+        guard distinct.count > 1 else { return (extraction.answer, 0) }
+        if AnswerParts.count(gold) > 1 { return (distinct.joined(separator: ", "), 0) }
+        return (extraction.answer, distinct.count)
     }
 
     /// How many different answers `candidates` hold by the comparator's judgement (capped, so a
     /// response with thousands of boxes stays cheap).
     public func distinctAnswers(_ candidates: [String]) -> Int {
-        var representatives: [String] = []
+        representatives(candidates).count
+    }
+
+    /// The first of each group of equivalent candidates, in text order (at most 64 are read).
+    private func representatives(_ candidates: [String]) -> [String] {
+        var found: [String] = []
         for candidate in candidates.prefix(64)
-        where !representatives.contains(where: { comparator.compare(gold: $0, predicted: candidate).isMatch }) {
-            representatives.append(candidate)
+        where !found.contains(where: { comparator.compare(gold: $0, predicted: candidate).isMatch }) {
+            found.append(candidate)
         }
-        return representatives.count
+        return found
     }
 }

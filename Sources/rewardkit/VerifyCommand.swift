@@ -11,10 +11,12 @@ struct VerifyCommand: ParsableCommand {
         discussion: """
         Numbers, fractions, LaTeX, roots, trig, logs, sets, intervals, tuples, matrices, equations,
         inequalities and text, without a CAS, under a 20 ms budget per pair. The prediction may be a
-        bare answer or text with \\boxed{}, <answer> or "final answer is"; several different boxed
-        answers never match (hedging).
+        bare answer or a whole response: its answer is found by anchors (\\boxed{}, <answer>, "final
+        answer is", "the answer is", "Answer:", #### N, A: N) and, with --extraction fallback (the
+        default here), else its last number or expression. Several different boxed answers are one
+        list answer when the gold has several parts, and hedging (no match) when it has one.
 
-        With --batch, reads JSONL rows {id, gold, pred[, precision, strict]} and writes each row back
+        With --batch, reads JSONL rows {id, gold, pred[, precision, strict, extraction]} and writes each row back
         with match, gold_parsed, pred_parsed, reason and micros (exit 0, or 3 if some rows were bad).
 
         Examples:
@@ -29,6 +31,9 @@ struct VerifyCommand: ParsableCommand {
     @Flag(help: "Print the parsed forms, the reason and the time.") var explain = false
     @Option(help: "Decimal places compared when either side is a decimal.") var precision = 6
     @Flag(help: "Strict: assignments must name the same variable; sets and tuples differ.") var strict = false
+    @Option(help: ArgumentHelp("How the prediction's answer is found: anchored (answer anchors only) or fallback (also the last number or expression).",
+                               valueName: "MODE"))
+    var extraction: String = ExtractionMode.fallback.rawValue
     @Option(help: ArgumentHelp("JSONL pairs to verify.", valueName: "FILE")) var batch: String?
     @Option(name: .long, help: ArgumentHelp("With --batch: write rows here instead of standard output.", valueName: "FILE"))
     var out: String?
@@ -37,11 +42,13 @@ struct VerifyCommand: ParsableCommand {
         if batch == nil && (gold == nil || pred == nil) { throw ValidationError("give GOLD and PRED, or --batch FILE") }
         if batch != nil && (gold != nil || pred != nil) { throw ValidationError("give GOLD and PRED, or --batch FILE, not both") }
         guard (0...30).contains(precision) else { throw ValidationError("--precision must be between 0 and 30") }
+        guard ExtractionMode(rawValue: extraction) != nil else { throw ValidationError("--extraction must be anchored or fallback") }
     }
 
     func run() throws {
         if let batch { return try runBatch(batch) }
-        let result = Self.verify(gold: gold ?? "", pred: pred ?? "", precision: precision, strict: strict)
+        let mode = ExtractionMode(rawValue: extraction) ?? .fallback
+        let result = Self.verify(gold: gold ?? "", pred: pred ?? "", precision: precision, strict: strict, extraction: mode)
         print(result.isMatch ? "match (\(result.reason))" : "no match (\(result.reason))")
         if explain {
             print("gold parsed: \(result.goldParsed ?? "-")")
@@ -51,8 +58,9 @@ struct VerifyCommand: ParsableCommand {
         if !result.isMatch { throw ExitCode(1) }
     }
 
-    static func verify(gold: String, pred: String, precision: Int, strict: Bool) -> MathVerification {
-        MathVerifier(options: MathVerifier.Options(precision: precision, strict: strict)).verifyResponse(gold: gold, prediction: pred)
+    static func verify(gold: String, pred: String, precision: Int, strict: Bool, extraction: ExtractionMode) -> MathVerification {
+        MathVerifier(options: MathVerifier.Options(precision: precision, strict: strict))
+            .verifyResponse(gold: gold, prediction: pred, extractor: AnswerExtractor(mode: extraction))
     }
 
     private func runBatch(_ path: String) throws {
@@ -71,7 +79,8 @@ struct VerifyCommand: ParsableCommand {
                 errors += 1
                 output.value(.object([("line", .number(Double(number))), ("error", .string(problem.message))]))
             case let .success(row):
-                let r = Self.verify(gold: row.gold, pred: row.pred, precision: row.precision ?? precision, strict: row.strict ?? strict)
+                let r = Self.verify(gold: row.gold, pred: row.pred, precision: row.precision ?? precision, strict: row.strict ?? strict,
+                                    extraction: row.extraction ?? ExtractionMode(rawValue: extraction) ?? .fallback)
                 if r.isMatch { matches += 1 }
                 output.value(.object(row.members + [
                     ("match", .bool(r.isMatch)), ("gold_parsed", r.goldParsed.map(JSONValue.string) ?? .null),
@@ -92,6 +101,7 @@ struct VerifyBatchRow {
     var members: [(key: String, value: JSONValue)]
     var gold: String, pred: String
     var precision: Int?, strict: Bool?
+    var extraction: ExtractionMode?
 
     static func parse(_ line: String) -> Result<VerifyBatchRow, RowProblem> {
         let value: JSONValue
@@ -113,8 +123,15 @@ struct VerifyBatchRow {
             guard case let .bool(b) = s else { return .failure(RowProblem("field 'strict' must be true or false")) }
             strict = b
         }
+        var extraction: ExtractionMode?
+        if let e = value["extraction"] {
+            guard case let .string(name) = e, let mode = ExtractionMode(rawValue: name) else {
+                return .failure(RowProblem("field 'extraction' must be anchored or fallback"))
+            }
+            extraction = mode
+        }
         let kept = members.filter { !["match", "gold_parsed", "pred_parsed", "reason", "micros"].contains($0.key) }
-        return .success(VerifyBatchRow(members: kept, gold: gold, pred: pred, precision: precision, strict: strict))
+        return .success(VerifyBatchRow(members: kept, gold: gold, pred: pred, precision: precision, strict: strict, extraction: extraction))
     }
 }
 

@@ -47,7 +47,8 @@ private struct AlwaysMatches: AnswerComparator {
         #expect(score == RewardScore(1, "matched via boxed (stub)"))
         // The injected comparator also decides hedging: it finds every box equal.
         #expect(try lenient.score(Trajectory(response: #"\boxed{1} \boxed{2}"#, answer: "2")).value == 1)
-        #expect(try lenient.score(Trajectory(response: "no anchor", answer: "2")).value == 0)
+        // A sentence with no anchor states no answer, in the default (anchored) extraction.
+        #expect(try lenient.score(Trajectory(response: "there is no anchor in this response", answer: "2")).value == 0)
     }
 
     /// The explanations kept as literals read as the formatted ones they stand for.
@@ -92,7 +93,7 @@ private struct AlwaysMatches: AnswerComparator {
         #expect(throws: RewardError("reward 'accuracy': option 'precision' must be 0-30")) {
             try AccuracyReward(options: RewardOptions(rewardName: "accuracy", values: [("precision", .number(99))]))
         }
-        #expect(throws: RewardError("reward 'accuracy': unknown option 'tolerance' (known: comparator, precision)")) {
+        #expect(throws: RewardError("reward 'accuracy': unknown option 'tolerance' (known: anchors, comparator, extraction, precision)")) {
             try AccuracyReward(options: RewardOptions(rewardName: "accuracy", values: [("tolerance", .number(0.1))]))
         }
     }

@@ -6,7 +6,9 @@ import Rewards
 /// Scored output of synthetic rollouts, alias rows and edge rows (errors, escapes, options,
 /// existing rewards), recorded before the scoring hot path was optimised: the bytes must not move.
 /// Re-recorded once when `accuracy` moved to the math engine: one verdict changed, `1e5` against
-/// `100000`, which the simple comparator missed and the engine gets right.
+/// `100000`, which the simple comparator missed and the engine gets right; and once when a
+/// response that is nothing but an answer (`579`) became a stated answer: explanations moved
+/// from "no final answer found" to the mismatch, no reward changed.
 @Suite struct PinnedScoringTests {
     static let input = Fixture.url("pinned_rollouts.jsonl").path
 

@@ -97,7 +97,7 @@ import Testing
     }
 
     @Test func unknownPresetListsTheKnownOnes() {
-        #expect(throws: ConfigError("unknown preset 'r2' (known: r1, stepgrpo, sophiavl, sharegrpo)")) {
+        #expect(throws: ConfigError("unknown preset 'r2' (known: r1, stepgrpo, sophiavl, sharegrpo, eval)")) {
             try RewardSpec.preset("r2")
         }
     }

@@ -41,9 +41,38 @@ struct ReferenceCase: Decodable, Sendable, CustomTestStringConvertible {
         #expect(AnswerExtractor().referenceAnswer(from: c.reference) == c.gold)
     }
 
+    /// The table runs the default extractor; the user's patterns and the fallback have tests of their own.
     @Test func everyAnchorIsCovered() {
         let covered = Set(Self.cases.compactMap(\.anchor))
-        #expect(covered == Set(AnswerAnchor.allCases.map(\.rawValue)))
+        let needsSettings: Set<AnswerAnchor> = [.custom, .lastExpression]
+        #expect(covered == Set(AnswerAnchor.allCases.filter { !needsSettings.contains($0) }.map(\.rawValue)))
+    }
+
+    @Test(arguments: [
+        ("She makes 9 * 2 = 18 dollars every day.", "18"), ("so x is $\\frac{1}{2}$ here", "\\frac{1}{2}"),
+        ("In total 1,234 people came.", "1,234"), ("It rose by 12.5% this year.", "12.5%"), ("we get -4 in the end", "-4"),
+        ("$x = 2$ and then 7 more", "7"), ("first $5$, then at last $x^2+1$.", "x^2+1"),
+    ] as [(String, String)])
+    func fallbackTakesTheLastExpression(_ text: String, _ answer: String) {
+        let found = AnswerExtractor(mode: .fallback).extract(from: text)
+        #expect(found.answer == answer)
+        #expect(found.anchor == .lastExpression)
+        // Anchored extraction never guesses.
+        #expect(AnswerExtractor().extract(from: text).answer == nil)
+    }
+
+    @Test func fallbackStillPrefersAnchorsAndFindsNothingInProse() {
+        let fallback = AnswerExtractor(mode: .fallback)
+        #expect(fallback.extract(from: "We have 3 cats. The answer is 5, not 6 or 7.").answer == "5")
+        #expect(fallback.extract(from: "There is no number in this text at all.").answer == nil)
+    }
+
+    @Test func customAnchorsComeBeforeThePhrases() throws {
+        let custom = AnswerExtractor(customAnchors: [try RegexPattern("result\\s*=", options: [.caseInsensitive])])
+        let found = custom.extract(from: "Answer: 8\nResult = 7 (checked)")
+        #expect(found.answer == "7 (checked)")
+        #expect(found.anchor == .custom)
+        #expect(custom.extract(from: "Answer: 8").anchor == .answerColon)
     }
 
     @Test func distinctCandidatesKeepFirstOfEach() {
@@ -106,7 +135,7 @@ struct ReferenceCase: Decodable, Sendable, CustomTestStringConvertible {
 
     /// The phrase anchors are skipped when their literal is missing; when it is there they still run.
     @Test(arguments: [
-        ("The answer is 978.", nil), ("The answer: 978", "978"), ("So the final answer is 12.", "12"),
+        ("The answer is 978.", "978"), ("The answer: 978", "978"), ("So the final answer is 12.", "12"),
         ("### The final answer is: 5", "5"), ("The FINAL answer is 3", "3"), ("la réponse, final answer is 4", "4"),
     ] as [(String, String?)])
     func phraseAnchorsNeedTheirLiteral(_ text: String, _ answer: String?) {
@@ -140,7 +169,8 @@ struct ReferenceCase: Decodable, Sendable, CustomTestStringConvertible {
     @Test func cutInsideAMultibyteCharacter() {
         let text = String(repeating: "é", count: 40_000) + #"\boxed{é}"#
         #expect(extractor.extract(from: text).answer == "é")
-        #expect(AnswerExtractor(maxBytes: 3).extract(from: "ééé").answer == nil)
+        // The cut drops the split character: what is left is one whole `é`, a bare answer.
+        #expect(AnswerExtractor(maxBytes: 3).extract(from: "ééé").answer == "é")
     }
 }
 

@@ -25,17 +25,30 @@ public struct AccuracyReward: Reward {
         self.comparator = comparator
     }
 
-    /// Builds from config options: `comparator` (`standard`), `precision` (6 decimal places).
+    /// Builds from config options: `comparator` (`standard`), `precision` (6 decimal places),
+    /// `extraction` (`anchored`, or `fallback` to take the last number or expression of a response
+    /// without an anchor) and `anchors` (the user's own regex patterns, tried before the phrases).
     public init(options: RewardOptions) throws(RewardError) {
-        try options.requireOnly(["comparator", "precision"])
+        try options.requireOnly(["comparator", "precision", "extraction", "anchors"])
+        let mode = try options.string("extraction", default: ExtractionMode.anchored.rawValue,
+                                      allowed: ExtractionMode.allCases.map(\.rawValue))
+        var anchors: [RegexPattern] = []
+        for pattern in try options.strings("anchors") {
+            do {
+                anchors.append(try RegexPattern(pattern, options: [.caseInsensitive, .multiline]))
+            } catch {
+                throw RewardError("reward '\(options.rewardName)': option 'anchors': \(error)")
+            }
+        }
+        let extractor = AnswerExtractor(mode: ExtractionMode(rawValue: mode) ?? .anchored, customAnchors: anchors)
         let name = try options.string("comparator", default: "standard", allowed: Self.comparatorNames)
         var math = MathVerifier.Options()
         math.precision = try options.int("precision", default: 6)
         guard (0...30).contains(math.precision) else { throw RewardError("reward '\(options.rewardName)': option 'precision' must be 0-30") }
         switch name {
-        case "simple": self.init(comparator: SimpleAnswerComparator())
-        case "math": self.init(comparator: MathVerifier(options: math))
-        default: self.init(comparator: TieredComparator(options: math))
+        case "simple": self.init(extractor: extractor, comparator: SimpleAnswerComparator())
+        case "math": self.init(extractor: extractor, comparator: MathVerifier(options: math))
+        default: self.init(extractor: extractor, comparator: TieredComparator(options: math))
         }
     }
 
@@ -57,14 +70,14 @@ public struct AccuracyReward: Reward {
     public func judge(response: String, reference: String, options: [String] = []) -> AccuracyJudgement {
         let gold = extractor.referenceAnswer(from: reference)
         let extraction = extractor.extract(from: response)
-        guard let predicted = extraction.answer, let anchor = extraction.anchor else {
+        guard extraction.answer != nil, let anchor = extraction.anchor else {
             return AccuracyJudgement(.noAnswer, "no final answer found", gold: gold)
         }
-        if extraction.isHedged {
-            let answers = distinctAnswers(extraction.distinctCandidates)
-            if answers > 1 {
-                return AccuracyJudgement(.wrong, "hedged: \(answers) different boxed answers", anchor: anchor, gold: gold, predicted: predicted)
-            }
+        let resolved = AnswerVerifier(extractor: extractor, comparator: comparator).resolve(extraction, gold: gold)
+        guard let predicted = resolved.answer else { return AccuracyJudgement(.noAnswer, "no final answer found", gold: gold) }
+        if resolved.hedgedAnswers > 1 {
+            return AccuracyJudgement(.wrong, "hedged: \(resolved.hedgedAnswers) different boxed answers", anchor: anchor, gold: gold,
+                                     predicted: predicted)
         }
         let verdict = compare(gold: gold, predicted: predicted, options: options)
         if verdict.isMatch {
@@ -108,12 +121,6 @@ public struct AccuracyReward: Reward {
         return index < options.count ? ChoiceLetter.stripLabel(options[index]) : nil
     }
 
-    /// How many different answers the boxes hold by the comparator's judgement: the verifier's
-    /// hedging count, so `accuracy`, `verify` and `regress` call hedging the same way.
-    private func distinctAnswers(_ candidates: [String]) -> Int {
-        AnswerVerifier(extractor: extractor, comparator: comparator).distinctAnswers(candidates)
-    }
-
     /// Whether `s` holds a non-white-space character. A first byte that is ASCII and not white
     /// space (the usual reference) starts such a character, which spares the Unicode lookups.
     private static func hasText(_ s: String) -> Bool {
@@ -133,6 +140,7 @@ public struct AccuracyReward: Reward {
             case .finalAnswerHeader: return "matched via final_answer_header (numeric)"
             case .finalAnswerPhrase: return "matched via final_answer_phrase (numeric)"
             case .answerColon: return "matched via answer_colon (numeric)"
+            default: return nil
             }
         case "choice":
             switch anchor {
@@ -141,6 +149,7 @@ public struct AccuracyReward: Reward {
             case .finalAnswerHeader: return "matched via final_answer_header (choice)"
             case .finalAnswerPhrase: return "matched via final_answer_phrase (choice)"
             case .answerColon: return "matched via answer_colon (choice)"
+            default: return nil
             }
         case "text":
             switch anchor {
@@ -149,6 +158,7 @@ public struct AccuracyReward: Reward {
             case .finalAnswerHeader: return "matched via final_answer_header (text)"
             case .finalAnswerPhrase: return "matched via final_answer_phrase (text)"
             case .answerColon: return "matched via answer_colon (text)"
+            default: return nil
             }
         default: return nil
         }

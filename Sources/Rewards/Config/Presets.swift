@@ -1,7 +1,7 @@
 /// Ready-made configs for the methods RewardKit implements (DESIGN.md, "Presets").
 public enum Presets {
     /// The preset names, in the order help text lists them.
-    public static let names = ["r1", "stepgrpo", "sophiavl", "sharegrpo"]
+    public static let names = ["r1", "stepgrpo", "sophiavl", "sharegrpo", "eval"]
 
     /// The config text of each preset; a run records this text like a config file's.
     public static let texts: [String: String] = [
@@ -35,6 +35,12 @@ public enum Presets {
           - {name: format, weight: 0.1, template: boxed}
         group:
           advantage: {estimator: share_grpo, epsilon: 1.0e-6}
+        """,
+        // Scoring and evaluating rollouts whose format is not the point: the training presets read
+        // anchored answers only; this one also takes a response's last number or expression.
+        "eval": """
+        rewards:
+          - {name: accuracy, weight: 1.0, extraction: fallback}
         """,
     ]
 }

@@ -67,4 +67,21 @@ public struct RewardOptions: Sendable, Equatable {
         }
         return s
     }
+
+    /// A list-of-strings option (a single string counts as a list of one), empty when absent.
+    public func strings(_ key: String) throws(RewardError) -> [String] {
+        guard let value = self[key] else { return [] }
+        if case let .string(s) = value { return [s] }
+        guard case let .array(items) = value else {
+            throw RewardError("reward '\(rewardName)': option '\(key)' must be a list of strings, got \(value.kindName)")
+        }
+        var out: [String] = []
+        for (k, item) in items.enumerated() {
+            guard case let .string(s) = item else {
+                throw RewardError("reward '\(rewardName)': option '\(key)' item \(k + 1) must be a string, got \(item.kindName)")
+            }
+            out.append(s)
+        }
+        return out
+    }
 }

@@ -1,11 +1,13 @@
+import Verify
+
 /// One golden case of a regression file (JSONL):
-/// - verifier case `{id, gold, pred, expected: bool[, precision, strict, tags]}`;
+/// - verifier case `{id, gold, pred, expected: bool[, precision, strict, extraction, tags]}`;
 /// - reward case `{id, <trajectory fields>, expected_rewards: {component: value}[, config | preset, tags]}`.
 public struct RegressionCase: Sendable {
     /// What the case checks.
     public enum Check: Sendable {
         /// The verifier's verdict on `pred` against `gold`.
-        case verifier(gold: String, pred: String, expected: Bool, precision: Int?, strict: Bool?)
+        case verifier(gold: String, pred: String, expected: Bool, precision: Int?, strict: Bool?, extraction: ExtractionMode?)
         /// Reward components of a trajectory, under a config (`configText`, YAML or JSON).
         case reward(trajectory: Trajectory, expected: [String: Double], configText: String, configName: String)
     }
@@ -95,7 +97,16 @@ public struct RegressionCase: Sendable {
             guard case let .bool(b) = s else { return .failure(.badField(name: "strict", problem: "must be true or false")) }
             strict = b
         }
+        var extraction: ExtractionMode?
+        if let e = value["extraction"] {
+            guard case let .string(name) = e, let mode = ExtractionMode(rawValue: name) else {
+                let known = ExtractionMode.allCases.map(\.rawValue).joined(separator: " or ")
+                return .failure(.badField(name: "extraction", problem: "must be \(known)"))
+            }
+            extraction = mode
+        }
         return .success(RegressionCase(id: id, tags: tags, check: .verifier(gold: gold, pred: pred, expected: expected,
-                                                                            precision: precision, strict: strict), source: source))
+                                                                            precision: precision, strict: strict, extraction: extraction),
+                                       source: source))
     }
 }

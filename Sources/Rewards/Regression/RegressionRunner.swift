@@ -3,8 +3,9 @@ import Verify
 /// Runs golden cases: verifier cases through an `AnswerVerifier`, reward cases through a
 /// `Pipeline` built from each case's config (built once per distinct config).
 public struct RegressionRunner: Sendable {
-    /// Makes the verifier for a case's `precision` and `strict` settings (nil: the defaults).
-    public typealias VerifierFactory = @Sendable (_ precision: Int?, _ strict: Bool?) -> AnswerVerifier
+    /// Makes the verifier for a case's `precision`, `strict` and `extraction` settings (nil: the
+    /// defaults; extraction defaults to `fallback`, as `rewardkit verify` reads a prediction).
+    public typealias VerifierFactory = @Sendable (_ precision: Int?, _ strict: Bool?, _ extraction: ExtractionMode?) -> AnswerVerifier
 
     /// What one case gave.
     public struct Outcome: Sendable, Equatable {
@@ -62,11 +63,11 @@ public struct RegressionRunner: Sendable {
     }
 
     /// The verifier RewardKit uses: the tiered comparator with the case's precision and strictness.
-    public static let standardVerifier: VerifierFactory = { precision, strict in
+    public static let standardVerifier: VerifierFactory = { precision, strict, extraction in
         var options = MathVerifier.Options()
         if let precision { options.precision = precision }
         if let strict { options.strict = strict }
-        return AnswerVerifier(comparator: TieredComparator(options: options))
+        return AnswerVerifier(extractor: AnswerExtractor(mode: extraction ?? .fallback), comparator: TieredComparator(options: options))
     }
 
     /// Runs every case, in order.
@@ -74,8 +75,8 @@ public struct RegressionRunner: Sendable {
         var pipelines: [String: Result<Pipeline, ConfigError>] = [:]
         return cases.map { c in
             switch c.check {
-            case let .verifier(gold, pred, expected, precision, strict):
-                let verdict = verifier(precision, strict).verify(gold: gold, prediction: pred)
+            case let .verifier(gold, pred, expected, precision, strict, extraction):
+                let verdict = verifier(precision, strict, extraction).verify(gold: gold, prediction: pred)
                 return Outcome(id: c.id, kind: c.kind, tags: c.tags, passed: verdict.isMatch == expected, verdict: verdict.isMatch,
                                rewards: nil, reason: verdict.reason, expected: String(expected), gold: gold, pred: pred, source: c.source)
             case let .reward(trajectory, expected, configText, configName):

@@ -4,37 +4,48 @@ import Glibc
 import Darwin
 #endif
 
-/// Finds the final answer in a response by prioritised anchors, never by guessing a bare number.
+/// Finds the final answer in a response by prioritised anchors (`AnswerAnchor`, first wins).
 ///
-/// Priority: `<answer>` tags, then the last `\boxed{}` / `\fbox{}`, then `### The final answer is:`,
-/// then "final answer is", then "Answer:". Within an anchor the rightmost occurrence wins. Only the
-/// last `maxBytes` of the text are read, and every scan is linear, so a megabyte response or
-/// ten thousand nested braces cost milliseconds and never crash.
+/// Priority: `<answer>` tags, the last `\boxed{}` / `\fbox{}`, `### The final answer is:`, the
+/// user's own patterns, "final answer is", "the answer is", "Answer:", `#### N`, `A: N`, then a
+/// response that is nothing but an answer. Within an anchor the rightmost occurrence wins. In
+/// `fallback` mode a text with none of these gives its last number or math expression. Only the
+/// last `maxBytes` of the text are read, and every scan is linear, so a megabyte response or ten
+/// thousand nested braces cost milliseconds and never crash.
 public struct AnswerExtractor: Sendable {
     /// How many bytes from the end of the text are considered.
     public var maxBytes: Int
+    /// Whether a text without an anchor yields its last number or expression.
+    public var mode: ExtractionMode
+    /// The user's anchor patterns: the answer is the rest of the line after the rightmost match.
+    public var customAnchors: [RegexPattern]
 
     /// Makes an extractor reading at most the last `maxBytes` bytes of each text.
-    public init(maxBytes: Int = 65_536) {
+    public init(maxBytes: Int = 65_536, mode: ExtractionMode = .anchored, customAnchors: [RegexPattern] = []) {
         self.maxBytes = max(1, maxBytes)
+        self.mode = mode
+        self.customAnchors = customAnchors
     }
-
-    // Constant patterns; the extractor tests exercise each one, so `try!` cannot fire.
-    private static let header = try! RegexPattern(
-        #"###[ \t]*the[ \t]+final[ \t]+answer[ \t]+is[ \t]*:"#, options: [.caseInsensitive])
-    private static let phrase = try! RegexPattern(
-        #"final[ \t]+answer[ \t]+is\b[ \t]*:?"#, options: [.caseInsensitive])
-    private static let colon = try! RegexPattern(
-        #"\banswer(?:\*\*)?[ \t]*:"#, options: [.caseInsensitive])
 
     /// Extracts the final answer of `text`.
     public func extract(from text: String) -> Extraction {
+        extraction(of: text, unanchored: true)
+    }
+
+    /// The anchored answer of `text`; with `unanchored`, also a bare answer and, in `fallback`
+    /// mode, the last expression. References never take the unanchored paths: a reference
+    /// without an anchor is its answer as a whole.
+    private func extraction(of text: String, unanchored: Bool) -> Extraction {
         let window = Self.tail(of: text, maxBytes: maxBytes)
         // The bytes are read in place: copying every response into an array cost more than the scan.
         var contiguous = window
         return contiguous.withUTF8 { bytes in
             if let tagged = answerTag(in: bytes) { return tagged }
-            return Self.anchored(in: window, bytes: bytes) ?? .none
+            if let found = anchored(in: window, bytes: bytes) { return found }
+            guard unanchored else { return .none }
+            if let bare = BareAnswer.answer(bytes) { return Extraction(single: bare, anchor: .bare) }
+            if mode == .fallback, let last = LastExpression.answer(bytes) { return Extraction(single: last, anchor: .lastExpression) }
+            return .none
         }
     }
 
@@ -53,14 +64,8 @@ public struct AnswerExtractor: Sendable {
             return first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80
         }
         if let bare { return bare ? reference : String(AnswerSpanCleaner.trim(reference[...])) }
-        if let answer = extract(from: reference).answer { return answer }
-        var window = Self.tail(of: reference, maxBytes: maxBytes)
-        let hashed: String? = window.withUTF8 { bytes in
-            guard let hashes = Self.lastLineStart(with: Self.hashes, in: bytes) else { return nil }
-            let answer = Self.lineAnswer(bytes, from: hashes + 4)
-            return answer.isEmpty ? nil : answer
-        }
-        return hashed ?? String(AnswerSpanCleaner.trim(reference[...]))
+        if let answer = extraction(of: reference, unanchored: false).answer { return answer }
+        return String(AnswerSpanCleaner.trim(reference[...]))
     }
 
     // MARK: anchors
@@ -87,7 +92,7 @@ public struct AnswerExtractor: Sendable {
         }
         guard let last = contents.last else { return nil }
         var lastBytes = last
-        if let inner = lastBytes.withUTF8({ Self.anchored(in: last, bytes: $0) }) {
+        if let inner = lastBytes.withUTF8({ anchored(in: last, bytes: $0) }) {
             return Extraction(answer: inner.answer, anchor: .answerTag, candidates: inner.candidates, isHedged: inner.isHedged)
         }
         // One array, not one per step: this runs for nearly every response.
@@ -110,50 +115,49 @@ public struct AnswerExtractor: Sendable {
         return find(answerWord, in: content, from: 0, before: content.count) == nil
     }
 
-    /// Boxed, header, phrase and colon anchors, in that order.
-    private static func anchored(in text: String, bytes: UnsafeBufferPointer<UInt8>) -> Extraction? {
+    /// Boxed, header, custom, phrase, `####` and `A:` anchors, in that order.
+    private func anchored(in text: String, bytes: UnsafeBufferPointer<UInt8>) -> Extraction? {
         let boxes = BoxedAnswerScanner.boxes(in: bytes)
         if let last = boxes.last {
-            let hedged = Set(boxes.map(hedgeKey)).count > 1
+            let hedged = Set(boxes.map(Self.hedgeKey)).count > 1
             return Extraction(answer: last, anchor: .boxed, candidates: boxes, isHedged: hedged)
         }
-        // The check pays for short texts (gold answers, tag contents); a long text that reaches
-        // here usually holds an answer phrase, so the regexes run on it at once.
-        guard bytes.count > 256 || mayHoldAnswerWord(bytes) else { return nil }
-        let ascii = isASCII(bytes)
-        for (pattern, anchor) in [(header, AnswerAnchor.finalAnswerHeader), (phrase, .finalAnswerPhrase), (colon, .answerColon)] {
-            guard mayMatch(anchor, bytes, isASCII: ascii) else { continue }
-            let matches = pattern.allMatches(in: text)
-            // Each answer ends where the next occurrence of the anchor starts, which keeps the
-            // total work linear even when the whole text is one line of anchors.
-            let found = matches.indices.map { k in
-                let limit = k + 1 < matches.count ? matches[k + 1].byteRange.lowerBound : bytes.count
-                return lineAnswer(bytes, from: matches[k].byteRange.upperBound, limit: limit)
-            }.filter { !$0.isEmpty }
-            if let last = found.last {
-                return Extraction(answer: last, anchor: anchor, candidates: found, isHedged: false)
-            }
+        if let header = Self.phraseAnswers(AnswerPhrases.header, .finalAnswerHeader, in: text, bytes: bytes, cutSentence: false) {
+            return header
+        }
+        for pattern in customAnchors {
+            if let found = Self.phraseAnswers(pattern, .custom, in: text, bytes: bytes, cutSentence: false) { return found }
+        }
+        // The phrases need a literal that most texts lack; checking for it spares the regexes,
+        // most of an extraction's cost.
+        let ascii = Self.isASCII(bytes)
+        for (pattern, anchor) in AnswerPhrases.phrases where !ascii || AnswerPhrases.mayMatch(anchor, bytes) {
+            if let found = Self.phraseAnswers(pattern, anchor, in: text, bytes: bytes, cutSentence: true) { return found }
+        }
+        if let hashes = Self.lastLineStart(with: Self.hashes, in: bytes) {
+            let answer = AnswerSpan.answer(bytes, from: hashes + 4, limit: bytes.count, cutSentence: true)
+            if !answer.isEmpty { return Extraction(single: answer, anchor: .hashes) }
+        }
+        if let line = Self.lastLineStart(with: Self.answerLineMark, in: bytes, caseSensitive: true) {
+            let answer = AnswerSpan.answer(bytes, from: line + 2, limit: bytes.count, cutSentence: true)
+            if !answer.isEmpty { return Extraction(single: answer, anchor: .answerLine) }
         }
         return nil
     }
 
-    /// The cleaned rest of the line from byte `start`; when that is blank, the next non-blank line.
-    /// Nothing at or after `limit` is read.
-    private static func lineAnswer(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int? = nil) -> String {
-        let newline = UInt8(ascii: "\n")
-        let limit = min(limit ?? bytes.count, bytes.count)
-        var lo = min(start, limit)
-        for attempt in 0..<2 {
-            var hi = lo
-            while hi < limit, bytes[hi] != newline { hi += 1 }
-            let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)
-            let answer = AnswerSpanCleaner.clean(line[...])
-            if !answer.isEmpty || attempt == 1 { return answer }
-            // Skip blank lines to the next one with text.
-            lo = hi
-            while lo < limit, bytes[lo] == newline || bytes[lo] == 0x20 || bytes[lo] == 0x09 || bytes[lo] == 0x0D { lo += 1 }
-        }
-        return ""
+    /// The answers after every match of `pattern`, the rightmost last; nil when none is found.
+    /// Each answer ends where the next match starts, which keeps the total work linear even when
+    /// the whole text is one line of anchors.
+    private static func phraseAnswers(_ pattern: RegexPattern, _ anchor: AnswerAnchor, in text: String,
+                                      bytes: UnsafeBufferPointer<UInt8>, cutSentence: Bool) -> Extraction? {
+        let matches = pattern.allMatches(in: text)
+        guard !matches.isEmpty else { return nil }
+        let found = matches.indices.map { k in
+            let limit = k + 1 < matches.count ? matches[k + 1].byteRange.lowerBound : bytes.count
+            return AnswerSpan.answer(bytes, from: matches[k].byteRange.upperBound, limit: limit, cutSentence: cutSentence)
+        }.filter { !$0.isEmpty }
+        guard let last = found.last else { return nil }
+        return Extraction(answer: last, anchor: anchor, candidates: found, isHedged: false)
     }
 
     // MARK: byte scanning
@@ -193,7 +197,7 @@ public struct AnswerExtractor: Sendable {
 
     /// The first offset in `from..<before` where `needle` starts and ends before `before`
     /// (letters compared case-insensitively; `needle` is lower case).
-    private static func find(_ needle: [UInt8], in buffer: UnsafeBufferPointer<UInt8>, from: Int, before: Int) -> Int? {
+    static func find(_ needle: [UInt8], in buffer: UnsafeBufferPointer<UInt8>, from: Int, before: Int) -> Int? {
         guard before - from >= needle.count, let first = needle.first, let base = buffer.baseAddress else { return nil }
         let firstUpper = (first >= 0x61 && first <= 0x7A) ? first - 0x20 : first
         let last = before - needle.count
@@ -221,43 +225,27 @@ public struct AnswerExtractor: Sendable {
         return nil
     }
 
-    /// Offset just before the last `needle` that starts a line.
-    private static func lastLineStart(with needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    /// Offset of the last `needle` (lower case) that starts a line, after any spaces or tabs;
+    /// letters in any case, or only in capitals when `caseSensitive`.
+    private static func lastLineStart(with needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, caseSensitive: Bool = false) -> Int? {
         var found: Int?
         var position = 0
         while let at = find(needle, in: bytes, from: position, before: bytes.count) {
-            if at == 0 || bytes[at - 1] == UInt8(ascii: "\n") { found = at }
             position = at + needle.count
+            // The needle is lower case; a case-sensitive one is its capital form (`A:`).
+            if caseSensitive, !zip(needle, bytes[at...]).allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0) == $1 }) { continue }
+            var k = at
+            while k > 0, bytes[k - 1] == 0x20 || bytes[k - 1] == 0x09 { k -= 1 }
+            if k == 0 || bytes[k - 1] == UInt8(ascii: "\n") { found = at }
         }
         return found
     }
 
     private static let openTag = Array("<answer>".utf8), closeTag = Array("</answer>".utf8)
-    private static let hashes = Array("####".utf8), answerWord = Array("answer".utf8)
-
-    /// Whether the header, phrase and colon patterns could match: each holds the word "answer",
-    /// so ASCII text without it cannot, and their regexes (most of an extraction's cost) need not
-    /// run. Non-ASCII text always runs them: caseless UTF matching lets `ſ` stand for `s`.
-    private static func mayHoldAnswerWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for b in bytes where b >= 0x80 { return true }
-        return find(answerWord, in: bytes, from: 0, before: bytes.count) != nil
-    }
-
-    /// Whether the pattern of `anchor` could match: each needs a literal that caseless matching
-    /// cannot meet otherwise: `###` and `:` (no other character folds to `#` or `:`), and in ASCII
-    /// text the word "final". A long answerless response ("The answer is 7.") ran all three
-    /// regexes, most of its extraction's cost, to find nothing.
-    private static func mayMatch(_ anchor: AnswerAnchor, _ bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> Bool {
-        switch anchor {
-        case .finalAnswerHeader: return find(headerMarks, in: bytes, from: 0, before: bytes.count) != nil
-        case .finalAnswerPhrase: return !isASCII || find(finalWord, in: bytes, from: 0, before: bytes.count) != nil
-        case .answerColon: return find(colonMark, in: bytes, from: 0, before: bytes.count) != nil
-        case .answerTag, .boxed: return true
-        }
-    }
+    private static let hashes = Array("####".utf8), answerWord = Array("answer".utf8), answerLineMark = Array("a:".utf8)
 
     /// Whether every byte is ASCII; whole words at a time, without an exit per byte.
-    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         var seen: UInt64 = 0, i = 0
         while i + 8 <= bytes.count {
@@ -270,8 +258,6 @@ public struct AnswerExtractor: Sendable {
         }
         return seen & 0x8080_8080_8080_8080 == 0
     }
-
-    private static let headerMarks = Array("###".utf8), finalWord = Array("final".utf8), colonMark = Array(":".utf8)
 
     private static func lowered(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b | 0x20 : b }
 

@@ -1,4 +1,5 @@
-/// Where in a response the final answer was found, in priority order (first wins).
+/// Where in a response the final answer was found (the extraction path), in priority order:
+/// the first anchor that finds an answer wins; within one anchor the rightmost occurrence does.
 public enum AnswerAnchor: String, Sendable, CaseIterable {
     /// `<answer>…</answer>`; a `\boxed{}` or answer phrase inside the tag is used when present.
     case answerTag = "answer_tag"
@@ -6,10 +7,32 @@ public enum AnswerAnchor: String, Sendable, CaseIterable {
     case boxed
     /// `### The final answer is:` (the Mulberry / R1-VL header).
     case finalAnswerHeader = "final_answer_header"
-    /// "final answer is", any case.
+    /// A pattern the user configured (`anchors:` of the accuracy reward), tried before the phrases below.
+    case custom
+    /// "final answer is", "Final Answer:", "**Final Answer**", any case.
     case finalAnswerPhrase = "final_answer_phrase"
-    /// "Answer:", any case.
+    /// "the answer is", "the correct option is", "the answer would be", any case.
+    case answerIs = "answer_is"
+    /// "Answer:", "**Answer:**", any case.
     case answerColon = "answer_colon"
+    /// `#### 18` at the start of a line (the GSM8K convention).
+    case hashes
+    /// `A: 18` at the start of a line (the few-shot Q:/A: convention).
+    case answerLine = "a_colon"
+    /// The whole response is one short answer (`5`, `2, 3`, `x = 1 or x = -2`).
+    case bare
+    /// No anchor: the last number or math expression of the text (extraction mode `fallback` only).
+    case lastExpression = "fallback_last"
+}
+
+/// How hard the extractor looks for an answer.
+public enum ExtractionMode: String, Sendable, CaseIterable {
+    /// Answer anchors only (tags, boxes, answer phrases, `####`, `A:`, a bare answer): a response
+    /// that states no answer has none. For RL that enforces an answer format.
+    case anchored
+    /// The anchors, then the last number or math expression of the text, as math-verify does by
+    /// default. For scoring rollouts and evaluation, where the format is not the point.
+    case fallback
 }
 
 /// The result of extracting a final answer from a response.

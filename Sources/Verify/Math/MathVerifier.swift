@@ -86,10 +86,10 @@ public struct MathVerifier: AnswerComparator {
             if let reason = try equivalence.match(g, p) {
                 result.isMatch = true
                 result.reason = reason
-            } else if !options.strict, Self.lettersOnly(gold), Self.lettersOnly(predicted),
-                      MathAnswerParser.normalizedText(AnswerCleaner.clean(gold))
-                        == MathAnswerParser.normalizedText(AnswerCleaner.clean(predicted)) {
-                result.isMatch = true  // `no` against `NO`: words, whatever case
+            } else if !options.strict, Self.wordsOnly(gold), Self.wordsOnly(predicted),
+                      Self.withoutArticle(MathAnswerParser.normalizedText(AnswerCleaner.clean(gold)))
+                        == Self.withoutArticle(MathAnswerParser.normalizedText(AnswerCleaner.clean(predicted))) {
+                result.isMatch = true  // `no` against `No!`, `blue whale` against `the blue whale`: words
                 result.reason = "text"
             } else {
                 result.reason = "mismatch"
@@ -101,8 +101,25 @@ public struct MathVerifier: AnswerComparator {
         return finish(result, start)
     }
 
-    private static func lettersOnly(_ s: String) -> Bool {
-        !s.isEmpty && s.utf8.allSatisfy { ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 || $0 == 32 }
+    /// Letters and spaces (an apostrophe, a hyphen between letters), with `\text{}` around them and
+    /// sentence punctuation after them: a word answer. `-x` is no word: its sign is math.
+    private static func wordsOnly(_ s: String) -> Bool {
+        var body = Array(s.utf8)
+        if body.starts(with: Array("\\text{".utf8)), body.last == UInt8(ascii: "}") { body = Array(body[6..<(body.count - 1)]) }
+        while let last = body.last, ".!?,".utf8.contains(last) { body.removeLast() }
+        func isLetter(_ k: Int) -> Bool { k >= 0 && k < body.count && (body[k] | 0x20) >= 97 && (body[k] | 0x20) <= 122 }
+        guard body.indices.contains(where: isLetter) else { return false }
+        return body.indices.allSatisfy { k in
+            isLetter(k) || body[k] == 32 || body[k] == 39 || (body[k] == UInt8(ascii: "-") && isLetter(k - 1) && isLetter(k + 1))
+        }
+    }
+
+    /// Normalised words without a leading article: `the nile` and `nile` are one answer.
+    private static func withoutArticle(_ words: String) -> String {
+        for article in ["the ", "a ", "an "] where words.hasPrefix(article) && words.count > article.count {
+            return String(words.dropFirst(article.count))
+        }
+        return words
     }
 
     private func finish(_ r: MathVerification, _ start: UInt64) -> MathVerification {

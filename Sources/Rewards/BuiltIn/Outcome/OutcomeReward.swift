@@ -51,14 +51,23 @@ public struct OutcomeReward: Reward {
     private func choice(_ t: Trajectory) throws(RewardError) -> RewardScore {
         let (gold, answer) = try texts(t)
         let options = t.options ?? []
-        guard let key = ChoiceAnswer.letters(gold, options: options) else {
+        let reader = ChoiceAnswer(comparator: math.comparator)
+        guard case let .letters(key)? = reader.reading(gold, options: options) else {
             throw RewardError("accuracy: the multiple-choice answer key '\(gold)' names no option letter")
         }
-        guard let chosen = ChoiceAnswer.letters(answer, options: options) else {
+        let show = { (s: Set<Character>) in String(s.sorted()).map(String.init).joined(separator: ",") }
+        switch reader.reading(answer, options: options) {
+        case let .letters(chosen)?:
+            return chosen == key ? RewardScore(1, "chose \(show(chosen))") : RewardScore(0, "chose \(show(chosen)), key \(show(key))")
+        case let .contradiction(letter, value)?:
+            return RewardScore(0, "answer names option \(letter) but states '\(value.prefix(40))', which is not that option")
+        case nil:
+            // A gold written as the option's text (MathVista) may be met by the answer's value itself.
+            if ChoiceLetter.parse(gold) == nil, !answer.isEmpty, math.comparator.compare(gold: gold, predicted: answer).isMatch {
+                return RewardScore(1, "answer matches the key's text")
+            }
             return RewardScore(0, "answer '\(answer.prefix(60))' names no option")
         }
-        let show = { (s: Set<Character>) in String(s.sorted()).map(String.init).joined(separator: ",") }
-        return chosen == key ? RewardScore(1, "chose \(show(chosen))") : RewardScore(0, "chose \(show(chosen)), key \(show(key))")
     }
 
     /// The reference answer and the response's answer (its extracted final answer, else the whole
@@ -68,6 +77,7 @@ public struct OutcomeReward: Reward {
             throw RewardError("accuracy: the row has no answer (fields answer/ground_truth/label/solution/gold)")
         }
         let answer = math.extractor.extract(from: t.response).answer ?? t.response
+        // A whole response is no choice: "names no option" then says so, instead of a prose match.
         return (math.extractor.referenceAnswer(from: reference), answer)
     }
 }

@@ -55,6 +55,8 @@ struct ScalarEquivalence {
             guard let wa = try wide.eval(a), let wb = try wide.eval(b) else { return nil }
             return wa.close(to: wb) ? "numeric" : nil
         }
+        // Exact forms that are not written as decimals are not rounded to zero: `e^{-100}` is not 0.
+        if !decimal, (va.magnitude == 0) != (vb.magnitude == 0) { return nil }
         return numericEqual(va, vb, decimal: decimal, a: a, b: b) ? "numeric" : nil
     }
 

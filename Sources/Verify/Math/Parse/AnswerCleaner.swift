@@ -63,14 +63,18 @@ enum AnswerCleaner {
         return out
     }
 
-    /// `3,5` alone is three and a half; `1,000` (three digits after the comma) is a thousand.
+    /// A decimal comma where no other reading is likely: `2,74`, `0,5` and `0,125` are decimals; `1,000`
+    /// (three digits after a non-zero whole part) is a thousand; `3,4` stays the list it may be.
     private static func decimalComma(_ b: inout [UInt8]) {
         var comma = -1
         for (k, c) in b.enumerated() {
             if c == 44 { if comma >= 0 { return }; comma = k; continue }
             if !(c >= 48 && c <= 57) && !(k == 0 && c == 45) { return }
         }
-        guard comma > 0, comma < b.count - 1, b.count - comma - 1 != 3, b[comma - 1] != 45 else { return }
+        guard comma > 0, comma < b.count - 1, b[comma - 1] != 45 else { return }
+        let after = b.count - comma - 1
+        let zeroWhole = b[..<comma].allSatisfy { $0 == 48 || $0 == 45 }
+        guard after == 2 || after >= 4 || zeroWhole else { return }
         b[comma] = 46
     }
 }

@@ -61,6 +61,19 @@ struct MathLexer {
         }
     }
 
+    /// The width of a digit-group separator at `at`: a space, `~`, `\ `, `\!`, `\;` or `,\!`
+    /// (optionally followed by one space); nil when none starts there.
+    private static func spaceSeparator(_ b: [UInt8], _ at: Int) -> Int? {
+        func byte(_ k: Int) -> UInt8 { at + k < b.count ? b[at + k] : 0 }
+        var k = 0
+        if byte(0) == 44, byte(1) == 92, byte(2) == 33 { k = 3 }  // `,\!`
+        else if byte(0) == 92, byte(1) == 32 || byte(1) == 33 || byte(1) == 59 { k = 2 }  // `\ ` `\!` `\;`
+        else if byte(0) == 32 || byte(0) == 126 { k = 1 }  // space, `~`
+        else { return nil }
+        if byte(k) == 32 { k += 1 }
+        return k
+    }
+
     private mutating func lexNumber() -> MathToken {
         var digits: [UInt8] = []
         var decimal = false
@@ -76,6 +89,13 @@ struct MathLexer {
             if c == 44, grouped ? group == 3 : group <= 3, Self.isDigit(peek(1)), Self.isDigit(peek(2)),
                Self.isDigit(peek(3)), !Self.isDigit(peek(4)) {
                 grouped = true; group = 0; pos += 1; continue
+            }
+            // Spaces group thousands too (`1 000`, `11,\! 111,\! 111`, `1\ 000`), with the same rule:
+            // a first group of 1-3 digits, then groups of exactly three; `2 3` is no number.
+            if let width = Self.spaceSeparator(bytes, pos), grouped ? group == 3 : group <= 3,
+               Self.isDigit(peek(width)), Self.isDigit(peek(width + 1)), Self.isDigit(peek(width + 2)), !Self.isDigit(peek(width + 3)),
+               peek(width + 3) != 46 || !Self.isDigit(peek(width + 4)) {
+                grouped = true; group = 0; pos += width; continue
             }
             break
         }
