@@ -1,7 +1,7 @@
 """Rows and table for scripts/bench_real_outputs.sh (standard library only).
 
   python3 bench_real_outputs.py rows DATA_DIR OUT_DIR
-      writes OUT_DIR/{set}_{split}.jsonl: {id, qid, response, answer, options?, is_correct}
+      writes OUT_DIR/{set}_{split}.jsonl: {id, qid, response, answer, problem_type?, options?, is_correct}
   python3 bench_real_outputs.py table OUT_DIR COMMIT
       reads the `rewardkit audit --json` reports OUT_DIR/{set}_{split}_{mode}.json, prints the table
 
@@ -56,6 +56,8 @@ def write_rows(data_dir, out_dir):
         for rid, qid, response, answer, options, label in READERS[set_name](data_dir):
             row = {"id": rid, "qid": qid, "response": response, "answer": answer}
             if isinstance(options, list) and options:
+                # Multiple choice, as a user of the reward marks it: the option letters are read as such.
+                row["problem_type"] = "multiple_choice"
                 row["options"] = [str(o) for o in options]
             row["is_correct"] = bool(label)
             split = split_of(set_name, qid)
@@ -80,6 +82,7 @@ def add(a, b):
     keys = ["rows", "agreed", "false_accepts", "false_rejects", "labelled_correct"]
     out = {k: a[k] + b[k] for k in keys}
     out["seconds"] = (a.get("seconds") or 0) + (b.get("seconds") or 0)
+    out["unscored"] = a["unscored"] + b["unscored"]
     out["agreement"] = out["agreed"] / out["rows"] if out["rows"] else 0
     return out
 
@@ -87,10 +90,11 @@ def add(a, b):
 def table(out_dir, commit):
     modes = [m for m in ["anchored", "fallback", "default"] if any(load(out_dir, s, "dev", m) for s in SETS)]
     print(f"Real model outputs, commit {commit}; accuracy on one thread, math-verify 0.9.0 on 2 processes.")
-    print("FA = false accepts (accepted, labelled wrong), FR = false rejects (rejected, labelled correct).")
+    print("FA = false accepts (accepted, labelled wrong), FR = false rejects (rejected, labelled correct);")
+    print("unscored = rows the accuracy reward could not score (error rows), left out of both verifiers' figures.")
     print()
-    print("| set | split | rows | verifier | agreement | FA | FR | pairs/s |")
-    print("| --- | --- | ---: | --- | ---: | ---: | ---: | ---: |")
+    print("| set | split | rows | unscored | verifier | agreement | FA | FR | pairs/s |")
+    print("| --- | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: |")
     speed = {}
     for set_name in SETS:
         for split in SPLITS + ["all"]:
@@ -110,14 +114,14 @@ def table(out_dir, commit):
                         if v is None:
                             total = None
                             break
-                        total = add(total, v)
+                        total = add(total, dict(v, unscored=len(report["unreadable"])))
                     if total is None:
                         continue
                     label = f"accuracy ({mode})" if name == "accuracy" else name
                     rate = total["rows"] / total["seconds"] if total.get("seconds") else 0
                     if split == "all":
                         speed.setdefault(set_name, {})[label] = rate
-                    lines.append(f"| {set_name} | {split} | {total['rows']} | {label} | {100 * total['agreement']:.2f}% "
+                    lines.append(f"| {set_name} | {split} | {total['rows']} | {total['unscored']} | {label} | {100 * total['agreement']:.2f}% "
                                  f"| {total['false_accepts']} | {total['false_rejects']} | {rate:,.0f} |")
             for line in lines:
                 print(line)

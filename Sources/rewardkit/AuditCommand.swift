@@ -8,9 +8,10 @@ struct AuditCommand: ParsableCommand {
         commandName: "audit",
         abstract: "Measure the accuracy verifier against correctness labels on labelled rollouts.",
         discussion: """
-        Reads JSONL rollouts (response, answer and their aliases, options) with a boolean label field
-        named by --label, judges each with the accuracy reward of the config (its verifier alone: a
-        format gate is not applied) and reports agreement with the labels, false accepts (accepted,
+        Reads JSONL rollouts (response, answer and their aliases, options, problem_type) with a boolean
+        label field named by --label, judges each as the accuracy reward of the config scores it (its
+        verifier alone: a format gate is not applied; problem_type multiple_choice reads option letters,
+        and an OCR or free-form score of at least 0.5 counts as accepted) and reports agreement with the labels, false accepts (accepted,
         labelled wrong) and false rejects (rejected, labelled correct), by extraction path and by
         answer kind of the gold, with examples of each error. Labels may be true/false, "true"/"false"
         or 1/0. A row that cannot be read is listed with its line and the exit status is 3.
@@ -66,10 +67,12 @@ struct AuditCommand: ParsableCommand {
     func run() throws {
         let reward = try accuracyReward()
         guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw CLIFailure("cannot read \(file)") }
-        let (rollouts, unreadable) = LabelledRolloutReader(labelField: label).read(text)
-        let bar = ProgressBar(rows: rollouts.count)
-        let judged = AccuracyAuditor(reward: reward).judge(rollouts) { bar.update(rows: $0) }
+        let (read, unreadableRows) = LabelledRolloutReader(labelField: label).read(text)
+        let bar = ProgressBar(rows: read.count)
+        let judged = AccuracyAuditor(reward: reward).judge(read) { bar.update(rows: $0) }
         bar.finish()
+        let rollouts = judged.rollouts
+        let unreadable = (unreadableRows + judged.failures).sorted { $0.line < $1.line }
         let ours = VerifierAudit(name: "accuracy", rollouts: rollouts, golds: judged.golds, verdicts: judged.verdicts,
                                  examples: examples, seconds: judged.seconds)
         var report = AuditReport(file: file, labelField: label, extraction: extraction, unreadable: unreadable, ours: ours)

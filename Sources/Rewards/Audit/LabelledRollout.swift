@@ -9,15 +9,18 @@ public struct LabelledRollout: Sendable, Equatable {
     public var reference: String
     /// Multiple-choice options; empty when the row has none.
     public var options: [String]
+    /// The row's `problem_type` (nil: math), which picks how `accuracy` scores it.
+    public var problemType: String?
     /// Whether the response is correct, by the row's label field.
     public var label: Bool
 
     /// Makes a rollout.
-    public init(line: Int, response: String, reference: String, options: [String] = [], label: Bool) {
+    public init(line: Int, response: String, reference: String, options: [String] = [], problemType: String? = nil, label: Bool) {
         self.line = line
         self.response = response
         self.reference = reference
         self.options = options
+        self.problemType = problemType
         self.label = label
     }
 }

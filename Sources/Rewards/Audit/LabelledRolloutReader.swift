@@ -33,6 +33,9 @@ public struct LabelledRolloutReader: Sendable {
         guard let reference = trajectory.answer, reference.contains(where: { !$0.isWhitespace }) else {
             return .failure(AuditRowError("no reference answer (fields \(RowField.names(of: .answer)))"))
         }
+        if let type = trajectory.problemType, !OutcomeReward.problemTypes.contains(type) {
+            return .failure(AuditRowError("unknown problem_type '\(type)' (known: \(OutcomeReward.problemTypes.joined(separator: ", ")))"))
+        }
         var bytes = json
         let document = bytes.withUTF8 { JSONDocument.parse($0) }
         guard case let .success(value) = document, let labelValue = value[labelField] else {
@@ -42,7 +45,7 @@ public struct LabelledRolloutReader: Sendable {
             return .failure(AuditRowError("field '\(labelField)' is \(Self.describe(labelValue)), expected true or false"))
         }
         return .success(LabelledRollout(line: line, response: trajectory.response, reference: reference,
-                                        options: trajectory.options ?? [], label: label))
+                                        options: trajectory.options ?? [], problemType: trajectory.problemType, label: label))
     }
 
     /// A label as a boolean: JSON true/false, the strings "true"/"false" (any case) that CSV
