@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import NIOPosix
@@ -16,10 +17,14 @@ public enum RewardServer {
     ) -> some ApplicationProtocol {
         let responder = RewardResponder(service: service, apiKey: configuration.apiKey.map { Array($0.utf8) },
                                         maxBodyBytes: configuration.maxBodyBytes)
+        let limits = configuration.connectionLimits
+        let registry = ConnectionRegistry(cap: limits.maxConnections)
         return Application(
             responder: responder,
+            server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionTimeouts(limits: limits, registry: registry)])),
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port),
-                                                    serverName: "rewardkit", backlog: 4096),
+                                                    serverName: "rewardkit", backlog: 4096,
+                                                    availableConnectionsDelegate: limits.maxConnections.map { MaximumAvailableConnections($0) }),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? configuration.port) },
             eventLoopGroupProvider: .shared(eventLoopGroup), logger: logger)
     }

@@ -1,4 +1,4 @@
-/// Where and how `rewardkit serve` listens: address, limits and the optional API key.
+/// Where and how `rewardkit serve` listens: address, limits, timeouts and the optional API key.
 public struct ServerConfiguration: Sendable {
     /// The address to bind; loopback unless told otherwise, so a trainer on another host needs an
     /// explicit `--host 0.0.0.0`.
@@ -13,6 +13,8 @@ public struct ServerConfiguration: Sendable {
     public var workers: Int
     /// The training step for annealed group transforms when a `/score` request gives none.
     public var defaultStep: Int
+    /// Read and keep-alive timeouts, and the cap on open connections.
+    public var connectionLimits: ConnectionLimits
 
     /// 32 MiB: a few thousand long rollouts per `/score` request, far above a single sample.
     public static let defaultMaxBodyBytes = 32 << 20
@@ -20,12 +22,14 @@ public struct ServerConfiguration: Sendable {
     /// Makes a configuration; the defaults match the command line's, except `workers`, which
     /// the command line sets to the number of cores.
     public init(host: String = "127.0.0.1", port: Int = 8000, apiKey: String? = nil,
-                maxBodyBytes: Int = ServerConfiguration.defaultMaxBodyBytes, workers: Int = 2, defaultStep: Int = 0) {
+                maxBodyBytes: Int = ServerConfiguration.defaultMaxBodyBytes, workers: Int = 2, defaultStep: Int = 0,
+                connectionLimits: ConnectionLimits = ConnectionLimits()) {
         self.host = host
         self.port = port
         self.apiKey = apiKey
         self.maxBodyBytes = maxBodyBytes
         self.workers = workers
         self.defaultStep = defaultStep
+        self.connectionLimits = connectionLimits
     }
 }

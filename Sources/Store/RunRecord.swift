@@ -25,6 +25,13 @@ public struct RunRecord: Sendable, Equatable, Codable {
     public var seconds: Double
     /// Throughput as the command measured it.
     public var rowsPerSecond: Double
+    /// How the run ended, or `running` while it has not.
+    public var status: RunStatus
+    /// The output file, nil for standard output (and for runs recorded before outputs were kept).
+    public var output: String?
+    /// Whole rows in the output when the run ended (kept rows included, for a resumed run); nil
+    /// when not known.
+    public var rowsWritten: Int?
 
     /// A run to record; the hash is computed from `configText`, and `rowsPerSecond` defaults to rows / seconds.
     ///
@@ -40,7 +47,10 @@ public struct RunRecord: Sendable, Equatable, Codable {
         errors: Int,
         componentMeans: [String: Double],
         seconds: Double,
-        rowsPerSecond: Double? = nil
+        rowsPerSecond: Double? = nil,
+        status: RunStatus = .complete,
+        output: String? = nil,
+        rowsWritten: Int? = nil
     ) {
         self.id = id
         self.startedAt = Self.millisecondDate(Self.milliseconds(startedAt))
@@ -53,6 +63,9 @@ public struct RunRecord: Sendable, Equatable, Codable {
         self.componentMeans = componentMeans
         self.seconds = seconds
         self.rowsPerSecond = rowsPerSecond ?? (seconds > 0 ? Double(rows) / seconds : 0)
+        self.status = status
+        self.output = output
+        self.rowsWritten = rowsWritten
     }
 
     static func milliseconds(_ date: Date) -> Int64 {
@@ -84,6 +97,9 @@ extension RunRecord: FetchableRecord, MutablePersistableRecord {
         componentMeans = try ComponentMeansCodec.decode(try row.decode(String.self, forColumn: "component_means"))
         seconds = try row.decode(Double?.self, forColumn: "seconds") ?? .nan
         rowsPerSecond = try row.decode(Double?.self, forColumn: "rows_per_second") ?? .nan
+        status = try row.decode(forColumn: "status")
+        output = try row.decode(forColumn: "output")
+        rowsWritten = try row.decode(forColumn: "rows_written")
     }
 
     /// Writes the run's columns.
@@ -100,6 +116,9 @@ extension RunRecord: FetchableRecord, MutablePersistableRecord {
         // SQLite turns NaN into NULL anyway; saying so explicitly keeps the read side honest.
         container["seconds"] = seconds.isNaN ? nil : seconds
         container["rows_per_second"] = rowsPerSecond.isNaN ? nil : rowsPerSecond
+        container["status"] = status.rawValue
+        container["output"] = output
+        container["rows_written"] = rowsWritten
     }
 
     /// Keeps the id SQLite assigned.

@@ -47,6 +47,16 @@ public final class RunStore: Sendable {
         }
     }
 
+    /// Rewrites the recorded run `run.id` with `run` (a run recorded at its start, now ended).
+    public func update(_ run: RunRecord) throws(StoreError) {
+        guard let id = run.id else {
+            throw .sqlite(path: path, operation: "updating a run", message: "the run has no id (it was never recorded)")
+        }
+        try StoreError.wrapping(path: path, operation: "updating run \(id)") {
+            try queue.write { db in try run.update(db) }
+        }
+    }
+
     /// The `limit` most recent runs, newest first (ties broken by the later id).
     public func recentRuns(limit: Int) throws(StoreError) -> [RunRecord] {
         guard limit > 0 else { return [] }

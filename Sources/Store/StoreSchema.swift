@@ -57,6 +57,16 @@ enum StoreSchema {
                 t.column("tag_pass_rates", .text).notNull()  // JSON object, keys sorted
             }
         }
+        migrator.registerMigration("v3-run-outcome") { db in
+            // A run is recorded when it starts and updated when it ends. Runs recorded before
+            // this step were recorded only once they had finished, so they read as complete; their
+            // output path and rows written were not kept (NULL).
+            try db.alter(table: runTable) { t in
+                t.add(column: "status", .text).notNull().defaults(to: RunStatus.complete.rawValue)
+                t.add(column: "output", .text)
+                t.add(column: "rows_written", .integer)
+            }
+        }
         return migrator
     }
 

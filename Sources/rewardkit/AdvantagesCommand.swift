@@ -69,7 +69,9 @@ struct AdvantagesCommand: ParsableCommand {
         let summary: ScoreSummary, groupSummary: GroupStage.Summary
         do {
             let scorer = BatchScorer(rewards: .precomputed, stage: GroupStage(spec: spec, step: step))
-            (summary, groupSummary) = try scorer.run(try ByteSource(path: input), into: try ByteSink(path: out ?? "-"))
+            let output = try OutputFile(target: out ?? "-")
+            (summary, groupSummary) = try scorer.run(try ByteSource(path: input), into: output.sink)
+            try output.commit()
         } catch {
             throw CLIFailure(error.message)
         }

@@ -41,10 +41,10 @@ struct ExpandCommand: ParsableCommand {
     func run() throws {
         let expander = QuestionExpander(count: variants, seed: seed, hint: hint)
         let text: String
-        let sink: ByteSink
+        let outputFile: OutputFile
         do {
             text = String(decoding: try ByteSource(path: input).readAll(), as: UTF8.self)
-            sink = try ByteSink(path: out ?? "-")
+            outputFile = try OutputFile(target: out ?? "-")
         } catch {
             throw CLIFailure(error.message)
         }
@@ -61,7 +61,10 @@ struct ExpandCommand: ParsableCommand {
                 output += String(decoding: w.bytes, as: UTF8.self) + "\n"
             }
         }
-        do { try sink.write(Array(output.utf8)) } catch { throw CLIFailure(error.message) }
+        do {
+            try outputFile.sink.write(Array(output.utf8))
+            try outputFile.commit()
+        } catch { throw CLIFailure(error.message) }
         FileHandle.standardError.write(Data("expanded \(rows) rows into \(variants) variants each (\(errors) errors)\n".utf8))
         if errors > 0 { throw ExitCode(CLIExit.someRowsFailed.rawValue) }
     }

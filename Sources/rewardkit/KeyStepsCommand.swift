@@ -44,7 +44,9 @@ struct KeyStepsCommand: ParsableCommand {
         let annotator = KeyStepAnnotator(extractor: KeyStepExtractor(maxPerStep: maxPerStep, maxForms: maxForms))
         let summary: KeyStepAnnotator.Summary
         do {
-            summary = try annotator.run(try ByteSource(path: input), into: try ByteSink(path: out ?? "-"))
+            let output = try OutputFile(target: out ?? "-")
+            summary = try annotator.run(try ByteSource(path: input), into: output.sink)
+            try output.commit()
         } catch {
             throw CLIFailure(error.message)
         }

@@ -36,8 +36,9 @@ struct RMScoreCommand: ParsableCommand {
         let spec = RewardSpec(rewards: [RewardSpec.Entry(name: "thinking", options: [("model", .string(model))])])
         let pipeline: Pipeline
         do { pipeline = try Pipeline(spec: spec, registry: .withThinkingModel) } catch { throw CLIFailure(error.message) }
-        let (source, sink) = try StreamingScore.open(input: input, out: out)
-        let summary = try StreamingScore.run(pipeline, from: source, into: sink)
+        let (source, output) = try StreamingScore.open(input: input, out: out)
+        let summary = try StreamingScore.run(JSONLScorer(pipeline: pipeline), from: source, into: output.sink)
+        do { try output.commit() } catch { throw CLIFailure(error.message) }
         FileHandle.standardError.write(Data(SummaryText.render(summary).utf8))
         if summary.errors > 0 { throw ExitCode(CLIExit.someRowsFailed.rawValue) }
     }

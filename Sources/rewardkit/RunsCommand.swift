@@ -8,8 +8,8 @@ struct RunsCommand: ParsableCommand {
         commandName: "runs",
         abstract: "List recent recorded runs (time, input, rows, errors, throughput, config, component means).",
         discussion: """
-            Every `rewardkit score` run is recorded in the database unless it was given --no-db.
-            Columns: id, started (UTC), input, rows, errors, rows/s, config (the first 8 hex digits of the config hash: equal configs, equal hashes), and the per-component means.
+            Every `rewardkit score` run is recorded in the database unless it was given --no-db: when it starts, and again when it ends.
+            Columns: id, started (UTC), status (running, complete, interrupted, failed; a run still `running` after its process is gone was killed), input, output (- for standard output), rows scored, rows written to the output (kept rows included, for a resumed run), errors, rows/s, config (the first 8 hex digits of the config hash: equal configs, equal hashes), and the per-component means.
 
             Examples:
               rewardkit runs
@@ -58,8 +58,11 @@ struct RunsCommand: ParsableCommand {
         var table = TextTable(columns: [
             .init(title: "id", alignment: .right),
             .init(title: "started (UTC)"),
+            .init(title: "status"),
             .init(title: "input"),
+            .init(title: "output"),
             .init(title: "rows", alignment: .right),
+            .init(title: "written", alignment: .right),
             .init(title: "errors", alignment: .right),
             .init(title: "rows/s", alignment: .right),
             .init(title: "config"),
@@ -70,8 +73,11 @@ struct RunsCommand: ParsableCommand {
             table.append([
                 run.id.map(String.init) ?? "-",
                 formatter.string(from: run.startedAt),
+                run.status.rawValue,
                 shortened(run.input, to: 40),
+                shortened(run.output ?? "-", to: 40),
                 String(run.rows),
+                run.rowsWritten.map(String.init) ?? "-",
                 String(run.errors),
                 String(format: "%.1f", run.rowsPerSecond),
                 String(run.configHash.prefix(8)),

@@ -17,10 +17,18 @@ struct ServeCommand: AsyncCommand {
           GET  /metrics     Prometheus text
         Bad input is a 400 naming the field, a body over --max-body a 413, a missing or wrong key
         a 401. SIGTERM or SIGINT finishes the requests in flight, then exits 0.
+        Slow clients are disconnected: no whole request head within --header-timeout
+        (60 s), no body bytes for --body-timeout (60 s), no new request within
+        --keepalive-timeout (75 s) of a response. At --max-connections (default:
+        below the open-file limit) the connection that has waited longest for a
+        request head is closed to make room.
+        Give the key with --api-key-file or --api-key-env: --api-key puts it where
+        `ps` shows it to every local user.
 
         Examples:
           rewardkit serve --preset r1 --port 8000
-          rewardkit serve --config rewards.yaml --host 0.0.0.0 --api-key "$KEY" --workers 4
+          rewardkit serve --config rewards.yaml --host 0.0.0.0 --api-key-file key.txt
+          REWARDKIT_KEY=... rewardkit serve --preset r1 --api-key-env REWARDKIT_KEY
         """
     )
 
@@ -32,8 +40,9 @@ struct ServeCommand: AsyncCommand {
     @Option(name: .long, help: "TCP port; 0 picks a free one (printed on start).")
     var port = 8000
 
-    @Option(name: .long, help: ArgumentHelp("Require this key (Authorization: Bearer KEY or X-API-Key: KEY) on all but /health.", valueName: "KEY"))
-    var apiKey: String?
+    @OptionGroup var apiKeyOptions: APIKeyOptions
+
+    @OptionGroup var connectionOptions: ConnectionOptions
 
     @Option(name: .long, help: ArgumentHelp("Largest request body in bytes (default 32 MiB).", valueName: "BYTES"))
     var maxBody = ServerConfiguration.defaultMaxBodyBytes
@@ -48,13 +57,14 @@ struct ServeCommand: AsyncCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0-65535") }
         guard maxBody > 0 else { throw ValidationError("--max-body must be positive") }
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
-        if let apiKey, apiKey.isEmpty { throw ValidationError("--api-key must not be empty") }
     }
 
     func runAsync() async throws {
         let pipeline = try specOptions.pipeline()
-        let configuration = ServerConfiguration(host: host, port: port, apiKey: apiKey, maxBodyBytes: maxBody,
-                                                workers: workers ?? ProcessInfo.processInfo.activeProcessorCount, defaultStep: step)
+        let workers = workers ?? ProcessInfo.processInfo.activeProcessorCount
+        let configuration = ServerConfiguration(host: host, port: port, apiKey: try apiKeyOptions.key(), maxBodyBytes: maxBody,
+                                                workers: workers, defaultStep: step,
+                                                connectionLimits: try connectionOptions.limits(workers: workers))
         let service = RewardService(pipeline: pipeline, defaultStep: step)
         let host = self.host
         do {

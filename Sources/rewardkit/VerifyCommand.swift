@@ -64,10 +64,10 @@ struct VerifyCommand: ParsableCommand {
     }
 
     private func runBatch(_ path: String) throws {
-        let text: String, sink: ByteSink
+        let text: String, outputFile: OutputFile
         do {
             text = String(decoding: try ByteSource(path: path).readAll(), as: UTF8.self)
-            sink = try ByteSink(path: out ?? "-")
+            outputFile = try OutputFile(target: out ?? "-")
         } catch {
             throw CLIFailure(error.message)
         }
@@ -90,7 +90,10 @@ struct VerifyCommand: ParsableCommand {
             }
             output.byte(0x0A)
         }
-        do { try sink.write(output.bytes) } catch { throw CLIFailure(error.message) }
+        do {
+            try outputFile.sink.write(output.bytes)
+            try outputFile.commit()
+        } catch { throw CLIFailure(error.message) }
         FileHandle.standardError.write(Data("verified \(rows) pairs: \(matches) match, \(rows - matches - errors) do not, \(errors) bad rows\n".utf8))
         if errors > 0 { throw ExitCode(CLIExit.someRowsFailed.rawValue) }
     }

@@ -3,7 +3,7 @@ import TestSupport
 
 /// Runs the built `rewardkit` binary, as a user would, and collects what it printed.
 struct CommandRunner {
-    struct Result {
+    struct Result: Sendable {
         var status: Int32
         var stdout: String
         var stderr: String
@@ -31,6 +31,20 @@ struct CommandRunner {
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// `run` on a thread of its own, for tests that wait on a long child process: blocking one
+    /// of the few cooperative threads for that long starves the in-process servers that other
+    /// suites run at the same time.
+    static func runDetached(_ arguments: [String], in directory: URL, stdin: String? = nil) async throws -> Result {
+        try await detached { try run(arguments, in: directory, stdin: stdin) }
+    }
+
+    /// Runs blocking `work` on a new thread.
+    static func detached<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Swift.Result { try work() }) }.start()
+        }
     }
 
     /// A fresh temporary directory, removed by the caller.

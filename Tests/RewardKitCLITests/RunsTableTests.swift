@@ -50,12 +50,18 @@ struct RunsCommandTests {
         var run = RunRecord(
             startedAt: Date(timeIntervalSince1970: 1_795_000_000.9), command: "score", input: "train.jsonl",
             configText: "", rows: 1024, errors: 3, componentMeans: ["format": 0.91, "accuracy": 0.625],
-            seconds: 1.25)
+            seconds: 1.25, status: .interrupted, output: "scored.jsonl", rowsWritten: 1024)
         run.id = 2
-        #expect(RunsCommand.table([run]) == """
-            id  started (UTC)        input        rows  errors  rows/s  config    means
-            --  -------------------  -----------  ----  ------  ------  --------  -------------------------
-             2  2026-11-18 11:06:40  train.jsonl  1024       3   819.2  cbf29ce4  accuracy=0.62 format=0.91
+        var before = run
+        before.id = 1
+        before.status = .complete
+        before.output = nil
+        before.rowsWritten = nil
+        #expect(RunsCommand.table([run, before]) == """
+            id  started (UTC)        status       input        output        rows  written  errors  rows/s  config    means
+            --  -------------------  -----------  -----------  ------------  ----  -------  ------  ------  --------  -------------------------
+             2  2026-11-18 11:06:40  interrupted  train.jsonl  scored.jsonl  1024     1024       3   819.2  cbf29ce4  accuracy=0.62 format=0.91
+             1  2026-11-18 11:06:40  complete     train.jsonl  -             1024        -       3   819.2  cbf29ce4  accuracy=0.62 format=0.91
             """)
     }
 

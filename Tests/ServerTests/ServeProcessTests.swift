@@ -16,11 +16,12 @@ import Testing
         var stderr: Pipe
     }
 
-    /// Starts `rewardkit serve ARGS --port 0` and reads the port from its first line.
-    static func start(_ arguments: [String] = ["--preset", "r1"]) throws -> Running {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["serve", "--port", "0", "--workers", "1"] + arguments
+    /// Starts `rewardkit serve ARGS --port 0` and reads the port from its first line; with
+    /// `fileLimit`, under that open-file limit (`ulimit -n` in a shell that then execs it).
+    static func start(_ arguments: [String] = ["--preset", "r1"], fileLimit: Int? = nil,
+                      environment: [String: String] = [:]) throws -> Running {
+        let process = Self.process(["serve", "--port", "0", "--workers", "1"] + arguments, fileLimit: fileLimit)
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -38,6 +39,34 @@ import Testing
             throw LoopbackHTTP.Failure(description: "no port line; stdout: \(text)")
         }
         return Running(process: process, port: port, stderr: err)
+    }
+
+    /// `rewardkit ARGS`, under the open-file limit `fileLimit` when given (`ulimit -n` in a shell
+    /// that then execs it, so the process id is rewardkit's).
+    static func process(_ arguments: [String], fileLimit: Int? = nil) -> Process {
+        let process = Process()
+        if let fileLimit {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "ulimit -n \(fileLimit) && exec \"$0\" \"$@\"", binary.path] + arguments
+        } else {
+            process.executableURL = binary
+            process.arguments = arguments
+        }
+        return process
+    }
+
+    /// Runs `rewardkit ARGS` to its exit; returns its status and what it wrote.
+    static func runToExit(_ arguments: [String], fileLimit: Int? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Self.process(arguments, fileLimit: fileLimit)
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Standard error first: what these commands write to standard output fits in a pipe.
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, stdout, stderr)
     }
 
     @Test func sigtermFinishesTheRequestInFlightThenExitsZero() throws {
@@ -69,21 +98,47 @@ import Testing
         #expect(throws: (any Error).self) { try LoopbackHTTP.send(port: server.port, method: "GET", path: "/health") }
     }
 
+    @Test func theKeyComesFromAFileOrAnEnvironmentVariable() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rk-key-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let keyFile = dir.appendingPathComponent("key")
+        try "from-file\n".write(to: keyFile, atomically: true, encoding: .utf8)
+        let body = #"{"gold":"4","pred":"4"}"#
+        for (arguments, environment, key) in [(["--api-key-file", keyFile.path], [String: String](), "from-file"),
+                                              (["--api-key-env", "RK_TEST_KEY"], ["RK_TEST_KEY": "from-env"], "from-env")] {
+            let server = try Self.start(["--preset", "r1"] + arguments, environment: environment)
+            defer { server.process.terminate(); server.process.waitUntilExit() }
+            #expect(try LoopbackHTTP.send(port: server.port, method: "POST", path: "/verify", body: body).status == 401, "\(arguments)")
+            #expect(try LoopbackHTTP.send(port: server.port, method: "POST", path: "/verify", headers: ["X-API-Key": key + "x"], body: body).status == 401)
+            #expect(try LoopbackHTTP.send(port: server.port, method: "POST", path: "/verify", headers: ["X-API-Key": key], body: body).status == 200,
+                    "\(arguments)")
+        }
+        // A missing file, an unset variable or an empty key is fatal and named; two sources are a usage error.
+        try "\n".write(to: dir.appendingPathComponent("empty"), atomically: true, encoding: .utf8)
+        for (arguments, code, message) in [
+            (["--api-key-file", dir.appendingPathComponent("absent").path], Int32(1), "--api-key-file: cannot read"),
+            (["--api-key-file", dir.appendingPathComponent("empty").path], 1, "the API key in \(dir.appendingPathComponent("empty").path) is empty"),
+            (["--api-key-env", "RK_TEST_UNSET_KEY"], 1, "the environment variable RK_TEST_UNSET_KEY is not set"),
+            (["--api-key-env", "RK_TEST_UNSET_KEY", "--api-key", "k"], 2, "not several"),
+        ] {
+            let r = try Self.runToExit(["serve", "--port", "0"] + arguments)
+            #expect(r.status == code, "\(arguments): \(r.stderr)")
+            #expect(r.stderr.contains(message), "\(arguments): \(r.stderr)")
+        }
+        // Help text is wrapped to the terminal width; compare with the line breaks taken out.
+        let help = try Self.runToExit(["serve", "--help"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(help.contains("prefer --api-key-file or --api-key-env"), "\(help)")
+    }
+
     @Test func aTakenPortIsAFatalErrorAndBadFlagsAreUsageErrors() throws {
         let first = try Self.start()
         defer { first.process.terminate(); first.process.waitUntilExit() }
         for (arguments, code) in [(["--port", String(first.port)], Int32(1)), (["--port", "70000"], 2), (["--max-body", "0"], 2),
-                                  (["--preset", "nope"], 2), (["--workers", "0"], 2)] {
-            let process = Process()
-            process.executableURL = Self.binary
-            process.arguments = ["serve"] + arguments
-            process.standardOutput = Pipe()
-            let err = Pipe()
-            process.standardError = err
-            try process.run()
-            let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(process.terminationStatus == code, "\(arguments): \(stderr)")
+                                  (["--preset", "nope"], 2), (["--workers", "0"], 2), (["--header-timeout", "0"], 2),
+                                  (["--keepalive-timeout", "-1"], 2), (["--max-connections", "0"], 2)] {
+            let r = try Self.runToExit(["serve"] + arguments)
+            #expect(r.status == code, "\(arguments): \(r.stderr)")
         }
     }
 }

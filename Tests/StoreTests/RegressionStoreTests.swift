@@ -26,10 +26,10 @@ import Testing
         #expect(try store.baseline(named: "exp")?["a"]?.verdict == false)
         try store.saveBaseline(named: "main", outcomes: [Self.outcome("b", verdict: true)])
         #expect(try store.baseline(named: "main")?.keys.sorted() == ["b"])
-        // Reopening keeps everything, and the schema has both migrations.
+        // Reopening keeps everything, and the schema has every migration.
         let again = try RunStore.open(at: path)
         #expect(try again.baseline(named: "exp")?.count == 1)
-        #expect(try again.appliedMigrations() == ["v1-runs", "v2-regression"])
+        #expect(try again.appliedMigrations() == ["v1-runs", "v2-regression", "v3-run-outcome"])
     }
 
     @Test func historyKeepsRunsOldestFirst() throws {

@@ -73,7 +73,11 @@ public struct AccuracyReward: Reward {
         guard extraction.answer != nil, let anchor = extraction.anchor else {
             return AccuracyJudgement(.noAnswer, "no final answer found", gold: gold)
         }
-        let resolved = AnswerVerifier(extractor: extractor, comparator: comparator).resolve(extraction, gold: gold)
+        var resolved = AnswerVerifier(extractor: extractor, comparator: comparator).resolve(extraction, gold: gold)
+        // `\boxed{58}, which is choice \boxed{(B)}` with option B = 58 names one option twice.
+        if resolved.hedgedAnswers > 1, let letter = sameOption(extraction.distinctCandidates, options: options) {
+            resolved = (String(letter), 0)
+        }
         guard let predicted = resolved.answer else { return AccuracyJudgement(.noAnswer, "no final answer found", gold: gold) }
         if resolved.hedgedAnswers > 1 {
             return AccuracyJudgement(.wrong, "hedged: \(resolved.hedgedAnswers) different boxed answers", anchor: anchor, gold: gold,
@@ -102,6 +106,19 @@ public struct AccuracyReward: Reward {
             return mapped.isMatch ? Verdict(isMatch: true, reason: "choice") : direct
         }
         return direct
+    }
+
+    /// The one option letter that every candidate names (as its letter or by its option's text);
+    /// nil when they name different options, or any names none.
+    private func sameOption(_ candidates: [String], options: [String]) -> Character? {
+        guard !options.isEmpty else { return nil }
+        var found: Character?
+        for candidate in candidates.prefix(8) {
+            guard let letter = ChoiceLetter.parse(candidate) ?? optionLetter(matching: candidate, in: options),
+                  found == nil || found == letter else { return nil }
+            found = letter
+        }
+        return found
     }
 
     /// The letter of the one option whose text matches `answer`; nil when none or several do.

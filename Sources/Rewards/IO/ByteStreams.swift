@@ -46,6 +46,30 @@ public final class ByteSource {
         return data
     }
 
+    /// Moves to byte `offset` of a file, where the next read starts (a resumed run skips the rows
+    /// it already has); standard input cannot move.
+    public func seek(to offset: Int) throws(IOFailure) {
+        guard lseek(fd, off_t(offset), SEEK_SET) >= 0 else {
+            throw IOFailure("cannot move to byte \(offset) of \(name): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// `count` bytes from byte `offset` of a file (fewer at its end), without moving where the
+    /// next `read` starts.
+    func read(at offset: Int, count: Int) throws(IOFailure) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let n = bytes.withUnsafeMutableBytes { raw in pread(fd, raw.baseAddress! + filled, count - filled, off_t(offset + filled)) }
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { throw IOFailure("cannot read \(name): \(String(cString: strerror(errno)))") }
+            if n == 0 { break }
+            filled += n
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
+    }
+
     /// Reads up to `count` bytes into `buffer`; 0 at end of input.
     func read(into buffer: UnsafeMutableRawPointer, count: Int) throws(IOFailure) -> Int {
         while true {
@@ -64,13 +88,14 @@ public final class ByteSink {
     /// What the sink is, for messages ("-" for standard output).
     public let name: String
 
-    /// Creates (or truncates) `path`, or uses standard output for "-".
-    public init(path: String) throws(IOFailure) {
+    /// Creates (or truncates) `path`, or uses standard output for "-". With `appending`, an
+    /// existing file keeps its bytes and writes go after them.
+    public init(path: String, appending: Bool = false) throws(IOFailure) {
         if path == "-" {
             fd = 1
             ownsDescriptor = false
         } else {
-            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            fd = open(path, O_WRONLY | O_CREAT | (appending ? O_APPEND : O_TRUNC), 0o644)
             guard fd >= 0 else { throw IOFailure("cannot write \(path): \(String(cString: strerror(errno)))") }
             ownsDescriptor = true
         }
@@ -78,6 +103,16 @@ public final class ByteSink {
     }
 
     deinit { if ownsDescriptor { close(fd) } }
+
+    /// Waits until what was written is on the disk (`fsync`), so a rename after it cannot leave
+    /// a name pointing at bytes a crash would lose.
+    public func synchronize() throws(IOFailure) {
+        guard ownsDescriptor else { return }
+        while fsync(fd) != 0 {
+            if errno == EINTR { continue }
+            throw IOFailure("cannot write \(name): \(String(cString: strerror(errno)))")
+        }
+    }
 
     /// Writes all of `bytes`.
     public func write(_ bytes: [UInt8]) throws(IOFailure) {

@@ -16,6 +16,12 @@ public struct JSONLScorer: Sendable {
         public var chunkBytes = 1 << 20
         /// A longer line becomes an error row instead of growing memory without bound.
         public var maxLineBytes = 64 << 20
+        /// The line number of the source's first line (greater than 1 when a resumed run
+        /// starts after the rows it already has), for error rows.
+        public var firstLine = 1
+        /// Checked before each read: once requested, the run reads no further, writes the rows
+        /// it has read in whole, and returns a summary marked `interrupted`.
+        public var stop: StopRequest?
         /// Makes default options.
         public init() {}
     }
@@ -64,10 +70,16 @@ public struct JSONLScorer: Sendable {
         defer { chunks.close() }
         var buffer = try chunks.takeBuffer()
         var filled = 0, consumed = 0
-        var nextLine = 1
+        var nextLine = options.firstLine
         var discardingLongLine = false
         var atEnd = false
+        var interrupted = false
         while !atEnd {
+            if let stop = options.stop, stop.isRequested {
+                // The incomplete line in the buffer is dropped: the output ends after whole rows.
+                interrupted = true
+                break
+            }
             if filled == buffer.count {
                 // No newline in a full buffer: grow up to the line limit, then give up on the line.
                 if buffer.count < options.maxLineBytes + options.chunkBytes && !discardingLongLine {
@@ -123,6 +135,7 @@ public struct JSONLScorer: Sendable {
         }
         var summary = try chunks.finish()
         summary.bytes = consumed
+        summary.interrupted = interrupted
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         progress?(consumed, summary.rows)
         return summary
@@ -142,7 +155,7 @@ public struct JSONLScorer: Sendable {
     }
 
     /// Decodes, scores and encodes one line.
-    private func scoreLine(_ line: UnsafeBufferPointer<UInt8>, number: Int, into out: inout JSONWriter, tally: inout ScoreSummary) {
+    func scoreLine(_ line: UnsafeBufferPointer<UInt8>, number: Int, into out: inout JSONWriter, tally: inout ScoreSummary) {
         tally.rows += 1
         let row: DecodedRow
         switch RowDecoder.decode(line, fields: pipeline.fieldsRead) {

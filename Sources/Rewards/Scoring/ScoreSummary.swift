@@ -14,6 +14,8 @@ public struct ScoreSummary: Sendable, Equatable {
     public var rewardSum = 0.0
     /// Wall time of the run in seconds.
     public var seconds = 0.0
+    /// Whether the run stopped on request before the end of its input.
+    public var interrupted = false
 
     /// Makes an empty summary for these components.
     public init(componentNames: [String] = []) {
@@ -50,5 +52,6 @@ public struct ScoreSummary: Sendable, Equatable {
     public static func == (a: ScoreSummary, b: ScoreSummary) -> Bool {
         a.rows == b.rows && a.errors == b.errors && a.bytes == b.bytes && a.componentNames == b.componentNames
             && a.componentSums == b.componentSums && a.rewardSum == b.rewardSum && a.seconds == b.seconds
+            && a.interrupted == b.interrupted
     }
 }

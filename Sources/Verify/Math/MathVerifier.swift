@@ -56,11 +56,15 @@ public struct MathVerifier: AnswerComparator {
         if gold.utf8.count > options.maxAnswerBytes || predicted.utf8.count > options.maxAnswerBytes {
             return finish(result, start)
         }
-        let g: MathExpr, p: MathExpr
+        var g: MathExpr, p: MathExpr
         do {
-            g = try MathAnswerParser.parse(gold, meter: meter)
+            g = try MathAnswerParser.parse(SetBuilder.condition(gold) ?? gold, meter: meter)
             if describe { result.goldParsed = g.description }
-            p = try MathAnswerParser.parse(predicted, meter: meter)
+            if let interval = try Self.setBuilderInterval(predicted, meter: meter) {
+                p = interval
+            } else {
+                p = try MathAnswerParser.parse(predicted, meter: meter)
+            }
             if describe { result.predictedParsed = p.description }
         } catch .budget, .tooDeep {
             return finish(result, start)
@@ -80,6 +84,13 @@ public struct MathVerifier: AnswerComparator {
                 result.reason = "text"
                 return finish(result, start)
             }
+        }
+        // An angle in degrees against one in radians (`120^\circ`, `\frac{2\pi}{3}`): the degrees
+        // are converted when only one side is in degrees and the other is a multiple of π.
+        switch (Self.inDegrees(gold), Self.inDegrees(predicted)) {
+        case (true, false) where p.isScalar && Self.mentionsPi(p): g = Self.radians(g)
+        case (false, true) where g.isScalar && Self.mentionsPi(g): p = Self.radians(p)
+        default: break
         }
         do {
             let equivalence = MathEquivalence(meter: meter, precision: options.precision, strict: options.strict)
@@ -112,6 +123,33 @@ public struct MathVerifier: AnswerComparator {
         return body.indices.allSatisfy { k in
             isLetter(k) || body[k] == 32 || body[k] == 39 || (body[k] == UInt8(ascii: "-") && isLetter(k - 1) && isLetter(k + 1))
         }
+    }
+
+    /// A predicted set in set-builder notation as the interval (or union) its condition describes;
+    /// nil when it is not set-builder notation over the reals or its condition is no inequality.
+    private static func setBuilderInterval(_ text: String, meter: BudgetMeter) throws(MathParseError) -> MathExpr? {
+        guard let condition = SetBuilder.condition(text) else { return nil }
+        var intervals: [MathExpr] = []
+        for part in SetBuilder.alternatives(condition) {
+            guard let interval = try MathAnswerParser.parse(part, meter: meter).inequalityInterval else { return nil }
+            intervals.append(interval)
+        }
+        return intervals.count == 1 ? intervals[0] : .union(intervals)
+    }
+
+    /// Whether an answer is written in degrees: `^\circ`, `^{\circ}`, `°`, `\degree`, "degrees".
+    private static func inDegrees(_ s: String) -> Bool {
+        s.contains("\\circ") || s.contains("°") || s.contains("\\degree") || s.contains("degree")
+    }
+
+    /// Whether π appears in a parsed answer.
+    private static func mentionsPi(_ e: MathExpr) -> Bool {
+        e.description.contains("pi")
+    }
+
+    /// Degrees as radians: `d · π / 180`.
+    private static func radians(_ degrees: MathExpr) -> MathExpr {
+        .mul([degrees, .constant(.pi), .pow(.int(180), .int(-1))])
     }
 
     /// Normalised words without a leading article: `the nile` and `nile` are one answer.

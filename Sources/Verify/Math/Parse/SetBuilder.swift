@@ -1,0 +1,48 @@
+/// Set-builder notation over the reals, `\{x \mid -1 < x < 1\}` (also `:`, `|`, `\middle|`,
+/// `x \in \mathbb{R}`, `\left\{ ... \right\}`): the condition that describes the set.
+///
+/// A gold written this way is compared as its condition (an inequality gold accepts the equal
+/// interval); a prediction written this way is compared as the interval or union it describes.
+enum SetBuilder {
+    /// The condition text of a set-builder answer over the reals, or nil when `text` is not one.
+    static func condition(_ text: String) -> String? {
+        var s = Substring(text).trimmingCharacters
+        for (open, close) in [("\\left\\{", "\\right\\}"), ("\\{", "\\}")] where s.hasPrefix(open) && s.hasSuffix(close) {
+            s = s.dropFirst(open.count).dropLast(close.count).trimmingCharacters
+            break
+        }
+        guard s.count < text.count else { return nil }
+        // The bound variable: one letter, then optionally `\in \mathbb{R}`.
+        guard let first = s.first, first.isASCII, first.isLetter else { return nil }
+        var rest = s.dropFirst().trimmingCharacters
+        if rest.hasPrefix("\\in") {
+            rest = rest.dropFirst(3).trimmingCharacters
+            guard rest.hasPrefix("\\mathbb{R}") || rest.hasPrefix("\\mathbb R") else { return nil }
+            rest = rest.dropFirst(rest.hasPrefix("\\mathbb{R}") ? 10 : 9).trimmingCharacters
+        }
+        var separated = false
+        for separator in ["\\,\\middle|\\,", "\\middle|", "\\mid", "|", ":"] where rest.hasPrefix(separator) {
+            rest = rest.dropFirst(separator.count).trimmingCharacters
+            separated = true
+            break
+        }
+        guard separated, !rest.isEmpty, rest.contains(first) else { return nil }
+        return String(rest)
+    }
+
+    /// The parts of a condition joined by "or" (`x < 1 \text{ or } x > 3`), each one condition.
+    static func alternatives(_ condition: String) -> [String] {
+        var parts = [condition]
+        for word in ["\\text{ or }", "\\text{or}", "\\lor", "\\vee", " or "] {
+            parts = parts.flatMap { $0.components(separatedBy: word) }
+        }
+        return parts.map { String(Substring($0).trimmingCharacters) }.filter { !$0.isEmpty }
+    }
+}
+
+extension Substring {
+    /// Without leading and trailing white space.
+    fileprivate var trimmingCharacters: Substring {
+        drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed().reduce(into: Substring()) { $0.append($1) }
+    }
+}
