@@ -76,6 +76,27 @@ import TestSupport
         #expect((root["verifiers"] as? [Any])?.count == 1)
     }
 
+    /// A Python with math-verify 0.9.0, when the environment names one (the benchmark's venv, say);
+    /// the test below is skipped without it, since the suite must not need Python.
+    static let peerPython = ProcessInfo.processInfo.environment["REWARDKIT_TEST_PEER_PYTHON"]
+
+    @Test(.enabled(if: peerPython != nil, "set REWARDKIT_TEST_PEER_PYTHON to a Python with math-verify 0.9.0"))
+    func mathVerifyJudgesTheSameRolloutsSideBySide() throws {
+        let r = try Self.audit(["--peer", "math-verify", "--peer-python", Self.peerPython ?? "", "--peer-workers", "1", "--json"])
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any], "\(r.stderr)")
+        let verifiers = try #require(root["verifiers"] as? [[String: Any]])
+        #expect(verifiers.map { $0["name"] as? String } == ["accuracy", "math-verify"])
+        let peer = verifiers[1]
+        // math-verify misses the choice letters (lines 6 and 13) and, like us, accepts the noisy label on line 3.
+        #expect(peer["rows"] as? Int == 8)
+        #expect(peer["agreed"] as? Int == 4)
+        #expect(peer["false_accepts"] as? Int == 1)
+        #expect(peer["false_rejects"] as? Int == 3)
+        let examples = try #require(peer["examples"] as? [String: [[String: Any]]])
+        #expect(examples["false_rejects"]?.compactMap { $0["line"] as? Int } == [5, 6, 13])
+        #expect(peer["by_path"] as? [String: Any] != nil)
+    }
+
     @Test func badUsageExitsTwo() throws {
         for extra in [["--extraction", "guess"], ["--peer", "sympy"], ["--examples", "-1"], ["--peer-python", "python3"]] {
             let r = try Self.audit(extra)
