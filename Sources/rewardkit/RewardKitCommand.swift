@@ -6,6 +6,6 @@ struct RewardKitCommand: ParsableCommand {
         commandName: "rewardkit",
         abstract: "Rewards, verifiers and group methods for RL post-training of reasoning models.",
         subcommands: [ScoreCommand.self, VerifyCommand.self, AdvantagesCommand.self, ExpandCommand.self, KeyStepsCommand.self,
-                      RegressCommand.self, RunsCommand.self, BenchCommand.self, ServeCommand.self, RMCommand.self, TrainCommand.self]
+                      RegressCommand.self, AuditCommand.self, RunsCommand.self, BenchCommand.self, ServeCommand.self, RMCommand.self, TrainCommand.self]
     )
 }
