@@ -148,8 +148,23 @@ public struct MathVerifier: AnswerComparator {
 
     /// Whether an answer is written in degrees: `^\circ`, `^{\circ}`, `°`, `\degree`, "degrees".
     private static func inDegrees(_ s: String) -> Bool {
-        s.contains("\\circ") || s.contains("°") || s.contains("\\degree") || s.contains("degree")
+        // `°` (C2 B0 in UTF-8) or the letters of `circ` / `degree`: one pass over the bytes.
+        var previous: UInt8 = 0
+        var word: [UInt8] = []
+        for b in s.utf8 {
+            if previous == 0xC2 && b == 0xB0 { return true }
+            previous = b
+            if (b | 0x20) >= 97 && (b | 0x20) <= 122 {
+                word.append(b | 0x20)
+                continue
+            }
+            if word == circ || word == degree || word == degrees { return true }
+            word.removeAll(keepingCapacity: true)
+        }
+        return word == circ || word == degree || word == degrees
     }
+
+    private static let circ = Array("circ".utf8), degree = Array("degree".utf8), degrees = Array("degrees".utf8)
 
     /// Whether π appears in a parsed answer.
     private static func mentionsPi(_ e: MathExpr) -> Bool {

@@ -98,9 +98,10 @@ struct MathEquivalence {
             if case .relation = pred { return nil }
             return strict ? nil : try match(g.value, pred)
         }
+        let goldInterval = gold.inequalityInterval, predInterval = pred.inequalityInterval
+        if let g = goldInterval, let p = predInterval { return try match(g, p) }
         if try sameInequality(gold, pred) { return "relation" }
-        if let g = gold.inequalityInterval {
-            if let p = pred.inequalityInterval { return try match(g, p) }
+        if let g = goldInterval {
             switch pred {
             case .interval, .union, .tuple: return try match(g, pred)
             default: return nil

@@ -76,6 +76,8 @@ extension MathExpr {
     /// `\frac{-1 \pm \sqrt5}{2}` is two values, `(\pm 1, 0, \pm 2)` four tuples. Each ± is a
     /// choice of its own; past 16 combinations the tree stays as it is.
     var expandedPlusMinus: [MathExpr] {
+        // Nearly every answer has no ±: a walk that allocates nothing decides that first.
+        guard hasPlusMinus else { return [self] }
         switch self {
         case let .plusMinus(a, b):
             return a.expandedPlusMinus.flatMap { x in b.expandedPlusMinus.flatMap { y in [MathExpr.add([x, y]), .add([x, .neg(y)])] } }
@@ -84,6 +86,16 @@ extension MathExpr {
         case let .tuple(items): return Self.combinations(items)?.map { .tuple($0) } ?? [self]
         case let .neg(x): return x.expandedPlusMinus.map { .neg($0) }
         default: return [self]
+        }
+    }
+
+    /// Whether a ± stands anywhere in the sums, products, negations and tuples `expandedPlusMinus` reads.
+    private var hasPlusMinus: Bool {
+        switch self {
+        case .plusMinus: return true
+        case let .add(xs), let .mul(xs), let .tuple(xs): return xs.contains { $0.hasPlusMinus }
+        case let .neg(x): return x.hasPlusMinus
+        default: return false
         }
     }
 

@@ -6,6 +6,10 @@
 enum SetBuilder {
     /// The condition text of a set-builder answer over the reals, or nil when `text` is not one.
     static func condition(_ text: String) -> String? {
+        // Every set-builder answer opens with `\{` or `\left\{`; most answers do not, and the
+        // byte check spares them the string work below.
+        let lead = text.utf8.drop { $0 == 0x20 }
+        guard lead.starts(with: "\\{".utf8) || lead.starts(with: "\\left\\{".utf8) else { return nil }
         var s = Substring(text).trimmingCharacters
         for (open, close) in [("\\left\\{", "\\right\\}"), ("\\{", "\\}")] where s.hasPrefix(open) && s.hasSuffix(close) {
             s = s.dropFirst(open.count).dropLast(close.count).trimmingCharacters
@@ -43,6 +47,8 @@ enum SetBuilder {
 extension Substring {
     /// Without leading and trailing white space.
     fileprivate var trimmingCharacters: Substring {
-        drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed().reduce(into: Substring()) { $0.append($1) }
+        let start = firstIndex { !$0.isWhitespace } ?? endIndex
+        let end = lastIndex { !$0.isWhitespace }.map(index(after:)) ?? start
+        return self[start..<Swift.max(start, end)]
     }
 }
