@@ -7,7 +7,7 @@ whole batch. A row the server cannot score is None, which TRL leaves out of that
 import os
 import sys
 
-# verl loads this file by path, so its folder is not on sys.path for the shared client.
+# Trainers may load this file by path, so its folder is not on sys.path for the shared client.
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from rewardkit_client import score_rows  # noqa: E402
 
