@@ -6,7 +6,11 @@ SWIFT ?= swift
 APT_PACKAGES := pkg-config libpcre2-dev libsqlite3-dev libopenblas-dev
 BIN := .build/release/rewardkit
 
-.PHONY: run test deps build bench bench-stepgrpo regress loadtest clean
+# The adapters in integrations/ against a real `rewardkit serve` (needs python3 with pytest).
+# PYTHON may name a venv's interpreter.
+PYTHON ?= python3
+
+.PHONY: run test deps build bench bench-stepgrpo regress loadtest clean test-integrations
 
 run: build
 	$(BIN) score Fixtures/rollouts.jsonl
@@ -47,3 +51,8 @@ loadtest: build
 
 clean:
 	rm -rf .build .rewardkit
+
+# The adapters against a real server: pytest in integrations/tests (debug build of rewardkit).
+test-integrations:
+	$(SWIFT) build --product rewardkit
+	$(PYTHON) -m pytest -q integrations/tests
