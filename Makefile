@@ -10,7 +10,7 @@ BIN := .build/release/rewardkit
 # PYTHON may name a venv's interpreter.
 PYTHON ?= python3
 
-.PHONY: run test deps build bench bench-stepgrpo regress loadtest clean test-integrations
+.PHONY: run test deps build bench bench-stepgrpo regress loadtest clean thinking-model thinking-eval test-integrations
 
 run: build
 	$(BIN) score Fixtures/rollouts.jsonl
@@ -48,6 +48,24 @@ bench-stepgrpo: build
 # Single-sample /get_reward at 64 connections: rewardkit serve vs Flask + Math-Verify (loopback only).
 loadtest: build
 	scripts/loadtest/run.sh 10 64
+
+# The default thinking reward model, models/thinking.rkck (not in git), from the GSM8K training
+# solutions shipped in data/: each solution plus three versions with a flaw written in by
+# program (`rm synth --gsm8k`), graded and step-labelled, plus 30,000 `rm synth` template rows
+# (other flaws: hedging, repetition, language mixing). A few minutes on 2 cores.
+THINKING_WORK := .build/thinking-model
+thinking-model: build
+	mkdir -p models $(THINKING_WORK)
+	gunzip -c data/gsm8k/train.jsonl.gz > $(THINKING_WORK)/gsm8k_train.jsonl
+	$(BIN) rm synth --gsm8k $(THINKING_WORK)/gsm8k_train.jsonl --n 7473 --per-problem 3 --seed 7 --out $(THINKING_WORK)/gsm8k.jsonl
+	$(BIN) rm synth --n 30000 --seed 7 --out $(THINKING_WORK)/templates.jsonl
+	cat $(THINKING_WORK)/gsm8k.jsonl $(THINKING_WORK)/templates.jsonl > $(THINKING_WORK)/train.jsonl
+	$(BIN) rm train --data $(THINKING_WORK)/train.jsonl --epochs 4 --pairwise-weight 1 --ngram-dropout 0.5 --out models/thinking.rkck
+
+# The figures of docs/thinking-rm.md: GSM8K model solutions (held-back half of the questions),
+# PRMBench and BIG-Bench Mistake first-error detection, the hand-written held-out set.
+thinking-eval: build
+	BIN=$(BIN) scripts/rm_eval_real.sh
 
 clean:
 	rm -rf .build .rewardkit

@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // RewardKit: rewards, verifiers, group methods and a compact GRPO trainer for RL post-training.
-// Targets and their one-way arrows are described in DESIGN.md (shared/); keep them that way.
+// Targets and their one-way arrows are described in docs/architecture.md; keep them that way.
 import PackageDescription
 
 let package = Package(

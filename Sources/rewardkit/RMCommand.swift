@@ -3,7 +3,7 @@ import Foundation
 import Rewards
 import ThinkingRM
 
-/// `rewardkit rm`: the thinking reward model (REFERENCE.md §3): make data, train, evaluate,
+/// `rewardkit rm`: the thinking reward model (docs/methods.md, Trust-GRPO): make data, train, evaluate,
 /// score rows, measure speed. Each subcommand parses flags and calls ThinkingRM.
 struct RMCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,9 +26,15 @@ struct RMSynthCommand: ParsableCommand {
         Fixtures/rm_heldout.README.md: 1.0 minus a deduction per flaw, clamped, rounded to 0.1.
         The same --seed always writes the same file.
 
+        With --gsm8k FILE it degrades real solutions instead (GSM8K rows {question, answer} with
+        <<a*b=c>> annotations): per problem the original and up to --per-problem versions with one
+        flaw (wrong operation or quantity, misread number, digit slip, dropped step, early stop,
+        irrelevant step), later annotations recomputed, each row with `steps` and `first_error`.
+
         Example:
           rewardkit rm synth --n 10000 --seed 7 --out rm_train.jsonl
           rewardkit rm synth --n 5000 --seed 7 --pairs --out rm_pairs.jsonl
+          rewardkit rm synth --gsm8k train.jsonl --n 7473 --per-problem 3 --out rm_gsm8k.jsonl
         """
     )
 
@@ -47,15 +53,29 @@ struct RMSynthCommand: ParsableCommand {
     @Flag(help: "Write pairwise rows {question, chosen, rejected} instead of graded ones.")
     var pairs = false
 
+    @Option(help: ArgumentHelp("Degrade the real solutions of this GSM8K-style file ({question, answer} rows with <<a*b=c>> annotations) instead of generating problems; rows carry steps, first_error and flaw. --n caps the problems read.", valueName: "FILE"))
+    var gsm8k: String?
+
     func validate() throws {
         guard n >= 1 && n <= 10_000_000 else { throw ValidationError("--n must be between 1 and 10000000") }
         guard perProblem >= 1 && perProblem <= 16 else { throw ValidationError("--per-problem must be between 1 and 16") }
     }
 
     func run() throws {
+        if let gsm8k { return try runReal(gsm8k) }
         let synth = RMSynthesizer(seed: seed, degradedPerProblem: perProblem)
         let bytes = pairs ? RMWriter.jsonl(synth.pairs(count: n)) : RMWriter.jsonl(synth.examples(count: n))
         do { try ByteSink(path: out ?? "-").write(bytes) } catch { throw CLIFailure(error.message) }
         FileHandle.standardError.write(Data("wrote \(n) \(pairs ? "pairs" : "graded responses") (seed \(seed))\n".utf8))
+    }
+
+    private func runReal(_ path: String) throws {
+        let problems: [(question: String, answer: String)]
+        do { problems = try RMDataset.loadProblems(path: path) } catch { throw CLIFailure("\(error)") }
+        let synth = SolutionSynthesizer(seed: seed, degradedPerProblem: perProblem)
+        let groups = problems.prefix(n).enumerated().compactMap { synth.group(index: $0.offset, question: $0.element.question, answer: $0.element.answer) }
+        do { try ByteSink(path: out ?? "-").write(SolutionSynthesizer.jsonl(groups, pairs: pairs)) } catch { throw CLIFailure(error.message) }
+        let rows = groups.reduce(0) { $0 + $1.solutions.count }
+        FileHandle.standardError.write(Data("wrote \(pairs ? rows - groups.count : rows) \(pairs ? "pairs" : "graded solutions") from \(groups.count) of \(min(n, problems.count)) problems in \(path) (seed \(seed))\n".utf8))
     }
 }

@@ -2,20 +2,30 @@ import ArgumentParser
 import Foundation
 import ThinkingRM
 
-/// `rewardkit rm eval`: how well a checkpoint's scores match graded rows.
+/// `rewardkit rm eval`: how well a checkpoint's scores match labelled rows.
 struct RMEvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
-        abstract: "Evaluate a thinking reward model on graded rows: MAE, Pearson, Spearman, pairwise accuracy.",
+        abstract: "Evaluate a thinking reward model: pairwise accuracy, best-of-N, first-error F1, and on graded rows MAE and correlations.",
         discussion: """
-        Within-question pairwise accuracy counts, over pairs of responses to the same question
-        whose gold scores differ, the share the model orders the same way (a tie in prediction
-        counts 0.5). Spearman gives tied values their average rank. The reliability table bins
-        predictions and compares the mean prediction with the mean gold score per bin.
+        Reads graded rows ({question, response, score}), outcome-labelled model solutions
+        ({question, response, is_correct, qid}: responses grouped by qid) and step-labelled rows
+        (steps with first_error, ProcessBench's label, BIG-Bench Mistake's mistake_index, or
+        PRMBench's modified_process with error_steps; PRMBench's original_process is added once
+        per idx as an all-correct row).
+
+        Per file it reports: within-group pairwise accuracy over pairs whose labels differ (a tie
+        in prediction counts 0.5); best-of-N, the label of the top-scored response per group,
+        against a random pick and an oracle; for step-labelled rows ProcessBench's accuracy on
+        erroneous rows (the predicted first wrong step is the labelled one), on correct rows
+        (none predicted) and their F1, next to the baseline that flags the first step whose
+        stated calculation is false. --group-aware adds the score that weighs agreement of
+        final answers within the group, next to majority voting alone.
+        --fold I/K keeps the groups whose id hashes to I of K folds, for splits by question.
 
         Examples:
-          rewardkit rm eval --model thinking.rkck --data Fixtures/rm_heldout.jsonl
-          rewardkit rm eval --model thinking.rkck --data rm_val.jsonl --json
+          rewardkit rm eval --model models/thinking.rkck --data Fixtures/rm_heldout.jsonl
+          rewardkit rm eval --model models/thinking.rkck --data dev.jsonl --group-aware 0.5 --fold 1/2
           rewardkit rm eval --predictions ridge.txt --data Fixtures/rm_heldout.jsonl
         """
     )
@@ -26,51 +36,65 @@ struct RMEvalCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Instead of --model: another model's predictions, one JSON number per line in --data order (so a baseline is measured by the same code).", valueName: "FILE"))
     var predictions: String?
 
-    @Option(help: ArgumentHelp("Graded rows (JSONL {question, response, score}).", valueName: "FILE"))
+    @Option(help: ArgumentHelp("Labelled rows (JSONL).", valueName: "FILE"))
     var data: String
 
-    @Flag(help: "Print one JSON object instead of a table.")
+    @Option(help: ArgumentHelp("Also report the group-aware score with this weight of the thinking score next to answer agreement.", valueName: "W"))
+    var groupAware: Double?
+
+    @Option(help: ArgumentHelp("Keep only the groups of fold I of K (by a hash of the group id).", valueName: "I/K"))
+    var fold: String?
+
+    @Option(help: "Prefix scores below this mark a wrong step.")
+    var threshold: Double = StepJudge.defaultThreshold
+
+    @Flag(help: "Print one JSON object instead of tables.")
     var json = false
 
     func validate() throws {
         guard (model == nil) != (predictions == nil) else { throw ValidationError("give --model or --predictions (one of them)") }
+        if let fold { guard RMFold(fold) != nil else { throw ValidationError("--fold must be I/K with 0 <= I < K, e.g. 1/2") } }
+        if let groupAware { guard groupAware >= 0 && groupAware.isFinite else { throw ValidationError("--group-aware must be a weight >= 0") } }
     }
 
     func run() throws {
-        let rows = try RMCLI.loadExamples(data)
-        let name: String, predicted: [Double]
+        var rows: [RMEvalRow]
+        do { rows = try RMDataset.loadEvalRows(path: data) } catch { throw CLIFailure("\(error)") }
+        let keep = fold.flatMap(RMFold.init).map { f in rows.indices.filter { f.contains(rows[$0].group) } } ?? Array(rows.indices)
+        var loaded: ThinkingRewardModel?
+        let name: String, allPredicted: [Double]
         if let model {
-            let loaded = try RMCLI.loadModel(model)
-            (name, predicted) = (loaded.kindName, loaded.scores(rows))
+            let m = try RMCLI.loadModel(model)
+            loaded = m
+            (name, allPredicted) = (m.kindName, m.scores(questions: rows.map(\.question), responses: rows.map(\.response)))
         } else {
             let path = predictions ?? "-"
-            (name, predicted) = (path, try RMCLI.loadPredictions(path, count: rows.count))
+            (name, allPredicted) = (path, try RMCLI.loadPredictions(path, count: rows.count))
         }
-        let gold = rows.map(\.score)
-        let metrics = RMMetrics(predicted: predicted, gold: gold, questions: rows.map(\.question))
-        let reliability = RMReliability(predicted: predicted, gold: gold)
+        rows = keep.map { rows[$0] }
+        let predicted = keep.map { allPredicted[$0] }
+        guard !rows.isEmpty else { throw CLIFailure("\(data): no rows\(fold.map { " in fold \($0)" } ?? "")") }
+        let report = RMEvalReport.make(model: name, data: data, rows: rows, predicted: predicted,
+                                       judge: loaded.map { StepJudge(model: $0, threshold: threshold) }, groupAware: groupAware)
         if json {
-            struct Report: Encodable { var model: String; var data: String; var metrics: RMMetrics; var reliability: RMReliability }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
-            let bytes = try encoder.encode(Report(model: name, data: data, metrics: metrics, reliability: reliability))
-            print(String(decoding: bytes, as: UTF8.self))
-            return
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        } else {
+            print(report.text())
         }
-        print("model \(name) on \(data): \(metrics.rows) rows, \(metrics.questions) questions, \(metrics.pairs) within-question pairs")
-        var table = TextTable(columns: [.init(title: "metric"), .init(title: "value", alignment: .right)])
-        table.append(["MAE", String(format: "%.4f", metrics.mae)])
-        table.append(["Pearson", String(format: "%.4f", metrics.pearson)])
-        table.append(["Spearman", String(format: "%.4f", metrics.spearman)])
-        table.append(["pairwise accuracy", String(format: "%.4f", metrics.pairwiseAccuracy)])
-        print(table.render())
-        print("")
-        var bins = TextTable(columns: [.init(title: "predicted"), .init(title: "rows", alignment: .right),
-                                       .init(title: "mean predicted", alignment: .right), .init(title: "mean gold", alignment: .right)])
-        for b in reliability.bins {
-            bins.append([String(format: "%.1f-%.1f", b.lower, b.upper), "\(b.count)", String(format: "%.3f", b.meanPredicted), String(format: "%.3f", b.meanGold)])
-        }
-        print(bins.render())
-        print(String(format: "expected calibration error %.4f", reliability.expectedCalibrationError))
     }
+}
+
+/// A split by group: fold `index` of `count`, by FNV-1a of the group id (stable across runs).
+struct RMFold {
+    let index: UInt64, count: UInt64
+
+    init?(_ text: String) {
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let i = UInt64(parts[0]), let k = UInt64(parts[1]), k >= 1, i < k else { return nil }
+        (index, count) = (i, k)
+    }
+
+    func contains(_ group: String) -> Bool { FNV1a.hash(group) % count == index }
 }

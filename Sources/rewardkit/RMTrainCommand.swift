@@ -6,7 +6,7 @@ import ThinkingRM
 struct RMTrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
-        abstract: "Train a thinking reward model on graded rows {question, response, score}.",
+        abstract: "Train a thinking reward model on graded, pairwise or step-labelled rows.",
         discussion: """
         The default model (mlp) reads hashed word and character n-grams of the response plus
         reasoning features (true/false stated calculations, answer follows the work, hedging,
@@ -14,6 +14,12 @@ struct RMTrainCommand: ParsableCommand {
         the soft scores. `transformer` reads the response's bytes with a small transformer encoder
         (slower; for comparison). The checkpoint stores the model kind and featuriser settings, so
         `rm eval`, `rm score` and `{name: thinking, model: PATH}` need no other flags.
+
+        --data may mix graded rows {question, response, score}, pairwise rows {question, chosen,
+        rejected} (the chosen response trains at 1, the rejected at 0; give --pairwise-weight for
+        the Bradley-Terry term that orders them) and graded rows with `steps` and `first_error`
+        (each prefix of the steps up to the first wrong one trains too: 1 while sound, 0 once it
+        holds the error), which is what the step judge of `rm score` and `rm eval` scores.
 
         With --val, every epoch prints validation loss, MAE and within-question pairwise accuracy.
         A bad data row stops the run before training, naming its file, line and field.
@@ -62,6 +68,9 @@ struct RMTrainCommand: ParsableCommand {
     @Option(help: "Hidden width of the MLP.")
     var hidden: Int = 16
 
+    @Option(help: "Hash buckets for the MLP's n-grams (a power of two; fewer lean the model on the reasoning features).")
+    var ngramDimension: Int = 1 << 18
+
     @Flag(inversion: .prefixedNo, help: "Weight n-grams TF-IDF style (sublinear counts times inverse document frequency).")
     var tfidf = true
 
@@ -71,13 +80,18 @@ struct RMTrainCommand: ParsableCommand {
         guard epochs >= 1 && epochs <= 1000 else { throw ValidationError("--epochs must be between 1 and 1000") }
         guard weightDecay >= 0 && weightDecay < 1 else { throw ValidationError("--weight-decay must be in [0, 1)") }
         guard hidden >= 1 && hidden <= 1024 else { throw ValidationError("--hidden must be between 1 and 1024") }
+        guard ngramDimension >= 1 && ngramDimension <= 1 << 24 else { throw ValidationError("--ngram-dimension must be between 1 and 16777216") }
         guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1") }
         if let lr { guard lr > 0 && lr.isFinite else { throw ValidationError("--lr must be a positive number") } }
         guard pairwiseWeight >= 0 else { throw ValidationError("--pairwise-weight must be >= 0") }
     }
 
     func run() throws {
-        let training = try RMCLI.loadExamples(data)
+        let loaded: RMTrainingRows
+        do { loaded = try RMTrainingRows.load(path: data) } catch { throw CLIFailure("\(error)") }
+        guard !loaded.examples.isEmpty else { throw CLIFailure("\(data): no rows") }
+        let training = loaded.examples
+        RMCLI.printError("read \(loaded.graded) graded, \(loaded.pairs) pairwise and \(loaded.stepped) step-labelled rows from \(data): \(training.count) training examples\n")
         let validation = try val.map(RMCLI.loadExamples)
         var options = RMTrainingOptions()
         options.model = RMTrainingOptions.ModelKind(rawValue: model) ?? .mlp
@@ -90,6 +104,7 @@ struct RMTrainCommand: ParsableCommand {
         options.tfidf = tfidf
         options.hidden = hidden
         options.weightDecay = weightDecay
+        options.ngramDimension = ngramDimension
         let progress = RMTrainProgress(epochs: epochs)
         let started = Date()
         let cpuStart = CPUTime.now()

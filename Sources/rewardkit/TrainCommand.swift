@@ -21,9 +21,9 @@ struct TrainCommand: ParsableCommand {
 /// Process-wide settings for the commands that run the policy.
 enum TrainingProcess {
     /// One OpenBLAS thread (unless `OPENBLAS_NUM_THREADS` says otherwise), and freed memory kept
-    /// for reuse. The policy's matrices are small: with a second thread, OpenBLAS's worker spun in
-    /// `sched_yield` between calls, and system time was a third of `train grpo`'s CPU (15 steps:
-    /// 25.7 s wall, 10.4 s of it system time; with one thread 14.6 s and 0.6 s).
+    /// for reuse. The policy's matrices are small: a second thread's OpenBLAS worker spins in
+    /// `sched_yield` between calls, and the system time it burns costs more than the thread saves,
+    /// so `train grpo` is faster on one thread (docs/benchmarks.md has the figures).
     static func configure() {
         if ProcessInfo.processInfo.environment["OPENBLAS_NUM_THREADS"] == nil { GEMM.threadCount = 1 }
         AllocatorTuning.keepFreedMemoryForReuse()

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import NN
 
-// OpenBLAS starts worker threads that spin for a tenth of a second as soon as it loads; most
+// OpenBLAS starts worker threads that spin for a while as soon as it loads; most
 // commands never multiply a matrix, and the ones that do get the workers back on demand.
 BLASThreadPool.stopIdleWorkers()
 

@@ -38,7 +38,7 @@ import Testing
 
     // MARK: Share-GRPO
 
-    /// REFERENCE.md §4: m=2, n=6, variant A 0/6 correct, variant B 1/6 correct.
+    /// docs/methods.md, Share-GRPO: m=2, n=6, variant A 0/6 correct, variant B 1/6 correct.
     @Test func shareGRPOWorkedExample() {
         let variants = Array(repeating: "A", count: 6) + Array(repeating: "B", count: 6)
         let rewards: [Double] = Array(repeating: 0, count: 6) + [1, 0, 0, 0, 0, 0]

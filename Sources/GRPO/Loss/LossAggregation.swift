@@ -1,4 +1,4 @@
-/// How per-token losses become one number (REFERENCE.md §1).
+/// How per-token losses become one number (docs/methods.md, GRPO).
 public enum LossAggregation: String, Sendable, CaseIterable, Codable {
     /// Mean over each sequence's tokens, then mean over sequences (the GRPO paper).
     case grpo

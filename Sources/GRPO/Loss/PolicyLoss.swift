@@ -1,7 +1,7 @@
 import Foundation
 
 /// The GRPO objective per token: the clipped surrogate (PPO ratio with DAPO's separate lower and
-/// upper clip) plus `beta` times the k3 estimate of KL to the reference policy (REFERENCE.md §1):
+/// upper clip) plus `beta` times the k3 estimate of KL to the reference policy (docs/methods.md, GRPO):
 ///
 ///     rho = exp(logp - logp_old)
 ///     surrogate = -min(rho * A, clip(rho, 1 - clipLow, 1 + clipHigh) * A)

@@ -7,7 +7,7 @@ import NN
 ///
 /// Problems are kept short and the numbers small on purpose: the policy reads characters, CPU
 /// training time grows with sequence length, and a few-minute warm start must leave the model
-/// partly right (two-digit operands left it at 6% after 1000 SFT steps, too little for RL).
+/// partly right (two-digit operands leave it almost never right after SFT, too little for RL).
 public struct ArithmeticTask: Sendable {
     /// Fixed level (1...3), or nil for a mix of all three.
     public var level: Int?

@@ -8,7 +8,7 @@ public final class GELU {
     public init() {}
 
     /// Elementwise GELU; remembers the input and σ(2u) for `backward`, which then needs no exp
-    /// of its own (GELU was a tenth of a policy training step, half of it in backward's exp).
+    /// of its own (GELU is a noticeable share of a policy training step, much of it in the exps).
     public func forward(_ x: Matrix) -> Matrix {
         input = x
         var y = Matrix(uninitializedRows: x.rows, cols: x.cols)

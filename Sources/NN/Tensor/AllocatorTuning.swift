@@ -6,7 +6,7 @@ import Glibc
 public enum AllocatorTuning {
     /// Keeps freed activation buffers in the heap instead of returning them to the OS after every
     /// step. Layers allocate megabyte-sized outputs per call; by default glibc trims the heap and
-    /// the next step page-faults all of that memory back in (about a tenth of a d128 transformer
+    /// the next step page-faults all of that memory back in (a noticeable share of a transformer
     /// step). Call once at start-up of a training or benchmark process; returns whether it applied.
     @discardableResult
     public static func keepFreedMemoryForReuse() -> Bool {

@@ -8,9 +8,9 @@ public enum BLASThreadPool {
     /// wants more than one thread. Returns whether this OpenBLAS build offers the call.
     ///
     /// Every process linking OpenBLAS starts its pool at load time, and each worker then spins in
-    /// `sched_yield` for about a tenth of a second waiting for work. `rewardkit` links it for the
-    /// reward model and the trainer, so every command paid that, also the ones that never multiply
-    /// a matrix: about a fifth of the CPU of `score` on a 50k-row file. Call it once at start-up,
+    /// `sched_yield` for a while waiting for work. `rewardkit` links it for the reward model and
+    /// the trainer, so without this every command pays that, also the ones that never multiply a
+    /// matrix, and in a short `score` run it is a large share of the CPU. Call it once at start-up,
     /// before any thread calls BLAS.
     @discardableResult
     public static func stopIdleWorkers() -> Bool {

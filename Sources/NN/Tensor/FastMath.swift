@@ -24,7 +24,7 @@ import CBLAS
 /// Logistic function on top of `fastExp`.
 @inline(__always) func fastSigmoid(_ x: Float) -> Float { 1 / (1 + fastExp(-x)) }
 
-/// `y[0..<n] += a * x[0..<n]` through OpenBLAS `saxpy` (AVX kernels; measured faster than a
+/// `y[0..<n] += a * x[0..<n]` through OpenBLAS `saxpy` (AVX kernels; faster than a
 /// Swift loop, which the baseline x86-64 target only vectorises to SSE).
 @inline(__always) func axpy(_ n: Int, _ a: Float, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>) {
     cblas_saxpy(blasint(n), a, x, 1, y, 1)

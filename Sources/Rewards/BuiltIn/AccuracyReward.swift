@@ -146,7 +146,7 @@ public struct AccuracyReward: Reward {
     }
 
     /// The explanation of a match for the simple comparator's reasons, as literals: formatting
-    /// one per scored row cost an allocation, and a dictionary of them hashed both keys per row,
+    /// one per scored row costs an allocation, and a dictionary of them hashes both keys per row,
     /// while a literal costs neither, nor even a retain. Other reasons are formatted as they come.
     private static func matched(_ anchor: AnswerAnchor, _ reason: String) -> String? {
         switch reason {

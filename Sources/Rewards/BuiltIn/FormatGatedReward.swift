@@ -1,5 +1,5 @@
 /// Any reward behind a format gate: the inner reward's value when the response follows the
-/// template, else 0. SophiaVL's release gates its outcome reward this way (REFERENCE.md §3).
+/// template, else 0. SophiaVL's release gates its outcome reward this way (docs/methods.md, Trust-GRPO).
 ///
 /// Written in a config as an option of the gated entry: `{name: accuracy, format_gate: think_answer}`.
 public struct FormatGatedReward: Reward {

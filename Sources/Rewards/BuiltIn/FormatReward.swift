@@ -79,7 +79,7 @@ public struct FormatReward: Reward {
         while at < utf8.count, let hit = memchr(base + at, Int32(UInt8(ascii: "<")), utf8.count - at) {
             let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             // The tags are compared through static pointers: indexing an array of arrays per `<`
-            // retained and released the inner arrays every time.
+            // would retain and release the inner arrays every time.
             let k: Int
             if hasTag("<think>", base, i, utf8.count) { k = 0 }
             else if hasTag("</think>", base, i, utf8.count) { k = 1 }

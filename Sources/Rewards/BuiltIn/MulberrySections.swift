@@ -31,7 +31,7 @@ public struct MulberrySections: Sendable {
     /// A byte scan equivalent to matching `### (?:Image Description:|Rationales:|Let's think step
     /// by step\.?|Step (\d{1,9}):|The final answer is:)` left to right without overlaps: every
     /// scored row of a StepGRPO config reads its headers twice (StepRAR and StepRVR), and a regex
-    /// match per header cost as much as the whole answer check.
+    /// match per header would cost as much as the whole answer check.
     public init(_ text: String) {
         var description: Int?, rationales: Int?, think: Int?, final: Int?
         var steps: [(Int, Int)] = []

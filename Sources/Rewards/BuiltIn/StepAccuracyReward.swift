@@ -1,6 +1,6 @@
 import Verify
 
-/// `step_accuracy`: R1-VL's StepRAR, answer correctness plus soft key-step matching (REFERENCE.md §2).
+/// `step_accuracy`: R1-VL's StepRAR, answer correctness plus soft key-step matching (docs/methods.md, StepGRPO).
 ///
 /// `k` is the share of the row's `key_steps` groups with a form in the `### Step N:` bodies.
 /// - `paper`: `1 + alpha*k` when the final answer is correct, `alpha*k` when an answer is given

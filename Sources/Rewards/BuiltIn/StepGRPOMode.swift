@@ -1,5 +1,5 @@
 /// Which reading of R1-VL's StepGRPO rewards to follow where the paper and its released code
-/// disagree (REFERENCE.md §2).
+/// disagree (docs/methods.md, StepGRPO).
 public enum StepGRPOMode: String, Sendable, CaseIterable {
     /// As the paper states it (the default).
     case paper

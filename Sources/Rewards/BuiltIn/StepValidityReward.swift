@@ -1,5 +1,5 @@
 /// `step_validity`: R1-VL's StepRVR, 1 when the response is complete and logical, else 0 with the
-/// check that failed (REFERENCE.md §2).
+/// check that failed (docs/methods.md, StepGRPO).
 ///
 /// - Completeness: `### Image Description:`, `### Rationales:`, `### Step 1:` and
 ///   `### The final answer is:` are present (`### Let's think step by step.` is not required).

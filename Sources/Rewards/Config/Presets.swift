@@ -1,4 +1,4 @@
-/// Ready-made configs for the methods RewardKit implements (DESIGN.md, "Presets").
+/// Ready-made configs for the methods RewardKit implements (docs/architecture.md, "Presets").
 public enum Presets {
     /// The preset names, in the order help text lists them.
     public static let names = ["r1", "stepgrpo", "sophiavl", "sharegrpo", "eval"]
@@ -11,7 +11,7 @@ public enum Presets {
           - {name: accuracy, weight: 1.0}
           - {name: format, weight: 0.5, template: think_answer}
         """,
-        // R1-VL StepGRPO: StepRAR + StepRVR, group advantages with eps 1e-4 (REFERENCE.md §2).
+        // R1-VL StepGRPO: StepRAR + StepRVR, group advantages with eps 1e-4 (docs/methods.md, StepGRPO).
         "stepgrpo": """
         rewards:
           - {name: step_accuracy, weight: 1.0, alpha: 0.1, mode: paper, matching: normalized}
@@ -19,7 +19,7 @@ public enum Presets {
         group:
           advantage: {estimator: grpo, epsilon: 1.0e-4}
         """,
-        // SophiaVL-R1 Trust-GRPO: outcome reward gated by format, thinking reward, trust weighting (§3).
+        // SophiaVL-R1 Trust-GRPO: outcome reward gated by format, thinking reward, trust weighting (docs/methods.md).
         "sophiavl": """
         rewards:
           - {name: accuracy, weight: 1.0, format_gate: think_answer}
@@ -28,7 +28,7 @@ public enum Presets {
           trust: {mode: paper, alpha: 0.3, schedule: exp, T: 1500}
           advantage: {estimator: grpo, epsilon: 1.0e-6}
         """,
-        // R1-ShareVL Share-GRPO: 0.9 accuracy + 0.1 boxed format, hierarchical advantage (§4).
+        // R1-ShareVL Share-GRPO: 0.9 accuracy + 0.1 boxed format, hierarchical advantage (docs/methods.md, Share-GRPO).
         "sharegrpo": """
         rewards:
           - {name: accuracy, weight: 0.9}

@@ -1,6 +1,6 @@
 /// One rollout to score: the prompt, the model's response, and what the row says about it.
 ///
-/// Rows from other frameworks map onto this through the aliases of DESIGN.md (see `RowDecoder`).
+/// Rows from other frameworks map onto this through the aliases in docs/architecture.md (see `RowDecoder`).
 public struct Trajectory: Sendable, Equatable {
     /// The prompt text (the last user message for chat rows); optional.
     public var prompt: String?

@@ -1,4 +1,4 @@
-/// Share-GRPO's offline question expansion (R1-ShareVL, REFERENCE.md §4): M variants of a question,
+/// Share-GRPO's offline question expansion (R1-ShareVL, docs/methods.md, Share-GRPO): M variants of a question,
 /// the original first, then rewrites that keep its answer.
 ///
 /// Rewrites are conservative by construction, since a rewrite that changes the answer poisons

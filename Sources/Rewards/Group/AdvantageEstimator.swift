@@ -1,4 +1,4 @@
-/// How rewards within a group become advantages (REFERENCE.md §1 and §4).
+/// How rewards within a group become advantages (docs/methods.md, GRPO and Share-GRPO).
 public enum AdvantageEstimator: String, Sendable, CaseIterable {
     /// `(r - mean_g) / (std_g + eps)`, unbiased std.
     case grpo

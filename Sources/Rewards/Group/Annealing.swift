@@ -1,6 +1,6 @@
 import Foundation
 
-/// How the thinking reward's weight decays over training (Trust-GRPO, REFERENCE.md §3).
+/// How the thinking reward's weight decays over training (docs/methods.md, Trust-GRPO).
 public enum Annealing: String, Sendable, CaseIterable {
     /// `exp(-step / T)`, the paper's schedule.
     case exp

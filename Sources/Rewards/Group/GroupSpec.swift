@@ -6,7 +6,7 @@
 ///   advantage: {estimator: grpo, epsilon: 1.0e-6}              # grpo | dr_grpo | batch | share_grpo
 /// ```
 public struct GroupSpec: Sendable, Equatable {
-    /// Trust-GRPO settings (REFERENCE.md §3).
+    /// Trust-GRPO settings (docs/methods.md, Trust-GRPO).
     public struct Trust: Sendable, Equatable {
         /// `off` (plain weighted sum), `paper`, or `released` (the release's differences).
         public enum Mode: String, Sendable, CaseIterable { case off, paper, released }

@@ -1,4 +1,4 @@
-/// Share-GRPO's hierarchical advantage (R1-ShareVL, REFERENCE.md §4).
+/// Share-GRPO's hierarchical advantage (R1-ShareVL, docs/methods.md, Share-GRPO).
 ///
 /// Every response generated for question variant j is also trained under every prompt variant k:
 /// `A(o from j | k) = (r - mu_G)/(sigma_G + eps) + [j == k] * (r - mu_j)/(sigma_j + eps)`, where the

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Trust-GRPO (SophiaVL-R1, REFERENCE.md §3): how much a group's thinking rewards are trusted,
+/// Trust-GRPO (SophiaVL-R1, docs/methods.md, Trust-GRPO): how much a group's thinking rewards are trusted,
 /// and the total reward `R_i = Ro_i + gamma * alpha * anneal(step) * Rt_i`.
 public struct TrustWeighting: Sendable {
     /// The settings (mode, alpha, schedule, T).

@@ -135,7 +135,7 @@ public final class ByteSink {
 
 extension ByteSink {
     /// Writes each of `buffers`, in order, with one `writev` call for up to 64 of them (a chunk's
-    /// output is one buffer per piece; a `write` call each cost more than the copying).
+    /// output is one buffer per piece; a `write` call each would cost more than the copying).
     func write(_ buffers: [[UInt8]]) throws(IOFailure) {
         var index = 0
         while index < buffers.count {

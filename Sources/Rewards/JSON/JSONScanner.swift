@@ -261,7 +261,7 @@ struct JSONScanner {
     /// byte), the common case in long responses: 16 bytes at a time in vector registers, then 8 at a
     /// time in a word. Stops on the first other byte, found from the block's flags: most strings
     /// (keys, answers, ids) end inside their first block, and reading them on byte by byte from
-    /// the block's start cost more than the vector scan of a long response.
+    /// the block's start would cost more than the vector scan of a long response.
     @inline(__always) private mutating func skipPlainASCII() {
         guard let base = bytes.baseAddress else { return }
         let quotes = SIMD16<UInt8>(repeating: 0x22), backslashes = SIMD16<UInt8>(repeating: 0x5C)

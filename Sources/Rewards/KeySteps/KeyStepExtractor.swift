@@ -1,5 +1,5 @@
 /// Extracts StepRAR key steps from a reference solution by rule, with equivalent forms for each
-/// (the paper used GPT-4 for this and its release shipped only the prompt; REFERENCE.md §2).
+/// (the paper used GPT-4 for this and its release shipped only the prompt; docs/methods.md, StepGRPO).
 ///
 /// The reference is split into steps (the `### Step N:` bodies of a Mulberry solution, else its
 /// lines, else its sentences). In each step it takes equations and calculations, named relations,

@@ -1,4 +1,4 @@
-/// Soft key-step matching (REFERENCE.md §2): a group of equivalent forms matches when any form
+/// Soft key-step matching (docs/methods.md, StepGRPO): a group of equivalent forms matches when any form
 /// occurs in the step text; the share of matched groups is StepRAR's `k`.
 public struct KeyStepMatcher: Sendable {
     /// How forms and text are compared.

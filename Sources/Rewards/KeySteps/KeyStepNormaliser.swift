@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// The `normalized` form of text for soft key-step matching (REFERENCE.md §2): case folded, all
+/// The `normalized` form of text for soft key-step matching (docs/methods.md, StepGRPO): case folded, all
 /// white space removed, `\frac{a}{b}` / `\dfrac` / `\tfrac` as `a/b`, `\times` and `\cdot` as `*`,
 /// `\left`, `\right` and `$` dropped.
 ///

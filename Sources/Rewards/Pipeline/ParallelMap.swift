@@ -15,8 +15,8 @@ public enum ParallelMap {
     /// The calling thread works too, and helpers on the global queue join it. Many small pieces,
     /// handed out as threads come free, keep every core busy to the end of the map even when other
     /// processes take turns on the cores. A thread that finds no piece left waits asleep on a
-    /// group: `concurrentPerform` had the caller spin in `sched_yield` for the last piece, a tenth
-    /// of a loaded machine's CPU time in `rewardkit score`.
+    /// group: `concurrentPerform` has the caller spin in `sched_yield` for the last piece, CPU time
+    /// that a loaded machine's other processes could use.
     public static func map<State, R>(count: Int, makeState: @Sendable () -> State,
                                      _ body: @Sendable (inout State, Int) -> R) -> [R] {
         if count < 2 {

@@ -48,7 +48,7 @@ public struct Pipeline: Sendable {
         var scores: [RewardScore] = []
         scores.reserveCapacity(components.count)
         var total = 0.0
-        // The components are read in place: `for component in components` copied each one, a
+        // The components are read in place: `for component in components` copies each one, a
         // retain and release of its reward and name per component per row.
         let failure: RowError? = components.withUnsafeBufferPointer { components in
             for i in components.indices {

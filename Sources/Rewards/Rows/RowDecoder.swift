@@ -3,7 +3,7 @@
 struct DecodedRow {
     /// Top-level members as written, in order.
     var members: [JSONScanner.Member]
-    /// What the row says, through the aliases of DESIGN.md.
+    /// What the row says, through the aliases of docs/architecture.md, "Input row".
     var trajectory: Trajectory
 }
 

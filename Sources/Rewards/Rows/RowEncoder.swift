@@ -14,7 +14,7 @@ enum RowEncoder {
         adding addedKeys: [String], _ writeAdded: (inout JSONWriter) -> Void, into out: inout JSONWriter
     ) {
         // Keys are compared as bytes: most rows have none of the added keys, and decoding every
-        // key to a String to find that out cost more than the comparison.
+        // key to a String to find that out costs more than the comparison.
         let isAdded = { (member: JSONScanner.Member) in isKey(member, in: bytes, oneOf: addedKeys) }
         let replaced = members.contains(where: isAdded)
         var needsComma: Bool

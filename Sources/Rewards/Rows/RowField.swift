@@ -1,7 +1,7 @@
 import Foundation
 
 /// The fields of an input row that RewardKit reads, and the names other frameworks use for them
-/// (DESIGN.md, "Input row"). Earlier names in a list win when a row has several.
+/// (docs/architecture.md, "Input row"). Earlier names in a list win when a row has several.
 enum RowField: Int, CaseIterable {
     case prompt, response, answer, group, variant, keySteps, problemType, options, rewards, reward, query, rewardModel
 

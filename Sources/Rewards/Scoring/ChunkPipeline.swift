@@ -5,9 +5,9 @@ import Synchronization
 /// Scores chunks of lines on worker threads without pausing between chunks, and writes each
 /// chunk's output in input order.
 ///
-/// `JSONLScorer` used to score a chunk with a parallel map and wait for it before reading on: the
-/// end of each map, the hand-over to the writer and the start of the next map left the cores idle
-/// for about a tenth of the run. Here the reading thread only queues chunks; the workers take
+/// Scoring a chunk with a parallel map and waiting for it before reading on would leave the cores
+/// idle at the end of each map, at the hand-over to the writer and at the start of the next map.
+/// Here the reading thread only queues chunks; the workers take
 /// pieces from one chunk after another, and whoever finishes a chunk's last piece passes it on to
 /// be written. Memory stays bounded: at most `maxChunks` input buffers exist, and one comes back
 /// to the reader only when its chunk's output has been written.

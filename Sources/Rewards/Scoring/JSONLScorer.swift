@@ -11,8 +11,8 @@ public struct JSONLScorer: Sendable {
         /// Add an `explanations` object (component -> why) to each scored row.
         public var explain = false
         /// Bytes read per chunk. A megabyte keeps a chunk and its output in cache, and lets the
-        /// output buffers of one chunk be reused for the next: with 8 MiB chunks nearly every
-        /// output page was freshly mapped (a page fault and a page cleared for every 4 KiB written).
+        /// output buffers of one chunk be reused for the next: with much larger chunks nearly every
+        /// output page is freshly mapped (a page fault and a page cleared for every 4 KiB written).
         public var chunkBytes = 1 << 20
         /// A longer line becomes an error row instead of growing memory without bound.
         public var maxLineBytes = 64 << 20

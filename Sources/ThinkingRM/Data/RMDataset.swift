@@ -19,6 +19,16 @@ public enum RMDataset {
         return result.rows
     }
 
+    /// Worked problems `{question, answer}` (GSM8K's layout: `answer` is the reference solution)
+    /// of the file at `path`; throws the first bad row's error.
+    public static func loadProblems(path: String) throws -> [(question: String, answer: String)] {
+        let result = parse(try readText(path), file: path) { fields throws(RMDataError) in
+            (question: try fields.text("question"), answer: try fields.text("answer"))
+        }
+        if let first = result.errors.first { throw first }
+        return result.rows
+    }
+
     /// Pointwise rows that pass and one error per row that does not.
     public static func loadCollecting(path: String) throws -> RMLoadResult<RMExample> {
         parseExamples(try readText(path), file: path)
@@ -45,12 +55,12 @@ public enum RMDataset {
         }
     }
 
-    private static func readText(_ path: String) throws -> String {
+    static func readText(_ path: String) throws -> String {
         do { return String(decoding: try ByteSource(path: path).readAll(), as: UTF8.self) }
         catch { throw RMDataError(file: path, line: 0, field: nil, message: error.message) }
     }
 
-    private static func parse<Row>(_ text: String, file: String,
+    static func parse<Row>(_ text: String, file: String,
                                    _ make: (RMRowFields) throws(RMDataError) -> Row) -> RMLoadResult<Row> {
         var result = RMLoadResult<Row>(rows: [], errors: [])
         for (number, line) in JSONLText.nonBlankLines(text) {

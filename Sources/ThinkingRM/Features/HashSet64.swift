@@ -1,5 +1,5 @@
 /// A set of 64-bit hashes with open addressing. The keys are already FNV-1a hashes, so hashing
-/// them again through `Hasher` (SipHash), as `Set<UInt64>` does, was most of the cost of the
+/// them again through `Hasher` (SipHash), as `Set<UInt64>` does, would be most of the cost of the
 /// word features; this uses the key's own bits.
 struct HashSet64: Sendable {
     private var slots: [UInt64]

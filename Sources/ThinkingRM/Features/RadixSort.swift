@@ -1,6 +1,6 @@
 /// LSD radix sort of non-negative Int32 keys, 11 bits a pass. Sorting the touched buckets is the
 /// largest cost of hashed n-grams after hashing itself; the standard library's stable merge sort
-/// was several times slower on these few-thousand-element arrays.
+/// is several times slower on these few-thousand-element arrays.
 enum RadixSort {
     /// Sorts `keys` (all in 0..<below) ascending; `buffer` is scratch, reused between calls.
     static func sort(_ keys: inout [Int32], buffer: inout [Int32], below: Int) {

@@ -49,10 +49,10 @@ public struct RMFeaturizerSettings: Codable, Sendable, Equatable {
 ///
 /// Holds the n-gram scratch buffer, so keep one per thread and reuse it.
 public struct RMFeaturizer: Sendable {
-    /// The dense features the model reads: every reasoning and question feature. (Leaving out
-    /// the shape features, length, lines, steps, was tried: on a split that holds out two problem
-    /// kinds of synthetic data, pairwise accuracy fell from 0.891 to 0.878, so they stay.)
-    public static let denseNames = ReasoningFeatures.names + QuestionFeatures.names
+    /// The dense features the model reads: every reasoning, question and work-step feature. (The
+    /// shape features, length, lines, steps, stay: without them pairwise accuracy on problem kinds
+    /// held out of training is lower; docs/benchmarks.md has the figures.)
+    public static let denseNames = ReasoningFeatures.names + QuestionFeatures.names + WorkFeatures.names
 
     /// The settings in use.
     public let settings: RMFeaturizerSettings
@@ -88,13 +88,15 @@ public struct RMFeaturizer: Sendable {
         let reasoning = ReasoningFeatures(response: response)
         let asked = QuestionFeatures(question: question ?? "", response: response,
                                      calculations: reasoning.statedCalculations, answer: reasoning.finalAnswerValue)
-        return reasoning.values + asked.values
+        let work = WorkFeatures(question: question ?? "", work: WorkStepScanner.scan(response),
+                                responseNumbers: ReasoningFeatures.numbers(in: response), answer: reasoning.finalAnswerValue)
+        return reasoning.values + asked.values + work.values
     }
 
     /// The sparse input row: n-gram entries, then dense features at `ngramDimension + j`.
     public mutating func row(question: String?, response: String) -> [SparseEntry] {
-        // N-grams first, into a local: written as an argument of `row(ngrams:dense:)`, `self` was
-        // captured for that call before the mutation, so the scratch buffer was shared and copied.
+        // N-grams first, into a local: written as an argument of `row(ngrams:dense:)`, `self` would
+        // be captured for that call before the mutation, sharing and copying the scratch buffer.
         let entries = ngrams.features(of: response)
         return row(ngrams: entries, dense: Self.dense(question: question, response: response))
     }

@@ -60,15 +60,47 @@ final class ThinkingModelCache: @unchecked Sendable {
     }
 }
 
+/// `{name: thinking}` without `model:`: a row's own `rewards.thinking` when it carries one (scored
+/// upstream), else the default model `models/thinking.rkck` (relative to the working
+/// directory) when it exists; without either the row fails with how to build the model.
+public struct DefaultThinkingReward: Reward {
+    /// Where the default model is looked for.
+    public static let defaultPath = "models/thinking.rkck"
+    public let name: String
+    private let fromRow: RowScoreReward
+    private let model: ThinkingModelReward?
+
+    /// Builds from config options (none are taken); loads the default model once if present.
+    public init(options: RewardOptions, path: String = DefaultThinkingReward.defaultPath) throws(RewardError) {
+        fromRow = try RowScoreReward(options: options)
+        name = options.rewardName
+        guard FileManager.default.fileExists(atPath: path) else { model = nil; return }
+        do {
+            model = ThinkingModelReward(name: name, model: try ThinkingModelCache.shared.load(path: path))
+        } catch {
+            throw RewardError("reward '\(name)': cannot load the default model \(path): \(error); rebuild it with `make thinking-model`")
+        }
+    }
+
+    public func score(_ trajectory: Trajectory) throws(RewardError) -> RewardScore {
+        if trajectory.rewards?[name] != nil { return try fromRow.score(trajectory) }
+        guard let model else {
+            throw RewardError("the row has no rewards.\(name) score and the default thinking model \(Self.defaultPath) does not exist: build it with `make thinking-model`, or give {name: \(name), model: PATH}")
+        }
+        return try model.score(trajectory)
+    }
+}
+
 extension RewardRegistry {
     /// The built-in rewards plus the thinking reward model: `{name: thinking, model: PATH}`
-    /// scores with the checkpoint, `{name: thinking}` still reads `rewards.thinking` from the row.
+    /// scores with the checkpoint; `{name: thinking}` reads `rewards.thinking` from the row, or
+    /// scores with the default model `models/thinking.rkck` (`DefaultThinkingReward`).
     /// The CLI and the server build their pipelines from this registry.
     public static let withThinkingModel: RewardRegistry = {
         var registry = RewardRegistry.builtIn
         registry.register("thinking") { options throws(RewardError) in
             if options["model"] != nil { return try ThinkingModelReward(options: options) }
-            return try RowScoreReward(options: options)
+            return try DefaultThinkingReward(options: options)
         }
         return registry
     }()

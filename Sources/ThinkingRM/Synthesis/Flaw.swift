@@ -1,5 +1,5 @@
 /// A way a solution's reasoning goes wrong, as the synthesiser writes it into a correct solution.
-/// Each maps to the criteria of the thinking reward (REFERENCE.md §3) it offends; see `RMRubric`.
+/// Each maps to the criteria of the thinking reward (docs/methods.md, Trust-GRPO) it offends; see `RMRubric`.
 public enum Flaw: String, Sendable, CaseIterable, Hashable {
     /// One calculation's result is off; later steps carry the wrong value to the answer.
     case arithmeticSlip

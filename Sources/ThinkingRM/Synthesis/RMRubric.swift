@@ -1,6 +1,6 @@
 /// The scoring rubric for synthetic and hand-written labels (also in Fixtures/rm_heldout.README.md).
 ///
-/// Start from 1.0 and subtract, per criterion of REFERENCE.md §3, for each flaw present; clamp to
+/// Start from 1.0 and subtract, per criterion (docs/methods.md, Trust-GRPO), for each flaw present; clamp to
 /// [0,1] and round to 0.1, the grid SophiaVL's judge scores use.
 ///
 /// | criterion | flaw | deduction |

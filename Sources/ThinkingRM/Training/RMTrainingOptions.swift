@@ -32,8 +32,8 @@ public struct RMTrainingOptions: Sendable {
     /// responses do not share; the features carry over.
     public var ngramDropout: Float = 0
     /// Weight the MLP's n-grams TF-IDF style (sublinear counts times inverse document frequency).
-    /// On by default: on synthetic data with two problem kinds held out it raised pairwise
-    /// accuracy from 0.881 to 0.891 and lowered MAE (`scripts/rm_select.sh`).
+    /// On by default: on synthetic data with problem kinds held out it gives higher pairwise
+    /// accuracy and lower MAE than raw counts (`scripts/rm_select.sh`; figures in docs/benchmarks.md).
     public var tfidf = true
     /// Hash buckets for the MLP's n-grams.
     public var ngramDimension = 1 << 18

@@ -10,7 +10,7 @@
 /// `40%`, or one letter) is decided from its bytes by `PlainAnswer.decide`: a match where the
 /// simple check matches, a mismatch only where the engine cannot match either (different exact
 /// values, or values further apart than its decimal rounding can bridge). Wrong answers of those
-/// shapes are the most common mismatch in math RL, and used to cost a full engine parse each.
+/// shapes are the most common mismatch in math RL, and would otherwise cost a full engine parse each.
 public struct TieredComparator: AnswerComparator {
     /// The fast first check.
     public let simple: SimpleAnswerComparator

@@ -11,7 +11,7 @@ import Darwin
 /// response that is nothing but an answer. Within an anchor the rightmost occurrence wins. In
 /// `fallback` mode a text with none of these gives its last number or math expression. Only the
 /// last `maxBytes` of the text are read, and every scan is linear, so a megabyte response or ten
-/// thousand nested braces cost milliseconds and never crash.
+/// thousand nested braces stay cheap and never crash.
 public struct AnswerExtractor: Sendable {
     /// How many bytes from the end of the text are considered.
     public var maxBytes: Int
@@ -37,7 +37,7 @@ public struct AnswerExtractor: Sendable {
     /// without an anchor is its answer as a whole.
     private func extraction(of text: String, unanchored: Bool) -> Extraction {
         let window = Self.tail(of: text, maxBytes: maxBytes)
-        // The bytes are read in place: copying every response into an array cost more than the scan.
+        // The bytes are read in place: copying every response into an array would cost more than the scan.
         var contiguous = window
         return contiguous.withUTF8 { bytes in
             if let tagged = answerTag(in: bytes) { return tagged }
@@ -165,8 +165,8 @@ public struct AnswerExtractor: Sendable {
     /// Calls `body` with the content range of each `<answer>…</answer>` pair (any ASCII case), left
     /// to right, without collecting them in an array; for repeated opening tags the last one before
     /// the closing tag starts the content. One pass over the `<` bytes, where both tags start:
-    /// searching for each closing tag and then again for the opening tags before it read the text
-    /// twice, and this runs for nearly every response.
+    /// searching for each closing tag and then again for the opening tags before it would read the
+    /// text twice, and this runs for nearly every response.
     private static func forEachTagContent(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
         guard let base = bytes.baseAddress else { return }
         let openTag = Self.openTag, closeTag = Self.closeTag

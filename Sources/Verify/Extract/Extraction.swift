@@ -55,7 +55,7 @@ public struct Extraction: Sendable, Equatable {
     public var isHedged: Bool
 
     /// The candidates when they are not just `answer` (or none when `answer` is nil): nearly every
-    /// extraction has one candidate, and an array to hold it cost an allocation per response.
+    /// extraction has one candidate, and an array to hold it costs an allocation per response.
     private var listed: [String]?
 
     /// Makes an extraction.

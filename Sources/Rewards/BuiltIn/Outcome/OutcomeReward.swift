@@ -1,7 +1,7 @@
 import Foundation
 import Verify
 
-/// `accuracy` by problem type, as SophiaVL scores outcomes (REFERENCE.md §3): the row's
+/// `accuracy` by problem type, as SophiaVL scores outcomes (docs/methods.md, Trust-GRPO): the row's
 /// `problem_type` picks the check.
 /// - `math` (default), `numerical`: the final answer against the reference (`AccuracyReward`).
 /// - `multiple_choice`: the chosen letters against the key, as sets (`A,C` = `C, A`); an option's

@@ -78,6 +78,11 @@ struct MathEquivalence {
     }
 
     private func matchRelation(_ gold: MathExpr, _ pred: MathExpr) throws(BudgetExceeded) -> String? {
+        if let g = gold.functionDefinition, let p = pred.functionDefinition {
+            guard g.name == p.name, g.parameters.count == p.parameters.count else { return nil }
+            let renamed = p.body.renamingSymbols(Dictionary(uniqueKeysWithValues: zip(p.parameters, g.parameters)))
+            return try match(g.body, renamed) != nil ? "equation" : nil
+        }
         if let g = gold.equationDifference, let p = pred.equationDifference {
             if try proportional(g, p) { return "equation" }
         }
@@ -89,6 +94,7 @@ struct MathEquivalence {
             if case .relation = pred { return nil }
             return strict ? nil : try match(g.value, pred)
         }
+        if try sameInequality(gold, pred) { return "relation" }
         if let g = gold.inequalityInterval {
             if let p = pred.inequalityInterval { return try match(g, p) }
             switch pred {
@@ -105,6 +111,26 @@ struct MathEquivalence {
             return try match(v, pred)
         }
         return nil
+    }
+
+    /// Two single inequalities as `f < 0` (or `f ≤ 0`) are the same when they are equally strict and
+    /// one `f` is a positive constant multiple of the other: `2x > 6` is `x > 3`, `-x > -1` is
+    /// `x < 1`, `y - 2x < 1` is `y < 2x + 1`. False leaves the other relation checks to decide.
+    private func sameInequality(_ gold: MathExpr, _ pred: MathExpr) throws(BudgetExceeded) -> Bool {
+        guard let g = gold.inequalityForm, let p = pred.inequalityForm, g.strict == p.strict,
+              !g.lessThanZero.freeSymbols.isEmpty, !p.lessThanZero.freeSymbols.isEmpty,
+              try proportional(g.lessThanZero, p.lessThanZero) else { return false }
+        // The factor's sign, at the first point where both sides are defined and nonzero.
+        var names = g.lessThanZero.freeSymbols
+        for s in p.lessThanZero.freeSymbols where !names.contains(s) { names.append(s) }
+        for k in 0..<ScalarEquivalence.pointCount {
+            var approx = ApproxEvaluator(meter: meter)
+            for (name, value) in RandomPoints.point(k, variables: names) { approx.env[name] = value.doubleValue }
+            let x = try approx.eval(g.lessThanZero), y = try approx.eval(p.lessThanZero)
+            guard x.isFinite, y.isFinite, x.magnitude > 1e-12, y.magnitude > 1e-12 else { continue }
+            return (x / y).re > 0
+        }
+        return false
     }
 
     /// Equations are the same when one side difference is a nonzero constant multiple of the other.

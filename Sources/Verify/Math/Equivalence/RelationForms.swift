@@ -59,17 +59,44 @@ extension MathExpr {
         }
     }
 
-    /// `a ± b` spread into its values (both signs); other trees are themselves.
+    /// A single inequality as `f < 0` or `f ≤ 0` (`x > 3` is `3 - x < 0`); nil for anything else,
+    /// chains (`1 < x < 5`) included.
+    var inequalityForm: (lessThanZero: MathExpr, strict: Bool)? {
+        guard case let .relation(sides, ops) = self, sides.count == 2, ops.count == 1 else { return nil }
+        switch ops[0] {
+        case .lt: return (.add([sides[0], .neg(sides[1])]), true)
+        case .le: return (.add([sides[0], .neg(sides[1])]), false)
+        case .gt: return (.add([sides[1], .neg(sides[0])]), true)
+        case .ge: return (.add([sides[1], .neg(sides[0])]), false)
+        default: return nil
+        }
+    }
+
+    /// `a ± b` spread into its values (both signs), through sums, products, negations and tuples:
+    /// `\frac{-1 \pm \sqrt5}{2}` is two values, `(\pm 1, 0, \pm 2)` four tuples. Each ± is a
+    /// choice of its own; past 16 combinations the tree stays as it is.
     var expandedPlusMinus: [MathExpr] {
         switch self {
-        case let .plusMinus(a, b): return [.add([a, b]), .add([a, .neg(b)])]
-        case let .add(terms):
-            guard let k = terms.firstIndex(where: { if case .plusMinus = $0 { true } else { false } }),
-                  case let .plusMinus(a, b) = terms[k] else { return [self] }
-            var plus = terms, minus = terms
-            plus[k] = .add([a, b]); minus[k] = .add([a, .neg(b)])
-            return [.add(plus), .add(minus)]
+        case let .plusMinus(a, b):
+            return a.expandedPlusMinus.flatMap { x in b.expandedPlusMinus.flatMap { y in [MathExpr.add([x, y]), .add([x, .neg(y)])] } }
+        case let .add(terms): return Self.combinations(terms)?.map { .add($0) } ?? [self]
+        case let .mul(factors): return Self.combinations(factors)?.map { .mul($0) } ?? [self]
+        case let .tuple(items): return Self.combinations(items)?.map { .tuple($0) } ?? [self]
+        case let .neg(x): return x.expandedPlusMinus.map { .neg($0) }
         default: return [self]
         }
+    }
+
+    /// Every choice of one expansion per part; nil when no part expands or there would be more than 16.
+    private static func combinations(_ parts: [MathExpr]) -> [[MathExpr]]? {
+        var out: [[MathExpr]] = [[]]
+        var expanded = false
+        for part in parts {
+            let values = part.expandedPlusMinus
+            if values.count > 1 { expanded = true }
+            guard out.count * values.count <= 16 else { return nil }
+            out = out.flatMap { prefix in values.map { prefix + [$0] } }
+        }
+        return expanded ? out : nil
     }
 }

@@ -5,6 +5,9 @@ struct MathLexer {
     private let bytes: [UInt8]
     private var pos = 0
     private let meter: BudgetMeter
+    /// Open `(` and `[` before `pos`: inside them a bare comma separates elements, so `(1,000)`
+    /// is the pair it may be, not a thousand.
+    private var brackets = 0
 
     init(_ bytes: [UInt8], meter: BudgetMeter) {
         self.bytes = bytes
@@ -46,6 +49,7 @@ struct MathLexer {
         if b == 92 { return try lexCommand() }
         if b >= 0x80 { return lexUnicode() }
         pos += 1
+        if b == 40 || b == 91 { brackets += 1 } else if b == 41 || b == 93 { brackets = max(0, brackets - 1) }
         switch b {
         case 60: // <
             if peek() == 61 { pos += 1; return .relation(.le) }
@@ -83,10 +87,10 @@ struct MathLexer {
             let c = bytes[pos]
             if Self.isDigit(c) { digits.append(c); group += 1; pos += 1; continue }
             // Thousands separators `1{,}000` and `1\,000` are unambiguous; a bare `1,000` counts only
-            // as groups of exactly three digits, so `1,2` and `10,20` stay lists.
+            // as groups of exactly three digits outside brackets, so `1,2`, `10,20` and `(1,000)` stay lists.
             if c == 123, peek(1) == 44, peek(2) == 125, Self.isDigit(peek(3)) { pos += 3; group = 0; continue }
             if c == 92, peek(1) == 44, Self.isDigit(peek(2)) { pos += 2; group = 0; continue }
-            if c == 44, grouped ? group == 3 : group <= 3, Self.isDigit(peek(1)), Self.isDigit(peek(2)),
+            if c == 44, brackets == 0, grouped ? group == 3 : group <= 3, Self.isDigit(peek(1)), Self.isDigit(peek(2)),
                Self.isDigit(peek(3)), !Self.isDigit(peek(4)) {
                 grouped = true; group = 0; pos += 1; continue
             }

@@ -1,0 +1,68 @@
+/// One computation of a solution: the operands it combines, the result it claims, and the number
+/// the text shows right after it. Read from calculator annotations (`48/2 = <<48/2=24>>24`, as in
+/// GSM8K) when a response has them, else from stated calculations (`48 / 2 = 24`).
+public struct WorkStep: Sendable, Equatable {
+    /// The operands, left to right.
+    public var operands: [Double]
+    /// The result the computation claims.
+    public var result: Double
+    /// The number written right after an annotation (nil for plain stated calculations or when
+    /// none follows): a copy that differs from `result` is a slip in the text.
+    public var shown: Double?
+    /// Whether the claimed result is what the operands give (nil: cannot be judged).
+    public var isTrue: Bool?
+    /// The 0-based line the computation is on.
+    public var line: Int
+}
+
+/// Finds a response's computations: calculator annotations first (`<<lhs=result>>shown`), else
+/// the stated calculations `CalculationScanner` finds.
+public enum WorkStepScanner {
+    /// The computations of `response`, in order.
+    public static func scan(_ response: String) -> [WorkStep] {
+        let annotated = annotations(response)
+        if !annotated.isEmpty { return annotated }
+        var out: [WorkStep] = []
+        let checker = NumericCalculationChecker()
+        for (line, text) in response.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for c in CalculationScanner.scan(String(text)) {
+                out.append(WorkStep(operands: c.operands, result: c.stated, shown: nil, isTrue: checker.isTrue(c), line: line))
+            }
+        }
+        return out
+    }
+
+    /// Calculator annotations `<<a op b = c>>`, with the number that follows each one.
+    static func annotations(_ response: String) -> [WorkStep] {
+        let bytes = Array(response.utf8)
+        var out: [WorkStep] = []
+        var i = 0, line = 0
+        let checker = NumericCalculationChecker()
+        while i + 1 < bytes.count {
+            if bytes[i] == 0x0A { line += 1 }
+            guard bytes[i] == 0x3C, bytes[i + 1] == 0x3C else { i += 1; continue }
+            var j = i + 2
+            while j + 1 < bytes.count, !(bytes[j] == 0x3E && bytes[j + 1] == 0x3E), bytes[j] != 0x0A { j += 1 }
+            guard j + 1 < bytes.count, bytes[j] == 0x3E else { i = j; continue }
+            let inner = String(decoding: bytes[(i + 2)..<j], as: UTF8.self)
+            i = j + 2
+            guard let eq = inner.lastIndex(of: "="),
+                  let result = Double(inner[inner.index(after: eq)...].replacingOccurrences(of: ",", with: "")) else { continue }
+            let lhs = String(inner[..<eq])
+            let calcs = CalculationScanner.scan(lhs + "=" + String(result))
+            let operands = calcs.first?.operands ?? ReasoningFeatures.numbers(in: lhs)
+            let verdict = calcs.first.flatMap { checker.isTrue($0) }
+            var k = i
+            while k < bytes.count, bytes[k] == 0x20 || bytes[k] == 0x24 { k += 1 }
+            var shownText = ""
+            while k < bytes.count, (bytes[k] >= 0x30 && bytes[k] <= 0x39) || bytes[k] == 0x2E || bytes[k] == 0x2C || (bytes[k] == 0x2D && shownText.isEmpty) {
+                shownText.append(Character(UnicodeScalar(bytes[k])))
+                k += 1
+            }
+            while shownText.hasSuffix(".") || shownText.hasSuffix(",") { shownText.removeLast() }
+            let shown = Double(shownText.replacingOccurrences(of: ",", with: ""))
+            out.append(WorkStep(operands: operands, result: result, shown: shown, isTrue: verdict, line: line))
+        }
+        return out
+    }
+}
