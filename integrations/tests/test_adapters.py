@@ -85,3 +85,20 @@ def test_openrlhf_labels_lists_and_bad_labels_are_per_sample(server):
     assert reply["rewards"] == [1.5, 1.5, 0.0, 0.5]
     assert reply["extra_logs"]["error"] == [0, 0, 1, 0]
     assert reply["errors"][2].startswith("field 'labels' item 2 is an object")
+
+
+def test_trl_warns_once_when_every_completion_lost_its_tags(server, monkeypatch):
+    import warnings
+    monkeypatch.setenv("REWARDKIT_URL", server.url)
+    monkeypatch.setattr(trl_reward, "_warned", [])
+    stripped = ["2+2=4 4", "so 4"]
+    with pytest.warns(RuntimeWarning, match="special tokens"):
+        trl_reward.rewardkit_reward(["Q", "Q"], stripped, answer=["4", "4"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        trl_reward.rewardkit_reward(["Q", "Q"], stripped, answer=["4", "4"])
+    # A batch where some completion has its tags says nothing.
+    monkeypatch.setattr(trl_reward, "_warned", [])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        trl_reward.rewardkit_reward(["Q", "Q"], [GOOD, "so 4"], answer=["4", "4"])
