@@ -1,3 +1,5 @@
+import Foundation
+
 /// What happens to a response before any reward reads it, so that how a framework decoded the
 /// model's output changes no reward: trailing end-of-turn / end-of-sequence tokens and padding are
 /// cut off (OpenRLHF decodes with special tokens kept, so every finished response ends in one), and
@@ -39,7 +41,11 @@ public struct ResponseCleanup: Sendable, Equatable {
         self.stripTokens = stripTokens.filter { !$0.isEmpty }
         self.thinkPrefilled = thinkPrefilled
         self.lastBytes = Set(self.stripTokens.compactMap { $0.utf8.last })
+        self.tokenBytes = self.stripTokens.map { Array($0.utf8) }
     }
+
+    /// `stripTokens` as bytes, parallel to it.
+    private let tokenBytes: [[UInt8]]
 
     /// The last byte of each token: a response whose last non-blank byte is none of them (nearly
     /// all unfinished or already clean ones) is passed through without comparing tokens.
@@ -69,21 +75,24 @@ public struct ResponseCleanup: Sendable, Equatable {
     /// cut, in the order written; the response unchanged and no tokens when it ends in none.
     func strip(_ response: String) -> (kept: String, stripped: [String]) {
         guard !stripTokens.isEmpty else { return (response, []) }
-        let utf8 = response.utf8
-        var end = utf8.endIndex
-        var stripped: [String] = []
-        while true {
-            var e = end
-            while e > utf8.startIndex, Self.isBlank(utf8[utf8.index(before: e)]) { e = utf8.index(before: e) }
-            guard e > utf8.startIndex, lastBytes.contains(utf8[utf8.index(before: e)]) else { break }
-            let head = response.utf8[..<e]
-            guard let token = stripTokens.first(where: { head.reversed().starts(with: $0.utf8.reversed()) }) else { break }
-            end = utf8.index(e, offsetBy: -token.utf8.count)
-            stripped.insert(token, at: 0)
+        var text = response
+        // Bytes compared in place: this runs on every row scored.
+        return text.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress else { return (response, []) }
+            var end = utf8.count
+            var stripped: [String] = []
+            while true {
+                var e = end
+                while e > 0, Self.isBlank(utf8[e - 1]) { e -= 1 }
+                guard e > 0, lastBytes.contains(utf8[e - 1]) else { break }
+                guard let k = tokenBytes.firstIndex(where: { $0.count <= e && memcmp(base + (e - $0.count), $0, $0.count) == 0 }) else { break }
+                end = e - tokenBytes[k].count
+                stripped.insert(stripTokens[k], at: 0)
+            }
+            guard !stripped.isEmpty else { return (response, []) }
+            // `end` is where a token's bytes start: a character boundary.
+            return (String(decoding: UnsafeBufferPointer(rebasing: utf8[..<end]), as: UTF8.self), stripped)
         }
-        guard !stripped.isEmpty else { return (response, []) }
-        // Cut at a token boundary: `end` is where a token's bytes start, a character boundary.
-        return (String(decoding: utf8[..<end], as: UTF8.self), stripped)
     }
 
     /// Whether the opening `<think>` belongs to the prompt.
