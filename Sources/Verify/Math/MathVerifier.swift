@@ -85,6 +85,8 @@ public struct MathVerifier: AnswerComparator {
                 return finish(result, start)
             }
         }
+        // `x \in [a, b]` states what `a \le x \le b` states: a membership gold is its inequality.
+        if Self.isMembership(gold), case .interval = g, let interval = p.inequalityInterval { p = interval }
         // An angle in degrees against one in radians (`120^\circ`, `\frac{2\pi}{3}`): the degrees
         // are converted when only one side is in degrees and the other is a multiple of π.
         switch (Self.inDegrees(gold), Self.inDegrees(predicted)) {
@@ -135,6 +137,13 @@ public struct MathVerifier: AnswerComparator {
             intervals.append(interval)
         }
         return intervals.count == 1 ? intervals[0] : .union(intervals)
+    }
+
+    /// `x \in ...`: a variable, then `\in`.
+    private static func isMembership(_ s: String) -> Bool {
+        let t = s.drop { $0 == " " || $0 == "$" }
+        guard let v = t.first, v.isASCII, v.isLetter else { return false }
+        return t.dropFirst().drop { $0 == " " }.hasPrefix("\\in")
     }
 
     /// Whether an answer is written in degrees: `^\circ`, `^{\circ}`, `°`, `\degree`, "degrees".

@@ -91,6 +91,10 @@ struct MathEquivalence {
                 if strict && g.name != p.name { return nil }
                 return try match(g.value, p.value)
             }
+            // `x = 5+5+1 = 11` for `x = 11`: a chain from the same variable ends in its value.
+            if case let .relation(sides, _) = pred, case let .symbol(name) = sides[0], name == g.name, let v = pred.chainValue {
+                return try match(g.value, v)
+            }
             if case .relation = pred { return nil }
             return strict ? nil : try match(g.value, pred)
         }
