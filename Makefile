@@ -6,7 +6,11 @@ SWIFT ?= swift
 APT_PACKAGES := pkg-config libpcre2-dev libsqlite3-dev libopenblas-dev
 BIN := .build/release/rewardkit
 
-.PHONY: run test deps build bench bench-stepgrpo regress loadtest clean thinking-model thinking-eval
+# The adapters in integrations/ against a real `rewardkit serve` (needs python3 with pytest).
+# PYTHON may name a venv's interpreter.
+PYTHON ?= python3
+
+.PHONY: run test deps build bench bench-stepgrpo regress loadtest clean thinking-model thinking-eval test-integrations
 
 run: build
 	$(BIN) score Fixtures/rollouts.jsonl
@@ -65,3 +69,8 @@ thinking-eval: build
 
 clean:
 	rm -rf .build .rewardkit
+
+# The adapters against a real server: pytest in integrations/tests (debug build of rewardkit).
+test-integrations:
+	$(SWIFT) build --product rewardkit
+	$(PYTHON) -m pytest -q integrations/tests

@@ -48,6 +48,8 @@ final class ConnectionTimeouts: ChannelDuplexHandler, RemovableChannelHandler {
     /// Whether a request's head has arrived but not its end.
     private var readingBody = false
     private var timer: Scheduled<Void>?
+    /// Whether the response being written says `Connection: close` (a refused body).
+    private var closeAfterResponse = false
 
     init(limits: ConnectionLimits, registry: ConnectionRegistry) {
         self.limits = limits
@@ -87,9 +89,23 @@ final class ConnectionTimeouts: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        if case .end = unwrapOutboundIn(data) {
+        switch unwrapOutboundIn(data) {
+        case let .head(response):
+            closeAfterResponse = response.headerFields[.connection] == "close"
+        case .end:
             unanswered -= 1
+            if closeAfterResponse {
+                // The server reads nothing more from this request: close once the reply is out,
+                // so a client still sending its body sees the end at once instead of its timeout.
+                let channel = context.channel
+                let written = promise ?? context.eventLoop.makePromise()
+                written.futureResult.whenComplete { _ in channel.close(promise: nil) }
+                context.write(data, promise: written)
+                return
+            }
             if unanswered == 0 && !readingBody { waitForNextRequest(context: context) }
+        case .body:
+            break
         }
         context.write(data, promise: promise)
     }

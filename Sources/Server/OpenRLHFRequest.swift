@@ -7,14 +7,15 @@ public struct OpenRLHFRequest: Sendable, Equatable {
     public var queries: [String]
     /// The prompt of each sample.
     public var prompts: [String]
-    /// The reference of each sample, when sent (`null` items stay nil).
-    public var labels: [String?]?
+    /// The acceptable references of each sample, when sent (`null` items stay nil), or why the
+    /// item is no reference.
+    public var labels: [Result<[String]?, RowError>]?
 
-    /// Makes a request.
+    /// Makes a request with one reference (or none) per sample.
     public init(queries: [String], prompts: [String], labels: [String?]? = nil) {
         self.queries = queries
         self.prompts = prompts
-        self.labels = labels
+        self.labels = labels?.map { .success($0.map { [$0] }) }
     }
 
     /// Reads a body; a 400 error names the field (and item) that is missing or of the wrong kind.
@@ -33,22 +34,25 @@ public struct OpenRLHFRequest: Sendable, Equatable {
             guard prompts.count == queries.count else {
                 throw RequestError.badField("prompts", "has \(prompts.count) items but query has \(queries.count)")
             }
-            var labels: [String?]?
+            var labels: [Result<[String]?, RowError>]?
             if let raw = value["labels"], raw != .null {
                 guard case let .array(items) = raw else { throw RequestError.badField("labels", "is \(raw.kindName), expected a list") }
                 guard items.count == queries.count else {
                     throw RequestError.badField("labels", "has \(items.count) items but query has \(queries.count)")
                 }
-                labels = try items.enumerated().map { i, item throws(RequestError) in
-                    switch item {
-                    case .null: return nil
-                    case let .string(s): return s
-                    case let .number(n): return n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)
-                    default: throw RequestError.badField("labels", "item \(i) is \(item.kindName), expected a string")
+                // A bad label is that sample's error (reward 0, `extra_logs.error` 1), not the
+                // request's: OpenRLHF retries a 400 five times and then stops the run.
+                labels = items.enumerated().map { i, item in
+                    do throws(AcceptableAnswers.Problem) {
+                        return .success(try AcceptableAnswers.read(item).map { [$0.first] + $0.others })
+                    } catch {
+                        return .failure(.badField(name: "labels", problem: "item \(i) \(error.problem)"))
                     }
                 }
             }
-            return .success(OpenRLHFRequest(queries: queries, prompts: prompts, labels: labels))
+            var request = OpenRLHFRequest(queries: queries, prompts: prompts)
+            request.labels = labels
+            return .success(request)
         } catch {
             return .failure(error)
         }
@@ -75,6 +79,14 @@ public struct OpenRLHFRequest: Sendable, Equatable {
             return .failure(.badField(name: "query", problem: "item \(i) does not start with prompts[\(i)], so the response cannot be split off"))
         }
         let response = String(decoding: query.utf8.dropFirst(prompt.utf8.count), as: UTF8.self)
-        return .success(Trajectory(prompt: prompt, response: response, answer: labels?[i]))
+        var answers: [String]?
+        switch labels?[i] {
+        case nil: answers = nil
+        case let .success(a)?: answers = a
+        case let .failure(e)?: return .failure(e)
+        }
+        var trajectory = Trajectory(prompt: prompt, response: response, answer: answers?.first)
+        trajectory.otherAnswers = Array((answers ?? []).dropFirst())
+        return .success(trajectory)
     }
 }

@@ -13,6 +13,12 @@ struct RewardResponder: HTTPResponder {
     let apiKey: [UInt8]?
     let maxBodyBytes: Int
 
+    /// A body over the limit but at most this long is read and thrown away before the 413.
+    /// Clients that send the whole body before reading (urllib, requests) and ask to close the
+    /// connection are not read from once answered, so an unread body leaves them blocked in their
+    /// write until their own timeout. A longer body gets the 413 and the connection is closed.
+    static let discardedBodyBytes = 64 << 20
+
     func respond(to request: Request, context: Context) async throws -> Response {
         let start = DispatchTime.now().uptimeNanoseconds
         let endpoint = Endpoint(rawValue: request.uri.path)
@@ -22,6 +28,8 @@ struct RewardResponder: HTTPResponder {
         headers[.contentType] = reply.contentType
         if reply.status == 405, let endpoint { headers[.allow] = endpoint.method }
         if reply.status == 401 { headers[.wwwAuthenticate] = "Bearer" }
+        // `ConnectionTimeouts` closes the connection once this reply is out (a body may be unread).
+        if reply.status == 413 { headers[.connection] = "close" }
         return Response(status: HTTPResponse.Status(code: reply.status), headers: headers,
                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: reply.body)))
     }
@@ -42,6 +50,9 @@ struct RewardResponder: HTTPResponder {
         case .getReward, .score, .verify: break
         }
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > maxBodyBytes {
+            if length <= Self.discardedBodyBytes {
+                for try await _ in request.body {}
+            }
             return .error(413, "body of \(length) bytes is over the limit of \(maxBodyBytes) (--max-body)")
         }
         let body: ByteBuffer

@@ -39,6 +39,10 @@ import Testing
         // R1 = 0.5, R2 = 1/3, RL = 0.5 (hand-computed)
         #expect(abs(try score("<answer>the cat</answer>", "the cat sat on the mat", type: "free_form") - (0.5 + 1.0 / 3 + 0.5) / 3) < 1e-12)
         #expect(try score("<answer>dog</answer>", "the cat", type: "free_form") == 0)
+        // One-word references: ROUGE-2 is undefined, so an exact answer scores 1, not 2/3.
+        #expect(try score("<answer>Paris</answer>", "paris", type: "free_form") == 1)
+        #expect(try score("<answer>Lyon</answer>", "paris", type: "free_form") == 0)
+        #expect(abs(try score("<answer>Paris France</answer>", "paris", type: "free_form") - 2.0 / 3) < 1e-12)
     }
 
     @Test func unknownProblemTypeIsAnErrorNotAZero() {

@@ -48,6 +48,33 @@ import Testing
         #expect((errors[1] as? String)?.contains("no answer") == true)
     }
 
+    @Test func aBadLabelIsThatSamplesErrorAndAListIsAnyOfItsAnswers() throws {
+        let queries = Array(repeating: "Q<think>t</think><answer>7</answer>", count: 5)
+        let body: [String: Any] = ["query": queries, "prompts": Array(repeating: "Q", count: 5),
+                                   "labels": [["3", "7"], ["3", "5"], ["x": 1], [1, ["y"]], 7]]
+        let text = String(decoding: try JSONSerialization.data(withJSONObject: body), as: UTF8.self)
+        let out = Self.reply(try InProcessServer.r1(), getReward: text)
+        #expect(out["rewards"] as? [Double] == [1.5, 0.5, 0, 0, 1.5])
+        let logs = try #require(out["extra_logs"] as? [String: [Double]])
+        #expect(logs["accuracy"] == [1, 0, 0, 0, 1])
+        #expect(logs["error"] == [0, 0, 1, 1, 0])
+        let errors = try #require(out["errors"] as? [Any])
+        #expect((errors[2] as? String)?.contains("labels' item 2 is an object") == true)
+        #expect((errors[3] as? String)?.contains("labels' item 3 item 1 is an array") == true)
+        #expect(errors[4] is NSNull)
+    }
+
+    @Test func scoreReadsAListOfAnswersAsAnyOfThemAndAnObjectAsThatRowsError() throws {
+        let service = try InProcessServer.r1()
+        var body = [#"{"prompt":"Q","response":"<think>t</think><answer>7</answer>","answer":["3","7"]}"#,
+                    #"{"prompt":"Q","response":"<think>t</think><answer>7</answer>","answer":{"v":7}}"#].joined(separator: "\n")
+        let reply = body.withUTF8 { service.score($0, step: 0) }
+        let rows = reply.text.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(rows.count == 2)
+        #expect(rows[0]?["reward"] as? Double == 1.5)
+        #expect((rows[1]?["error"] as? String)?.contains("field 'answer' is an object") == true)
+    }
+
     @Test func scoreRunsTheGroupStepWhenTheConfigHasOne() throws {
         let spec = try RewardSpec.parse("""
         rewards:

@@ -51,7 +51,7 @@ public struct StepAccuracyReward: Reward {
         guard let reference = trajectory.answer, reference.contains(where: { !$0.isWhitespace }) else {
             throw RewardError("step_accuracy: the row has no answer (fields answer/ground_truth/label/solution/gold)")
         }
-        let verdict = accuracy.judge(response: trajectory.response, reference: reference, options: trajectory.options ?? [])
+        let verdict = accuracy.judge(response: answerText(trajectory.response), reference: reference, options: trajectory.options ?? [])
         if mode == .paper && verdict.outcome == .noAnswer {
             return RewardScore(0, "no final answer found: 0 (paper mode)")
         }
@@ -66,5 +66,15 @@ public struct StepAccuracyReward: Reward {
         let matched = matcher.matchedGroups(groups, in: sections.stepText(of: trajectory.response))
         let k = Double(matched) / Double(groups.count)
         return RewardScore(correct + alpha * k, "\(verdict.explanation); key steps \(matched)/\(groups.count)")
+    }
+
+    /// The text the answer is read from. The released code reads the first `### The final answer
+    /// is:` of a response, so `released` cuts the response before the second one; `paper` reads
+    /// the whole response, as `accuracy` does.
+    func answerText(_ response: String) -> String {
+        let header = "### The final answer is:"
+        guard mode == .released, let first = ByteSearch.firstOffset(of: header, in: response),
+              let second = ByteSearch.firstOffset(of: header, in: response, from: first + header.utf8.count) else { return response }
+        return String(decoding: response.utf8.prefix(second), as: UTF8.self)
     }
 }

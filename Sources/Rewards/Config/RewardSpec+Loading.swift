@@ -26,8 +26,8 @@ extension RewardSpec {
         }
         let where_ = { (node: Node) in "\(source) line \((node.mark?.line ?? 0))" }
         guard let top = root.mapping else { throw ConfigError("\(where_(root)): expected a mapping with 'rewards:'") }
-        for (key, _) in top where !["rewards", "group"].contains(key.string ?? "") {
-            throw ConfigError("\(where_(key)): unknown key '\(key.string ?? "?")' (known: rewards, group)")
+        for (key, _) in top where !["rewards", "group", "response"].contains(key.string ?? "") {
+            throw ConfigError("\(where_(key)): unknown key '\(key.string ?? "?")' (known: rewards, group, response)")
         }
         guard let list = top["rewards"] else { throw ConfigError("\(source): missing 'rewards:'") }
         guard let items = list.sequence, !items.isEmpty else {
@@ -64,7 +64,10 @@ extension RewardSpec {
             entries.append(entry)
         }
         let group = try top["group"].map { node throws(ConfigError) in try jsonValue(node, source: source) }
-        return RewardSpec(rewards: entries, group: group, text: text)
+        let response = try top["response"].map { node throws(ConfigError) in
+            try ResponseCleanup(config: try jsonValue(node, source: source), place: where_(node))
+        } ?? ResponseCleanup()
+        return RewardSpec(rewards: entries, group: group, text: text, response: response)
     }
 
     /// Converts a YAML node to a `JSONValue`, resolving scalars by their YAML tag.

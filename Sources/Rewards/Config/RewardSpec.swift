@@ -32,11 +32,14 @@ public struct RewardSpec: Sendable, Equatable {
     public var group: JSONValue?
     /// The config as text, recorded with each run and hashed to tell configs apart.
     public var text: String
+    /// What is done to each response before the rewards read it (the `response:` section).
+    public var response: ResponseCleanup
 
     /// Makes a spec.
-    public init(rewards: [Entry], group: JSONValue? = nil, text: String = "") {
+    public init(rewards: [Entry], group: JSONValue? = nil, text: String = "", response: ResponseCleanup = ResponseCleanup()) {
         self.rewards = rewards
         self.group = group
         self.text = text
+        self.response = response
     }
 }

@@ -8,6 +8,9 @@ public struct Trajectory: Sendable, Equatable {
     public var response: String
     /// The reference answer, or reference reasoning that ends in one.
     public var answer: String?
+    /// Other acceptable references when the row lists several (`answer` holds the first): a
+    /// reward that reads the answer counts the best of them (`Pipeline.score`).
+    public var otherAnswers: [String] = []
     /// Group id for group methods; `nil` means "group by prompt text".
     public var group: String?
     /// Share-GRPO: the question variant that produced the response.
@@ -40,6 +43,10 @@ public struct Trajectory: Sendable, Equatable {
         self.rewards = rewards
         self.reward = reward
     }
+
+    /// Whether a prompt the row decoder left undecoded (no reward reads it) ends with `<think>`:
+    /// the one thing `ResponseCleanup` needs from it, read from the row's bytes.
+    var skippedPromptEndsInThink = false
 
     /// The id that decides which responses are compared with each other.
     public var groupKey: String { group ?? prompt ?? "" }

@@ -43,6 +43,8 @@ public struct Pipeline: Sendable {
 
     /// Scores one trajectory with every reward; the first reward that fails makes it an error.
     public func score(_ trajectory: Trajectory) -> Result<ScoredTrajectory, RowError> {
+        // Every reward reads the same cleaned response (no end-of-sequence tokens, prefilled <think> restored).
+        let (trajectory, note) = spec.response.apply(trajectory)
         var scores: [RewardScore] = []
         scores.reserveCapacity(components.count)
         var total = 0.0
@@ -51,7 +53,7 @@ public struct Pipeline: Sendable {
         let failure: RowError? = components.withUnsafeBufferPointer { components in
             for i in components.indices {
                 do throws(RewardError) {
-                    let s = try components[i].reward.score(trajectory)
+                    let s = try best(components[i].reward, trajectory)
                     scores.append(s)
                     total += components[i].weight * s.value
                 } catch {
@@ -61,7 +63,21 @@ public struct Pipeline: Sendable {
             return nil
         }
         if let failure { return .failure(failure) }
-        return .success(ScoredTrajectory(names: componentNames, scores: scores, total: total))
+        return .success(ScoredTrajectory(names: componentNames, scores: scores, total: total, responseNote: note))
+    }
+
+    /// The reward's score against the best of the acceptable answers: a row may list several, and
+    /// any of them counts as correct. Rewards that do not read the answer are called once.
+    private func best(_ reward: any Reward, _ trajectory: Trajectory) throws(RewardError) -> RewardScore {
+        var top = try reward.score(trajectory)
+        guard !trajectory.otherAnswers.isEmpty, reward.fieldsRead.contains(.answer) else { return top }
+        var other = trajectory
+        for answer in trajectory.otherAnswers {
+            other.answer = answer
+            let s = try reward.score(other)
+            if s.value > top.value { top = s }
+        }
+        return top
     }
 
     /// Scores many trajectories on all cores; results come back in input order.
@@ -78,6 +94,16 @@ public struct ScoredTrajectory: Sendable, Equatable {
     public let scores: [RewardScore]
     /// The weighted sum of the component values.
     public let total: Double
+    /// What was done to the response before the rewards read it (`ResponseCleanup`); nil for nothing.
+    public let responseNote: String?
+
+    /// Makes a result.
+    public init(names: [String], scores: [RewardScore], total: Double, responseNote: String? = nil) {
+        self.names = names
+        self.scores = scores
+        self.total = total
+        self.responseNote = responseNote
+    }
 
     /// Component values by name.
     public var rewards: [String: Double] {

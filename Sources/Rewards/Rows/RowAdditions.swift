@@ -47,7 +47,9 @@ struct RowAdditions {
         if let shared { out.ascii(shared ? ",\"shared\":true" : ",\"shared\":false") }
         if explain, let scored {
             out.ascii(",\"explanations\":")
-            out.value(.object(zip(scored.names, scored.scores).compactMap { name, score in score.explanation.map { (name, .string($0)) } }))
+            var notes = zip(scored.names, scored.scores).compactMap { name, score in score.explanation.map { (name, JSONValue.string($0)) } }
+            if let note = scored.responseNote { notes.append(("response", .string(note))) }
+            out.value(.object(notes))
         }
     }
 }

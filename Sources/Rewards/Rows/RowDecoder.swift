@@ -119,16 +119,37 @@ private struct FieldReader {
             }
         }
         guard let response = response ?? (requireResponse ? nil : "") else { throw .noResponse }
-        var answer = try scalarText(.answer)
+        var (answer, otherAnswers) = try answers()
         if answer == nil, let i = index(.rewardModel),
            case let .string(gt)? = JSONDecoding.value(bytes, members[i].value)["ground_truth"] {
             answer = gt
         }
-        return Trajectory(
+        var trajectory = Trajectory(
             prompt: prompt, response: response, answer: answer,
             group: try scalarText(.group), variant: try scalarText(.variant),
             keySteps: try keySteps(), problemType: try plainString(.problemType),
             options: try options(), rewards: try rewards(), reward: try number(.reward))
+        trajectory.otherAnswers = otherAnswers
+        if skipPrompt, let (_, m) = member(.prompt) {
+            // The prompt stays undecoded, but whether it prefilled <think> decides the response.
+            let body = m.value.lowerBound + 1..<m.value.upperBound - 1
+            trajectory.skippedPromptEndsInThink = JSONStringTail.endsWithThink(UnsafeBufferPointer(rebasing: bytes[body]))
+                ?? ResponseCleanup.endsWithThink(JSONDecoding.string(bytes, body, hasEscape: true))
+        }
+        return trajectory
+    }
+
+    /// The reference: a string or number, or a non-empty list of them (any one counts as correct).
+    private func answers() throws(RowError) -> (first: String?, others: [String]) {
+        guard let (at, m) = member(.answer), bytes[m.value.lowerBound] == UInt8(ascii: "[") else {
+            return (try scalarText(.answer), [])
+        }
+        do throws(AcceptableAnswers.Problem) {
+            guard let read = try AcceptableAnswers.read(JSONDecoding.value(bytes, m.value)) else { return (nil, []) }
+            return (read.first, read.others)
+        } catch {
+            throw .badField(name: name(at), problem: error.problem)
+        }
     }
 
     /// The chosen member of `field` and its index.

@@ -200,6 +200,12 @@ public struct JSONLScorer: Sendable {
             out.string(why)
             first = false
         }
+        // Says when the response the rewards read differs from the row's (trailing tokens cut, <think> prefilled).
+        if let note = scored.responseNote {
+            if !first { out.byte(UInt8(ascii: ",")) }
+            out.key("response")
+            out.string(note)
+        }
         out.byte(UInt8(ascii: "}"))
     }
 }

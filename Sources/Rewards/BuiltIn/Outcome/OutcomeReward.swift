@@ -7,7 +7,7 @@ import Verify
 /// - `multiple_choice`: the chosen letters against the key, as sets (`A,C` = `C, A`); an option's
 ///   text stands for its letter.
 /// - `ocr`: `exp(-WER)` of the answer's words against the reference's.
-/// - `free_form`: the mean of ROUGE-1, ROUGE-2 and ROUGE-L F1.
+/// - `free_form`: the mean of ROUGE-1, ROUGE-2 and ROUGE-L F1 (without ROUGE-2 for a one-word reference).
 /// Any other type is an error row, never a silent zero.
 public struct OutcomeReward: Reward {
     public let name = "accuracy"
@@ -40,8 +40,14 @@ public struct OutcomeReward: Reward {
             return RewardScore(exp(-wer), String(format: "WER %.3f", wer))
         case "free_form":
             let (gold, answer) = try texts(trajectory)
-            let r1 = TextMetrics.rougeN(1, reference: gold, candidate: answer), r2 = TextMetrics.rougeN(2, reference: gold, candidate: answer)
+            let r1 = TextMetrics.rougeN(1, reference: gold, candidate: answer)
             let rl = TextMetrics.rougeL(reference: gold, candidate: answer)
+            // A one-word reference has no bigram to recall, so ROUGE-2 is undefined, not 0: the
+            // mean is over the metrics defined, and an exact one-word answer scores 1.
+            guard TextMetrics.words(gold).count >= 2 else {
+                return RewardScore((r1 + rl) / 2, String(format: "ROUGE-1 %.3f, ROUGE-L %.3f (ROUGE-2 undefined for a one-word reference)", r1, rl))
+            }
+            let r2 = TextMetrics.rougeN(2, reference: gold, candidate: answer)
             return RewardScore((r1 + r2 + rl) / 3, String(format: "ROUGE-1 %.3f, ROUGE-2 %.3f, ROUGE-L %.3f", r1, r2, rl))
         case let other:
             throw RewardError("accuracy: unknown problem_type '\(other)' (known: \(Self.problemTypes.joined(separator: ", ")))")
