@@ -21,14 +21,18 @@ enum AnswerPhrases {
     static let answerColon = try! RegexPattern(
         #"\banswer(?:\*\*)?[ \t]*:(?:\*\*)?"#, options: [.caseInsensitive])
 
+    /// "答案:", "答案是", "答案为" (Chinese "the answer (is)"), with either colon.
+    static let chineseAnswer = try! RegexPattern(#"答案[ \t]*(?:是|为)?[ \t]*[:：]?"#)
+
     /// The phrase anchors after the header and the user's patterns, in priority order.
     static let phrases: [(RegexPattern, AnswerAnchor)] = [
-        (finalAnswer, .finalAnswerPhrase), (answerIs, .answerIs), (answerColon, .answerColon),
+        (finalAnswer, .finalAnswerPhrase), (answerIs, .answerIs), (answerColon, .answerColon), (chineseAnswer, .answerColon),
     ]
 
     /// Whether the pattern of `anchor` could match ASCII `bytes`: each needs a word that caseless
     /// matching cannot meet otherwise ("final"; "answer", "option" or "choice"; ":"). Non-ASCII
-    /// text always runs the patterns: caseless UTF matching lets `ſ` stand for `s`.
+    /// text always runs the patterns: caseless UTF matching lets `ſ` stand for `s`, and the
+    /// Chinese phrase is not ASCII.
     static func mayMatch(_ anchor: AnswerAnchor, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         func has(_ word: [UInt8]) -> Bool { AnswerExtractor.find(word, in: bytes, from: 0, before: bytes.count) != nil }
         switch anchor {

@@ -13,7 +13,7 @@ public enum AnswerAnchor: String, Sendable, CaseIterable {
     case finalAnswerPhrase = "final_answer_phrase"
     /// "the answer is", "the correct option is", "the answer would be", any case.
     case answerIs = "answer_is"
-    /// "Answer:", "**Answer:**", any case.
+    /// "Answer:", "**Answer:**", any case; "答案:" / "答案是".
     case answerColon = "answer_colon"
     /// `#### 18` at the start of a line (the GSM8K convention).
     case hashes
