@@ -41,8 +41,8 @@ enum AnswerSpan {
         while j + closer.count <= hi {
             if b[j] == backslash, closer[0] != backslash { j += 2; continue }
             if zip(closer, b[j...]).allSatisfy({ $0 == $1 }) {
-                // `$18.` opening currency is not math: no digit-only span closes on a later `$`
-                // across words, so a closing delimiter is accepted as found.
+                // The first closer on the line ends the math; an unclosed `$` (currency: `$18.`)
+                // reaches the line's end instead, and the sentence rule reads the span.
                 return j + closer.count
             }
             j += 1
@@ -50,9 +50,10 @@ enum AnswerSpan {
         return nil
     }
 
-    /// The end of the first sentence in `lo..<hi`: a full stop, `?` or `!` followed by a space and
-    /// a capital letter, or a comma or full stop followed by a word that starts a clause
-    /// ("because", "since", "which"), outside `$…$` and brackets. A decimal point never ends it.
+    /// The end of the first sentence in `lo..<hi`: a full stop, `?`, `!` or `;` followed by a space
+    /// and a capital letter, or a comma or space followed by a word that starts a clause
+    /// ("because", "since", "which", "not", ...), outside `$…$` and brackets. A decimal point never
+    /// ends it.
     private static func sentenceEnd(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Int {
         var depth = 0, inMath = false
         var i = lo
