@@ -10,23 +10,23 @@ enum SetBuilder {
         // byte check spares them the string work below.
         let lead = text.utf8.drop { $0 == 0x20 }
         guard lead.starts(with: "\\{".utf8) || lead.starts(with: "\\left\\{".utf8) else { return nil }
-        var s = Substring(text).trimmingCharacters
+        var s = Whitespace.trim(Substring(text))
         for (open, close) in [("\\left\\{", "\\right\\}"), ("\\{", "\\}")] where s.hasPrefix(open) && s.hasSuffix(close) {
-            s = s.dropFirst(open.count).dropLast(close.count).trimmingCharacters
+            s = Whitespace.trim(s.dropFirst(open.count).dropLast(close.count))
             break
         }
         guard s.count < text.count else { return nil }
         // The bound variable: one letter, then optionally `\in \mathbb{R}`.
         guard let first = s.first, first.isASCII, first.isLetter else { return nil }
-        var rest = s.dropFirst().trimmingCharacters
+        var rest = Whitespace.trim(s.dropFirst())
         if rest.hasPrefix("\\in") {
-            rest = rest.dropFirst(3).trimmingCharacters
+            rest = Whitespace.trim(rest.dropFirst(3))
             guard rest.hasPrefix("\\mathbb{R}") || rest.hasPrefix("\\mathbb R") else { return nil }
-            rest = rest.dropFirst(rest.hasPrefix("\\mathbb{R}") ? 10 : 9).trimmingCharacters
+            rest = Whitespace.trim(rest.dropFirst(rest.hasPrefix("\\mathbb{R}") ? 10 : 9))
         }
         var separated = false
         for separator in ["\\,\\middle|\\,", "\\middle|", "\\mid", "|", ":"] where rest.hasPrefix(separator) {
-            rest = rest.dropFirst(separator.count).trimmingCharacters
+            rest = Whitespace.trim(rest.dropFirst(separator.count))
             separated = true
             break
         }
@@ -40,15 +40,6 @@ enum SetBuilder {
         for word in ["\\text{ or }", "\\text{or}", "\\lor", "\\vee", " or "] {
             parts = parts.flatMap { $0.components(separatedBy: word) }
         }
-        return parts.map { String(Substring($0).trimmingCharacters) }.filter { !$0.isEmpty }
-    }
-}
-
-extension Substring {
-    /// Without leading and trailing white space.
-    fileprivate var trimmingCharacters: Substring {
-        let start = firstIndex { !$0.isWhitespace } ?? endIndex
-        let end = lastIndex { !$0.isWhitespace }.map(index(after:)) ?? start
-        return self[start..<Swift.max(start, end)]
+        return parts.map { String(Whitespace.trim(Substring($0))) }.filter { !$0.isEmpty }
     }
 }
