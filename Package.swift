@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "rewardkit", targets: ["rewardkit"]),
+        .library(name: "JSONLines", targets: ["JSONLines"]),
         .library(name: "Verify", targets: ["Verify"]),
         .library(name: "Rewards", targets: ["Rewards"]),
         .library(name: "NN", targets: ["NN"]),
@@ -34,19 +35,22 @@ let package = Package(
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
 
         // Libraries.
+        // The leaf under every row-reading target: the JSON codec (a validating byte scanner, values, a
+        // writer) and the byte files JSONL goes through. It knows no reward type.
+        .target(name: "JSONLines"),
         .target(name: "Verify", dependencies: ["CPCRE2", .product(name: "BigInt", package: "BigInt")]),
-        .target(name: "Rewards", dependencies: ["Verify", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Rewards", dependencies: ["JSONLines", "Verify", .product(name: "Yams", package: "Yams")]),
         .target(name: "NN", dependencies: ["CBLAS"]),
         .target(name: "Store", dependencies: ["Rewards", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "ThinkingRM", dependencies: ["Rewards", "Verify", "NN"]),
+        .target(name: "ThinkingRM", dependencies: ["JSONLines", "Rewards", "Verify", "NN"]),
         // The compact GRPO trainer: policy, tasks, the clipped surrogate with k3 KL, SFT and GRPO loops.
-        .target(name: "GRPO", dependencies: ["Rewards", "NN", "ThinkingRM"]),
+        .target(name: "GRPO", dependencies: ["JSONLines", "Rewards", "NN", "ThinkingRM"]),
         // The HTTP front door over a Pipeline. It needs no ThinkingRM arrow: `serve` builds the
         // pipeline with RewardRegistry.withThinkingModel, so {name: thinking, model:} works there.
         .target(
             name: "Server",
             dependencies: [
-                "Rewards", "Verify",
+                "JSONLines", "Rewards", "Verify",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -60,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "rewardkit",
             dependencies: [
-                "Verify", "Rewards", "Store", "Server", "ThinkingRM", "GRPO", "NN",
+                "JSONLines", "Verify", "Rewards", "Store", "Server", "ThinkingRM", "GRPO", "NN",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,7 +77,7 @@ let package = Package(
         // Tests (Swift Testing); shared cases live in Fixtures/, read through TestSupport.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "VerifyTests", dependencies: ["TestSupport", "Verify"], exclude: ["Fixtures"]),  // read via #filePath
-        .testTarget(name: "RewardsTests", dependencies: ["TestSupport", "Rewards", "Verify"]),
+        .testTarget(name: "RewardsTests", dependencies: ["TestSupport", "JSONLines", "Rewards", "Verify"]),
         .testTarget(name: "NNTests", dependencies: ["NN"]),
         .testTarget(name: "GRPOTests", dependencies: ["GRPO", "NN", "Rewards"]),
         .testTarget(name: "ThinkingRMTests", dependencies: ["TestSupport", "ThinkingRM", "Rewards", "NN"]),

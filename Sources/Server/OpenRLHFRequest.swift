@@ -1,3 +1,4 @@
+import JSONLines
 import Rewards
 
 /// One `/get_reward` body as OpenRLHF sends it: `query` (prompt + response text), `prompts` (the

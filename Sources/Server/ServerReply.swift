@@ -1,3 +1,4 @@
+import JSONLines
 import Rewards
 
 /// What an endpoint answers, before HTTP plumbing: a status, a content type and body bytes.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JSONLines
 import Rewards
 
 /// `rewardkit advantages`: group advantages for rows that already carry their rewards.

@@ -1,4 +1,5 @@
 import Foundation
+import JSONLines
 import Rewards
 
 /// `rewardkit audit`'s report for a terminal: the figures side by side, then the breakdowns, the

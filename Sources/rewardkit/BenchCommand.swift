@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JSONLines
 import Rewards
 
 /// `rewardkit bench`: throughput measurements against named peers, run side by side.

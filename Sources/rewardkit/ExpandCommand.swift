@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JSONLines
 import Rewards
 
 /// `rewardkit expand`: Share-GRPO question variants that keep the answer.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JSONLines
 import Rewards
 
 /// `rewardkit keysteps`: adds StepRAR `key_steps` to rows from their reference solutions.

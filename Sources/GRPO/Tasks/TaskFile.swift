@@ -1,4 +1,5 @@
 import Foundation
+import JSONLines
 import Rewards
 
 /// A task file that cannot be used, naming the file, line and field.

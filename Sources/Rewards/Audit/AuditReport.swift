@@ -1,3 +1,5 @@
+import JSONLines
+
 /// The result of `rewardkit audit`: the file's unreadable rows, the accuracy reward's figures
 /// and, when a peer ran, the peer's on the same rollouts.
 public struct AuditReport: Sendable {

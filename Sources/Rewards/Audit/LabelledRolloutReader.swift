@@ -1,3 +1,5 @@
+import JSONLines
+
 /// Reads an audit file: JSONL rows in the row codec's shape (response, answer and their aliases,
 /// options) plus a boolean label field named by the caller.
 ///

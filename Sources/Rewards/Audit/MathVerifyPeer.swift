@@ -1,4 +1,5 @@
 import Foundation
+import JSONLines
 
 /// math-verify (Hugging Face, Python) as a peer verifier: the same (gold, response) pairs judged
 /// with `verify(parse(gold), parse(response))` at its default configs, in a Python process.

@@ -1,3 +1,5 @@
+import JSONLines
+
 /// Made-up rollouts for throughput measurements: R1-style responses (think, then answer) of a
 /// chosen size with a mix of correct, wrong and badly formatted answers in several number forms.
 public struct SyntheticRollouts: Sendable {

@@ -1,3 +1,5 @@
+import JSONLines
+
 /// The options of one reward entry in a config (`{name: format, template: boxed}` minus name and
 /// weight), with typed getters whose errors name the reward, the option and the bad value.
 public struct RewardOptions: Sendable, Equatable {

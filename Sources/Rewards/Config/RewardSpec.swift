@@ -1,3 +1,5 @@
+import JSONLines
+
 /// What to score and how: the reward entries of a config (or preset) and its `group:` section.
 ///
 /// ```yaml

@@ -1,4 +1,5 @@
 import Foundation
+import JSONLines
 
 /// What happens to a response before any reward reads it, so that how a framework decoded the
 /// model's output changes no reward: trailing end-of-turn / end-of-sequence tokens and padding are

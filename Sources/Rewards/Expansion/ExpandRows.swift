@@ -1,3 +1,5 @@
+import JSONLines
+
 /// `rewardkit expand` on rows: each question row becomes its variants, each a copy of the row with
 /// the prompt (and answer and options, when options moved) rewritten, plus `group` (kept, or made
 /// from the line number), `variant` (0 = the original) and `rewrites`.

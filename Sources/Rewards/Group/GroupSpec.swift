@@ -1,3 +1,5 @@
+import JSONLines
+
 /// The `group:` section of a config: Trust-GRPO weighting and the advantage estimator.
 ///
 /// ```yaml

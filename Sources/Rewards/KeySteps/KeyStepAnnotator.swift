@@ -1,4 +1,5 @@
 import Dispatch
+import JSONLines
 
 /// Adds `key_steps` to JSONL rows from their reference solution: the engine of `rewardkit keysteps`.
 ///

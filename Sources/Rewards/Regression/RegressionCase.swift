@@ -1,3 +1,4 @@
+import JSONLines
 import Verify
 
 /// One golden case of a regression file (JSONL):

@@ -1,4 +1,5 @@
 import Foundation
+import JSONLines
 
 /// The result of a regression run: failures against `expected`, flips against the baseline, and
 /// pass rates per tag, rendered as text, JSON or JUnit XML.

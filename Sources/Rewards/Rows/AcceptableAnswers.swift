@@ -1,3 +1,5 @@
+import JSONLines
+
 /// A reference as rows and requests write it: a string, a number, or a list of them, each one an
 /// acceptable answer (any match counts). Shared by the row codec and the server's OpenRLHF labels.
 public enum AcceptableAnswers {

@@ -1,3 +1,5 @@
+import JSONLines
+
 /// Chat-format text fields (TRL conversational data, OpenAI-style messages).
 enum ChatMessages {
     /// The text of the last message whose `role` is `role`. `content` may be a string or a list

@@ -1,3 +1,5 @@
+import JSONLines
+
 /// The members RewardKit adds to an output row, in one place so every writer uses the same names
 /// and order: `rewards`, `reward`, `advantage`, `trust`, `prompt_variant`, `shared`, `explanations`.
 struct RowAdditions {

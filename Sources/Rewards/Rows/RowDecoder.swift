@@ -1,3 +1,5 @@
+import JSONLines
+
 /// One input line read as a row: its top-level members (byte ranges in the line) and the
 /// trajectory they describe.
 struct DecodedRow {

@@ -1,4 +1,5 @@
 import Foundation
+import JSONLines
 
 /// Writes output rows: the input object as it was written, plus the members RewardKit adds.
 ///

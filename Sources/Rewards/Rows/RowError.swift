@@ -1,3 +1,5 @@
+import JSONLines
+
 /// Why a row could not be scored. The row is written back as an error row naming its line and
 /// this problem; it is never dropped and never silently scored zero.
 public enum RowError: Error, Sendable, Equatable, CustomStringConvertible {

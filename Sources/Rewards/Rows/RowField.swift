@@ -1,4 +1,5 @@
 import Foundation
+import JSONLines
 
 /// The fields of an input row that RewardKit reads, and the names other frameworks use for them
 /// (docs/architecture.md, "Input row"). Earlier names in a list win when a row has several.

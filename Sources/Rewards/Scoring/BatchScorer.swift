@@ -1,4 +1,5 @@
 import Foundation
+import JSONLines
 
 /// Scores a whole batch of JSONL rows held in memory and, when given a group step, runs it over
 /// them (Trust-GRPO totals, advantages, Share-GRPO expansion): `rewardkit score` with a `group:`

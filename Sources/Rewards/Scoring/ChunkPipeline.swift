@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import JSONLines
 import Synchronization
 
 /// Scores chunks of lines on worker threads without pausing between chunks, and writes each

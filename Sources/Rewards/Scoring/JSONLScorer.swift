@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import JSONLines
 
 /// Streams JSONL rows through a `Pipeline`: reads large chunks, scores the complete lines of each
 /// chunk on all cores, and writes the output rows in input order.

@@ -1,4 +1,5 @@
 import Foundation
+import JSONLines
 
 /// Where an interrupted scoring run continues: the whole rows its partial output keeps, and the
 /// input bytes and line number after the input rows they are the scored form of.

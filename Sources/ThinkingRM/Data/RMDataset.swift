@@ -1,4 +1,5 @@
 import Foundation
+import JSONLines
 import Rewards
 
 /// Loads and saves reward-model data in JSONL: pointwise `{question, response, score}` rows and

@@ -1,4 +1,5 @@
 import Foundation
+import JSONLines
 import Rewards
 
 /// Parses one JSONL line into a `JSONValue` with Foundation's decoder; the fast scanner in

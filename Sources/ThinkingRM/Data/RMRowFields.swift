@@ -1,3 +1,4 @@
+import JSONLines
 import Rewards
 
 /// Reads the typed fields of one JSON row and says precisely which field is wrong and why.

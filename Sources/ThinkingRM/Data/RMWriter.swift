@@ -1,3 +1,4 @@
+import JSONLines
 import Rewards
 
 /// Writes reward-model rows as JSONL that `RMDataset` reads back unchanged.

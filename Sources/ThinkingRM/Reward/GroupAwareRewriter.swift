@@ -1,4 +1,5 @@
 import Foundation
+import JSONLines
 import Rewards
 
 /// The group-aware mode of `rm score`: every scored row's `rewards.thinking` and `reward` become

@@ -1,3 +1,4 @@
+import JSONLines
 import Rewards
 
 /// Adds the step-level judgement to scored rows: for every input row with a `steps` list whose

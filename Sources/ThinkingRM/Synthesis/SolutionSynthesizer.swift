@@ -1,3 +1,4 @@
+import JSONLines
 import Rewards
 
 /// Training rows from real solutions: every GSM8K-style `{question, answer}` row gives its

@@ -1,4 +1,5 @@
 import Foundation
+import JSONLines
 import Rewards
 
 /// Opening a command's input and output, and streaming rows through a pipeline with a progress

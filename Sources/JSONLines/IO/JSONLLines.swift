@@ -2,9 +2,9 @@ import Foundation
 
 /// Splitting JSONL bytes into lines, shared by the streaming and the batch scorers so both number
 /// lines and skip blank ones (spaces, tabs, a CR) the same way.
-enum JSONLLines {
+package enum JSONLLines {
     /// The non-blank lines of `region` with their line numbers, and the count of all lines.
-    static func nonBlank(_ region: UnsafeBufferPointer<UInt8>, firstLine: Int) -> (lines: [(range: Range<Int>, number: Int)], physical: Int) {
+    package static func nonBlank(_ region: UnsafeBufferPointer<UInt8>, firstLine: Int) -> (lines: [(range: Range<Int>, number: Int)], physical: Int) {
         var lines: [(range: Range<Int>, number: Int)] = []
         lines.reserveCapacity(region.count / 256)
         var lineStart = 0, number = firstLine
@@ -24,7 +24,7 @@ enum JSONLLines {
     }
 
     /// Whether `range` holds only spaces, tabs and carriage returns.
-    static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    package static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         for i in range {
             switch bytes[i] {
             case 0x20, 0x09, 0x0D: continue

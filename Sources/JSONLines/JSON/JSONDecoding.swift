@@ -2,9 +2,9 @@ import Foundation
 
 /// Turns byte ranges found by `JSONScanner` into Swift values. The ranges were validated by the
 /// scan, so decoding here does not check the grammar again.
-enum JSONDecoding {
+package enum JSONDecoding {
     /// The string whose content (between the quotes) is `range`, escapes resolved.
-    static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hasEscape: Bool) -> String {
+    package static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hasEscape: Bool) -> String {
         guard let base = bytes.baseAddress, !range.isEmpty else { return "" }
         // Written straight into the String's own storage: one copy of the bytes, no more.
         return String(unsafeUninitializedCapacity: range.count) { out in
@@ -68,7 +68,7 @@ enum JSONDecoding {
     }
 
     /// The full value tree of a validated value range.
-    static func value(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> JSONValue {
+    package static func value(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> JSONValue {
         var reader = TreeReader(bytes: bytes, position: range.lowerBound)
         return reader.read()
     }
@@ -144,12 +144,12 @@ enum JSONDecoding {
     }
 
     /// The number written in `range` (validated JSON number syntax).
-    static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double {
+    package static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double {
         Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)) ?? .nan
     }
 
     /// The text of a value range as written (for numbers used as ids, say).
-    static func raw(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+    package static func raw(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 }

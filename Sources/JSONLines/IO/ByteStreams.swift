@@ -56,7 +56,7 @@ public final class ByteSource {
 
     /// `count` bytes from byte `offset` of a file (fewer at its end), without moving where the
     /// next `read` starts.
-    func read(at offset: Int, count: Int) throws(IOFailure) -> [UInt8] {
+    package func read(at offset: Int, count: Int) throws(IOFailure) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: count)
         var filled = 0
         while filled < count {
@@ -71,7 +71,7 @@ public final class ByteSource {
     }
 
     /// Reads up to `count` bytes into `buffer`; 0 at end of input.
-    func read(into buffer: UnsafeMutableRawPointer, count: Int) throws(IOFailure) -> Int {
+    package func read(into buffer: UnsafeMutableRawPointer, count: Int) throws(IOFailure) -> Int {
         while true {
             let n = Foundation.read(fd, buffer, count)
             if n >= 0 { return n }
@@ -136,7 +136,7 @@ public final class ByteSink {
 extension ByteSink {
     /// Writes each of `buffers`, in order, with one `writev` call for up to 64 of them (a chunk's
     /// output is one buffer per piece; a `write` call each would cost more than the copying).
-    func write(_ buffers: [[UInt8]]) throws(IOFailure) {
+    package func write(_ buffers: [[UInt8]]) throws(IOFailure) {
         var index = 0
         while index < buffers.count {
             let batch = buffers[index..<min(buffers.count, index + 64)]

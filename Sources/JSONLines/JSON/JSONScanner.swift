@@ -4,36 +4,36 @@
 /// against UTF-8), but only the top-level members are remembered, as byte ranges. The fields a
 /// reward needs are decoded afterwards from those ranges; everything else is copied to the output
 /// as the bytes it was. This keeps a row to one pass and no copies it does not need.
-struct JSONScanner {
+package struct JSONScanner {
     /// One top-level member: where its key (without quotes) and its value lie in the buffer.
-    struct Member {
+    package struct Member {
         /// Key bytes between the quotes, escapes not yet decoded.
-        var key: Range<Int>
+        package var key: Range<Int>
         /// Whether the key holds a backslash escape (then it must be decoded before comparing).
-        var keyHasEscape: Bool
+        package var keyHasEscape: Bool
         /// From the opening quote of the key to the end of the value: the member as written.
-        var whole: Range<Int>
+        package var whole: Range<Int>
         /// The value as written.
-        var value: Range<Int>
+        package var value: Range<Int>
         /// Whether the value is a string holding a backslash escape.
-        var valueHasEscape: Bool
+        package var valueHasEscape: Bool
     }
 
     /// Deeper nesting than this is refused, so hostile rows cannot exhaust the stack.
-    static let maxDepth = 512
+    package static let maxDepth = 512
 
-    let bytes: UnsafeBufferPointer<UInt8>
+    package let bytes: UnsafeBufferPointer<UInt8>
     /// The next byte to read.
-    var position: Int
+    package var position: Int
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int = 0) {
+    package init(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int = 0) {
         self.bytes = bytes
         self.position = offset
     }
 
     /// Scans a whole text that should be one JSON object; returns its members in order, or nil
     /// when the text is valid JSON of another kind (an array, a string, ...).
-    mutating func scanObjectMembers() throws(JSONError) -> [Member]? {
+    package mutating func scanObjectMembers() throws(JSONError) -> [Member]? {
         skipWhitespace()
         guard position < bytes.count else { throw JSONError("empty text", at: position) }
         if bytes[position] != UInt8(ascii: "{") {
@@ -82,7 +82,7 @@ struct JSONScanner {
 
     /// Scans a whole text that should be one JSON array; returns the range of each element, or
     /// nil when the text is valid JSON of another kind.
-    mutating func scanArrayElements() throws(JSONError) -> [Range<Int>]? {
+    package mutating func scanArrayElements() throws(JSONError) -> [Range<Int>]? {
         skipWhitespace()
         guard position < bytes.count else { throw JSONError("empty text", at: position) }
         if bytes[position] != UInt8(ascii: "[") {
@@ -116,7 +116,7 @@ struct JSONScanner {
     }
 
     /// Scans a whole text holding one JSON value of any kind.
-    mutating func scanDocument() throws(JSONError) {
+    package mutating func scanDocument() throws(JSONError) {
         skipWhitespace()
         try scanValue(depth: 0)
         try expectEnd()
@@ -141,7 +141,7 @@ struct JSONScanner {
     }
 
     /// Scans one value starting at `position`.
-    mutating func scanValue(depth: Int) throws(JSONError) {
+    package mutating func scanValue(depth: Int) throws(JSONError) {
         guard depth <= Self.maxDepth else { throw JSONError("nesting deeper than \(Self.maxDepth)", at: position) }
         switch peek() {
         case UInt8(ascii: "\""): _ = try scanString()
@@ -231,7 +231,7 @@ struct JSONScanner {
 
     /// Scans a string at `position` (on its opening quote); returns the content range and whether
     /// it holds escapes. Checks escapes, control characters and UTF-8 as it goes.
-    mutating func scanString() throws(JSONError) -> (Range<Int>, Bool) {
+    package mutating func scanString() throws(JSONError) -> (Range<Int>, Bool) {
         position += 1
         let start = position
         var escaped = false

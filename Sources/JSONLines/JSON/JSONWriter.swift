@@ -10,7 +10,7 @@ public struct JSONWriter: Sendable {
     public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
     /// A writer appending to `buffer` (emptied first, its capacity kept), to reuse its memory.
-    init(reusing buffer: [UInt8]) {
+    package init(reusing buffer: [UInt8]) {
         bytes = buffer
         bytes.removeAll(keepingCapacity: true)
     }
@@ -19,7 +19,7 @@ public struct JSONWriter: Sendable {
     public mutating func raw(_ slice: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: slice) }
 
     /// Appends bytes as they are (already JSON).
-    mutating func raw(_ array: [UInt8]) { bytes.append(contentsOf: array) }
+    package mutating func raw(_ array: [UInt8]) { bytes.append(contentsOf: array) }
 
     /// Appends a byte as it is.
     public mutating func byte(_ b: UInt8) { bytes.append(b) }
