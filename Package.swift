@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "Verify", targets: ["Verify"]),
         .library(name: "Rewards", targets: ["Rewards"]),
         .library(name: "NN", targets: ["NN"]),
+        .library(name: "Regression", targets: ["Regression"]),
         .library(name: "Store", targets: ["Store"]),
         .library(name: "ThinkingRM", targets: ["ThinkingRM"]),
         .library(name: "Server", targets: ["Server"]),
@@ -41,7 +42,9 @@ let package = Package(
         .target(name: "Verify", dependencies: ["CPCRE2", .product(name: "BigInt", package: "BigInt")]),
         .target(name: "Rewards", dependencies: ["JSONLines", "Verify", .product(name: "Yams", package: "Yams")]),
         .target(name: "NN", dependencies: ["CBLAS"]),
-        .target(name: "Store", dependencies: ["Rewards", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Golden cases (verifier verdicts, reward components): parsing, running, reports, baselines.
+        .target(name: "Regression", dependencies: ["JSONLines", "Rewards", "Verify"]),
+        .target(name: "Store", dependencies: ["Regression", "Rewards", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "ThinkingRM", dependencies: ["JSONLines", "Rewards", "Verify", "NN"]),
         // The compact GRPO trainer: policy, tasks, the clipped surrogate with k3 KL, SFT and GRPO loops.
         .target(name: "GRPO", dependencies: ["JSONLines", "Rewards", "NN", "ThinkingRM"]),
@@ -64,7 +67,7 @@ let package = Package(
         .executableTarget(
             name: "rewardkit",
             dependencies: [
-                "JSONLines", "Verify", "Rewards", "Store", "Server", "ThinkingRM", "GRPO", "NN",
+                "JSONLines", "Verify", "Rewards", "Regression", "Store", "Server", "ThinkingRM", "GRPO", "NN",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -78,10 +81,11 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "VerifyTests", dependencies: ["TestSupport", "Verify"], exclude: ["Fixtures"]),  // read via #filePath
         .testTarget(name: "RewardsTests", dependencies: ["TestSupport", "JSONLines", "Rewards", "Verify"]),
+        .testTarget(name: "RegressionTests", dependencies: ["Regression", "Rewards", "Verify"]),
         .testTarget(name: "NNTests", dependencies: ["NN"]),
         .testTarget(name: "GRPOTests", dependencies: ["GRPO", "NN", "Rewards"]),
         .testTarget(name: "ThinkingRMTests", dependencies: ["TestSupport", "ThinkingRM", "Rewards", "NN"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Rewards", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Regression", "Rewards", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "RewardKitCLITests", dependencies: ["TestSupport", "rewardkit"]),
         .testTarget(
             name: "ServerTests",

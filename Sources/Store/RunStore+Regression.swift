@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Regression
 import Rewards
 
 /// One `rewardkit regress` run, for the history.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JSONLines
+import Regression
 import Rewards
 import Store
 import Verify

@@ -22,7 +22,7 @@ public enum RowDecoder {
     }
 
     /// The members of a line, or why it is not a JSON object (used for error rows too).
-    static func members(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<[JSONScanner.Member], RowError> {
+    package static func members(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<[JSONScanner.Member], RowError> {
         var scanner = JSONScanner(bytes)
         do {
             guard let members = try scanner.scanObjectMembers() else {

@@ -1,4 +1,5 @@
 import JSONLines
+import Rewards
 import Verify
 
 /// One golden case of a regression file (JSONL):

@@ -1,3 +1,4 @@
+import Rewards
 import Verify
 
 /// Runs golden cases: verifier cases through an `AnswerVerifier`, reward cases through a

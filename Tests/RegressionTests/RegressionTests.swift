@@ -1,4 +1,5 @@
 import Foundation
+@testable import Regression
 import Testing
 @testable import Rewards
 import Verify

@@ -1,5 +1,6 @@
 import Foundation
 import JSONLines
+import Rewards
 
 /// The result of a regression run: failures against `expected`, flips against the baseline, and
 /// pass rates per tag, rendered as text, JSON or JUnit XML.
