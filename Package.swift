@@ -68,18 +68,29 @@ let package = Package(
             name: "rewardkit",
             dependencies: [
                 "JSONLines", "Verify", "Rewards", "Regression", "Store", "Server", "ThinkingRM", "GRPO", "NN",
+                "RewardsBenchmarks", "VerifyBenchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // NN training-step throughput (release build): `swift run -c release nn-bench`; its PyTorch peer is beside it.
-        .executableTarget(name: "nn-bench", dependencies: ["NN"], exclude: ["torch_reference.py", "compare_with_torch.sh"]),
 
+        // Benchmarks (Benchmarks/): drivers and synthetic data, kept out of the library products.
+        // The verifier's timing pass and its random-input fuzzer.
+        .target(name: "VerifyBenchmarks", dependencies: ["Verify"], path: "Benchmarks/VerifyBenchmarks"),
+        // NN throughput: a transformer training step, cached decoding, sparse-MLP scoring.
+        .target(name: "NNBenchmarks", dependencies: ["NN"], path: "Benchmarks/NNBenchmarks"),
+        // Synthetic R1-style rollouts for `rewardkit bench score`.
+        .target(name: "RewardsBenchmarks", dependencies: ["JSONLines", "Rewards"], path: "Benchmarks/RewardsBenchmarks"),
+        // NN training-step throughput (release build): `swift run -c release nn-bench`; its PyTorch peer is beside it.
+        .executableTarget(
+            name: "nn-bench", dependencies: ["NN", "NNBenchmarks"], path: "Benchmarks/nn-bench",
+            exclude: ["torch_reference.py", "compare_with_torch.sh"]
+        ),
         // Drives VerifierBenchmark (scripts/bench_verify.sh) and VerifierFuzzer (--fuzz N); no logic of its own.
-        .executableTarget(name: "verify-bench", dependencies: ["Verify"]),
+        .executableTarget(name: "verify-bench", dependencies: ["Verify", "VerifyBenchmarks"], path: "Benchmarks/verify-bench"),
 
         // Tests (Swift Testing); shared cases live in Fixtures/, read through TestSupport.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "VerifyTests", dependencies: ["TestSupport", "Verify"], exclude: ["Fixtures"]),  // read via #filePath
+        .testTarget(name: "VerifyTests", dependencies: ["TestSupport", "Verify", "VerifyBenchmarks"], exclude: ["Fixtures"]),  // read via #filePath
         .testTarget(name: "RewardsTests", dependencies: ["TestSupport", "JSONLines", "Rewards", "Verify"]),
         .testTarget(name: "RegressionTests", dependencies: ["Regression", "Rewards", "Verify"]),
         .testTarget(name: "NNTests", dependencies: ["NN"]),

@@ -7,7 +7,7 @@
 # Usage: PYTHON=/path/to/python-with-torch ROUNDS=4 scripts/grpo_speed_peer.sh
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-out=$(SHAPE="32 128 96 3 4 99" STEPS="${STEPS:-10}" ROUNDS="${ROUNDS:-4}" "$root/Sources/nn-bench/compare_with_torch.sh")
+out=$(SHAPE="32 128 96 3 4 99" STEPS="${STEPS:-10}" ROUNDS="${ROUNDS:-4}" "$root/Benchmarks/nn-bench/compare_with_torch.sh")
 echo "$out"
 echo "$out" | awk '
   { split($0, parts, "|"); sw = parts[1]; pt = parts[2]

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JSONLines
 import Rewards
+import RewardsBenchmarks
 
 /// `rewardkit bench`: throughput measurements against named peers, run side by side.
 struct BenchCommand: ParsableCommand {

@@ -3,6 +3,7 @@ import Foundation
 import JSONLines
 import Rewards
 import Verify
+import VerifyBenchmarks
 
 /// `rewardkit bench verify`: the math engine's speed over a pairs file (the Swift side of
 /// scripts/bench_verify.sh, which runs math-verify on the same pairs and compares).

@@ -29,7 +29,7 @@ struct BudgetExceeded: Error, Sendable {}
 
 /// Monotonic time in nanoseconds, without Foundation.
 @inline(__always)
-func monotonicNanos() -> UInt64 {
+package func monotonicNanos() -> UInt64 {
     var ts = timespec()
     clock_gettime(CLOCK_MONOTONIC, &ts)
     return UInt64(ts.tv_sec) &* 1_000_000_000 &+ UInt64(ts.tv_nsec)

@@ -1,7 +1,7 @@
 #!/bin/bash
 # Alternates nn-bench and its PyTorch peer, one BLAS/OMP thread each, and prints forward+backward
 # tokens/s (wall) and tokens per CPU-second (the figure that survives a busy machine).
-# Usage: PYTHON=/path/to/python-with-torch ROUNDS=5 Sources/nn-bench/compare_with_torch.sh
+# Usage: PYTHON=/path/to/python-with-torch ROUNDS=5 Benchmarks/nn-bench/compare_with_torch.sh
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"

@@ -2,6 +2,7 @@
 // Usage: swift run -c release nn-bench [batch seqLen dim layers heads vocab steps]
 import Foundation
 import NN
+import NNBenchmarks
 
 // NN_BENCH_DEFAULT_MALLOC=1 measures with glibc's default trimming, for comparison.
 if ProcessInfo.processInfo.environment["NN_BENCH_DEFAULT_MALLOC"] == nil {

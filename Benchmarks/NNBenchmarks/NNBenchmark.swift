@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import NN
 
 /// Throughput measurement of a causal transformer training step (forward, cross-entropy,
 /// backward), for comparing against other implementations of the same model.

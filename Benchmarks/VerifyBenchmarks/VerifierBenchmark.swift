@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Verify
 
 /// Times `MathVerifier` over answer pairs, single-threaded, for comparison with a peer verifier.
 ///

@@ -2,6 +2,7 @@
 // row per pair; or checks one pair: `verify-bench --check GOLD PRED`. Driven by scripts/bench_verify.sh.
 import Foundation
 import Verify
+import VerifyBenchmarks
 
 let args = CommandLine.arguments
 if args.count == 4 && args[1] == "--check" {

@@ -1,3 +1,5 @@
+import Verify
+
 /// Random-input robustness run for the verifier: LaTeX-flavoured and raw-byte strings, mutated
 /// table answers, and hostile shapes (deep nesting, towers). Every input must come back with a
 /// verdict: no crash, no hang; the test suite and `verify-bench --fuzz N` both drive it.
