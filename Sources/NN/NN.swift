@@ -10,8 +10,9 @@
 /// - Training: losses return `LossResult` (value + gradient), `TokenLogProbs` gives per-token
 ///   log-probs and their backward for policy-gradient losses, `AdamW` + `GradientClipping`.
 /// - Persistence: `Checkpoint` / `CheckpointFile` (versioned, CRC-32, atomic writes).
-/// - Speed: `NNBenchmark`, run by the `nn-bench` executable; executables may also set
-///   `GEMM.threadCount` and call `AllocatorTuning.keepFreedMemoryForReuse()` (both process-wide).
+/// - Speed: `NNBenchmark` (the NNBenchmarks target in Benchmarks/), run by the `nn-bench`
+///   executable; executables may also set `GEMM.threadCount` and call
+///   `AllocatorTuning.keepFreedMemoryForReuse()` (both process-wide).
 public enum NN {
     /// The checkpoint format version this build writes.
     public static var checkpointVersion: UInt32 { CheckpointFile.currentVersion }
