@@ -72,19 +72,25 @@ def test_nul_bytes_and_lone_surrogates_do_not_break_calls():
 
 
 def test_verifier_cases_match_the_command_line(cli, tmp_path):
+    """Verdict, reason and parsed forms equal `rewardkit verify --batch --strict` on every golden case.
+    Pairs that ran out of the 20 ms wall-time budget on either side are left out (a debug binary or a
+    loaded machine can exhaust it where the release library does not); they must stay rare."""
     rows = read_jsonl(fixture("verifier_cases.jsonl"))
     pairs = tmp_path / "pairs.jsonl"
     pairs.write_text("".join(json.dumps({"gold": r["gold"], "pred": r["pred"], "strict": True}) + "\n" for r in rows))
     out = tmp_path / "verdicts.jsonl"
     run_cli(cli, "verify", "--batch", str(pairs), "--out", str(out))
-    expected = [r["match"] for r in read_jsonl(out)]
+    cli_rows = read_jsonl(out)
     golds, preds = [r["gold"] for r in rows], [r["pred"] for r in rows]
-    assert rewardkit.verify_batch(golds, preds) == expected
-    assert [rewardkit.verify(g, p) for g, p in zip(golds, preds)] == expected
-    explained = [rewardkit.explain(g, p) for g, p in zip(golds[:100], preds[:100])]
-    cli_rows = read_jsonl(out)[:100]
-    assert [(e["match"], e["reason"], e["gold_parsed"], e["pred_parsed"]) for e in explained] == \
-           [(c["match"], c["reason"], c["gold_parsed"], c["pred_parsed"]) for c in cli_rows]
+    explained = [rewardkit.explain(g, p) for g, p in zip(golds, preds)]
+    batch = rewardkit.verify_batch(golds, preds)
+    single = [rewardkit.verify(g, p) for g, p in zip(golds, preds)]
+    kept = [i for i in range(len(rows)) if "budget" not in (cli_rows[i]["reason"], explained[i]["reason"])]
+    assert len(kept) >= len(rows) * 0.98, f"{len(rows) - len(kept)} pairs ran out of budget"
+    for i in kept:
+        c, e = cli_rows[i], explained[i]
+        assert (e["match"], e["reason"], e["gold_parsed"], e["pred_parsed"]) == (c["match"], c["reason"], c["gold_parsed"], c["pred_parsed"]), rows[i]["id"]
+        assert batch[i] == single[i] == c["match"], rows[i]["id"]
 
 
 def test_verify_batch_keeps_order_and_equals_single_calls():
