@@ -40,15 +40,21 @@ def tiny_model(vocab_size: int):
 
 
 class Recording:
-    """Wraps the rewardkit reward function, keeping what it returned, under the same name."""
+    """Wraps the rewardkit reward function under the same name, keeping what TRL passed and what it returned."""
 
     def __init__(self, inner):
-        self.inner, self.returned, self.__name__ = inner, [], inner.__name__
+        self.inner, self.calls, self.returned, self.__name__ = inner, [], [], inner.__name__
 
     def __call__(self, *args, **kwargs):
         out = self.inner(*args, **kwargs)
+        self.calls.append((list(kwargs["completions"]), list(kwargs["answer"])))
         self.returned.append(out)
         return out
+
+
+# Rewards a random policy earns too: the last number of the completion as its answer, and open-r1's
+# repetition penalty over single words (random 12-token completions repeat some).
+CONFIG = {"rewards": [{"name": "accuracy", "extraction": "fallback"}, {"name": "repetition", "ngram": 1, "weight": 0.5}]}
 
 
 def test_grpo_two_steps_logs_rewardkit_rewards(tmp_path):
@@ -57,20 +63,24 @@ def test_grpo_two_steps_logs_rewardkit_rewards(tmp_path):
     prompts = [f"what is {a} plus {b} ?" for a, b in [(1, 2), (3, 4), (2, 2), (4, 5)]]
     answers = ["3", "7", "4", "9"]
     data = datasets.Dataset.from_dict({"prompt": prompts * 4, "answer": answers * 4})
-    reward = Recording(rewardkit.trl.reward_function(preset="r1"))
+    reward = Recording(rewardkit.trl.reward_function(config=CONFIG, name="rewardkit_math"))
     args = trl.GRPOConfig(output_dir=str(tmp_path), per_device_train_batch_size=4, num_generations=4, max_completion_length=12,
                           max_steps=2, logging_steps=1, report_to=[], use_cpu=True, bf16=False, learning_rate=1e-3,
                           save_strategy="no", seed=0, temperature=1.0)
     trainer = trl.GRPOTrainer(model=model, reward_funcs=[reward], args=args, train_dataset=data, processing_class=tok)
     trainer.train()
-    logs = [h for h in trainer.state.log_history if "rewards/rewardkit_r1/mean" in h]
+    logs = [h for h in trainer.state.log_history if "rewards/rewardkit_math/mean" in h]
     assert len(logs) == 2, trainer.state.log_history
-    assert len(reward.returned) >= 2
-    # What TRL logged for each step is the mean of what the function returned for it.
-    for log, returned in zip(logs, reward.returned):
-        values = [v for v in returned if v is not None]
-        assert all(isinstance(v, float) and 0.0 <= v <= 1.5 for v in values)
-        assert math.isclose(log["rewards/rewardkit_r1/mean"], sum(values) / len(values), abs_tol=1e-5)
+    assert len(reward.returned) == 2
+    scorer = rewardkit.Scorer(config=CONFIG)
+    for log, returned, (completions, answers) in zip(logs, reward.returned, reward.calls):
+        # What the function returned is what the library gives for the completions TRL decoded...
+        rows = scorer.score([{"response": c, "answer": a} for c, a in zip(completions, answers)])
+        assert returned == [r["reward"] for r in rows]
+        # ...and what TRL logged for the step is their mean, with each component's mean beside it.
+        assert math.isclose(log["rewards/rewardkit_math/mean"], sum(returned) / len(returned), abs_tol=1e-5)
+        assert math.isclose(log["rewardkit/repetition"], sum(r["rewards"]["repetition"] for r in rows) / len(rows), abs_tol=1e-5)
+    assert any(v != 0 for step in reward.returned for v in step), "a random policy earned no reward at all: the check above proves little"
 
 
 def test_trl_sees_a_correct_completion_as_reward_1_5():
