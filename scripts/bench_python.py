@@ -66,8 +66,6 @@ def main() -> None:
     peer_rate, call_rate, batch_rate = len(peer_rows) / peer_s, n / call_s, n / batch_s
     peer_cpu_rate, call_cpu_rate = len(peer_rows) / peer_cpu, n / call_cpu
     agree = sum(a == b for a, b in zip(peer_out, call_out)) / len(peer_rows)
-    expect = sum(r.get("expect") == m for r, m in zip(rows, call_out)) / n
-    peer_expect = sum(r.get("expect") == m for r, m in zip(peer_rows, peer_out)) / len(peer_rows)
     load = os.getloadavg()[0]
     print(f"pairs: {n} (math-verify on the first {len(peer_rows)}), cores: {os.cpu_count()}, load average at the end: {load:.1f}")
     print(f"| | pairs/s (wall) | vs math-verify | pairs per CPU-second | vs math-verify |")
@@ -75,8 +73,8 @@ def main() -> None:
     print(f"| math-verify 0.9.0, verify(parse(g), parse(p)) | {peer_rate:,.0f} | 1x | {peer_cpu_rate:,.0f} | 1x |")
     print(f"| rewardkit.verify, one call a pair | {call_rate:,.0f} | {call_rate / peer_rate:,.0f}x | {call_cpu_rate:,.0f} | {call_cpu_rate / peer_cpu_rate:,.0f}x |")
     print(f"| rewardkit.verify_batch, all cores | {batch_rate:,.0f} | {batch_rate / peer_rate:,.0f}x | {n / batch_cpu:,.0f} | {n / batch_cpu / peer_cpu_rate:,.0f}x |")
-    print(f"agreement with math-verify: {agree:.1%} of {len(peer_rows)} pairs; intended verdict met: rewardkit {expect:.1%}, "
-          f"math-verify {peer_expect:.1%}; verify and verify_batch differ on {differ} pairs (wall-time budget under load)")
+    print(f"same verdict as math-verify on {agree:.1%} of {len(peer_rows)} pairs; "
+          f"verify and verify_batch differ on {differ} of {n} pairs (the 20 ms wall-time budget, on a loaded machine)")
 
 
 if __name__ == "__main__":

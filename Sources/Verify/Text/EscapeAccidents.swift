@@ -13,43 +13,48 @@ enum EscapeAccidents {
     private static let returnCommands: [[UInt8]] = ["ight", "ho", "angle", "floor", "ceil", "m", "ightarrow"].map { Array($0.utf8) }
     private static let newlineCommands: [[UInt8]] = ["eq", "abla"].map { Array($0.utf8) }
 
-    /// `text` with the accidents repaired; the same string (no copy) when it has none.
+    /// `text` with the accidents repaired; the same string (no copy) when it has none, which a
+    /// scan without allocation decides (responses with line breaks are the common case).
     static func repair(_ text: String) -> String {
-        let utf8 = text.utf8
-        // Fast path: no byte below 0x0E that could be an accident.
-        guard utf8.contains(where: { $0 >= 0x07 && $0 <= 0x0D }) else { return text }
-        let bytes = Array(utf8)
-        var out: [UInt8] = []
-        var changed = false
-        out.reserveCapacity(bytes.count + 8)
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            let letter: UInt8?
-            switch b {
-            case 0x0C: letter = UInt8(ascii: "f")
-            case 0x08: letter = UInt8(ascii: "b")
-            case 0x07: letter = UInt8(ascii: "a")
-            case 0x0B: letter = UInt8(ascii: "v")
-            case 0x09: letter = startsCommand(bytes, after: i, tabCommands) ? UInt8(ascii: "t") : nil
-            case 0x0D: letter = startsCommand(bytes, after: i, returnCommands) ? UInt8(ascii: "r") : nil
-            case 0x0A: letter = startsCommand(bytes, after: i, newlineCommands) ? UInt8(ascii: "n") : nil
-            default: letter = nil
+        var text = text
+        let repaired: String? = text.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count, letter(for: bytes, at: i) == nil { i += 1 }
+            guard i < bytes.count else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 8)
+            out.append(contentsOf: bytes[..<i])
+            while i < bytes.count {
+                if let letter = letter(for: bytes, at: i) {
+                    out.append(UInt8(ascii: "\\"))
+                    out.append(letter)
+                } else {
+                    out.append(bytes[i])
+                }
+                i += 1
             }
-            if let letter {
-                out.append(UInt8(ascii: "\\"))
-                out.append(letter)
-                changed = true
-            } else {
-                out.append(b)
-            }
-            i += 1
+            return String(decoding: out, as: UTF8.self)
         }
-        return changed ? String(decoding: out, as: UTF8.self) : text
+        return repaired ?? text
+    }
+
+    /// The letter the control byte at `i` stood for, or nil when it is not an accident.
+    @inline(__always) private static func letter(for bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt8? {
+        let b = bytes[i]
+        guard b >= 0x07 && b <= 0x0D else { return nil }
+        switch b {
+        case 0x0C: return UInt8(ascii: "f")
+        case 0x08: return UInt8(ascii: "b")
+        case 0x07: return UInt8(ascii: "a")
+        case 0x0B: return UInt8(ascii: "v")
+        case 0x09: return startsCommand(bytes, after: i, tabCommands) ? UInt8(ascii: "t") : nil
+        case 0x0D: return startsCommand(bytes, after: i, returnCommands) ? UInt8(ascii: "r") : nil
+        default: return startsCommand(bytes, after: i, newlineCommands) ? UInt8(ascii: "n") : nil
+        }
     }
 
     /// Whether one of `commands` follows position `i`, ended by a non-letter or the end of the text.
-    private static func startsCommand(_ bytes: [UInt8], after i: Int, _ commands: [[UInt8]]) -> Bool {
+    private static func startsCommand(_ bytes: UnsafeBufferPointer<UInt8>, after i: Int, _ commands: [[UInt8]]) -> Bool {
         let start = i + 1
         for command in commands where start + command.count <= bytes.count {
             guard bytes[start..<start + command.count].elementsEqual(command) else { continue }
