@@ -142,11 +142,15 @@ class Scorer:
         self.close()
 
     def __del__(self) -> None:
-        # Nothing can be in flight once the object is unreachable.
+        # Nothing can be in flight once the object is unreachable. At interpreter exit the
+        # library may already be gone; the process frees everything then anyway.
         handle = getattr(self, "_handle", None)
         if handle:
             self._handle = None
-            lib.rk_scorer_free(handle)
+            try:
+                lib.rk_scorer_free(handle)
+            except Exception:
+                pass
 
     def __repr__(self) -> str:
         return f"Scorer({self.source!r}, components={self.components})"
