@@ -10,7 +10,7 @@ BIN := .build/release/rewardkit
 # PYTHON may name a venv's interpreter.
 PYTHON ?= python3
 
-.PHONY: run test deps build bench bench-stepgrpo regress loadtest clean thinking-model thinking-eval test-integrations
+.PHONY: run test deps build bench bench-stepgrpo regress loadtest clean thinking-model thinking-eval test-integrations test-python test-python-frameworks bench-python
 
 run: build
 	$(BIN) score Fixtures/rollouts.jsonl
@@ -74,3 +74,27 @@ clean:
 test-integrations:
 	$(SWIFT) build --product rewardkit
 	$(PYTHON) -m pytest -q integrations/tests
+
+# The Python package (python/) the way docs/python.md installs it: a fresh venv, `pip install
+# ./python` (a release build of the RewardKitC library, linked with the Swift runtime), pytest.
+# The tests compare with the rewardkit binary of .build/ (`make build` first, as .ci/run does).
+PYTHON_VENV ?= .venv-python
+test-python:
+	python3 -m venv --clear $(PYTHON_VENV)
+	$(PYTHON_VENV)/bin/pip install -q pytest numpy
+	$(PYTHON_VENV)/bin/pip install ./python
+	cd /tmp && $(CURDIR)/$(PYTHON_VENV)/bin/python -c "import rewardkit; print(rewardkit.verify('\\frac12', '0.5'))"
+	$(PYTHON_VENV)/bin/python -m pytest -q python/tests
+
+# The package inside the real frameworks: TRL's GRPOTrainer for two steps on the CPU with a tiny
+# model built in the test, and verl's reward managers. Needs torch, trl, datasets and verl in the
+# interpreter's environment (torch is large, so this is not in .ci/run): PYTHON_FW=venv/bin/python.
+PYTHON_FW ?= python3
+test-python-frameworks:
+	$(PYTHON_FW) -m pip install -q ./python
+	cd python/integration_tests && $(PYTHON_FW) -m pytest -q -p no:cacheprovider .
+
+# math-verify 0.9.0 and the package in one process on the same pairs (docs/python.md's table).
+bench-python:
+	$(PYTHON_FW) -m pip install -q ./python math-verify==0.9.0
+	$(PYTHON_FW) scripts/bench_python.py 12000 2000

@@ -17,6 +17,8 @@ let package = Package(
         .library(name: "ThinkingRM", targets: ["ThinkingRM"]),
         .library(name: "Server", targets: ["Server"]),
         .library(name: "GRPO", targets: ["GRPO"]),
+        // The C ABI behind the Python package (python/): `@_cdecl` entry points, JSON and text across.
+        .library(name: "RewardKitC", type: .dynamic, targets: ["RewardKitC"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -62,6 +64,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+
+        // The C ABI (`rk_*` entry points) the Python package loads with ctypes; no logic of its own.
+        .target(name: "RewardKitC", dependencies: ["JSONLines", "Verify", "Rewards", "ThinkingRM"]),
 
         // The command line: thin, parses flags and calls the libraries.
         .executableTarget(

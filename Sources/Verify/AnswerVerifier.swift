@@ -27,7 +27,11 @@ public struct AnswerVerifier: Sendable {
 
     /// The answers that get compared: the gold's final answer, the prediction's (the extracted
     /// answer, or the whole text when it has no anchor), and whether the prediction hedges.
+    ///
+    /// LaTeX whose backslashes a string literal or JSON decoder turned into control characters
+    /// (`"\frac12"` read as a form feed and `rac12`) is read as meant (`EscapeAccidents`).
     public func answers(gold: String, prediction: String) -> (gold: String, predicted: String, hedged: Bool) {
+        let gold = EscapeAccidents.repair(gold), prediction = EscapeAccidents.repair(prediction)
         let extraction = extractor.extract(from: prediction)
         let goldAnswer = extractor.referenceAnswer(from: gold)
         let resolved = resolve(extraction, gold: goldAnswer)
