@@ -108,23 +108,32 @@ def test_grpo_trainer_logs_the_rewards_the_server_computes(varied_server, tmp_pa
         assert math.isclose(entry["reward"], mean, rel_tol=1e-5, abs_tol=1e-6)
 
 
-def test_tags_registered_as_special_tokens_vanish_and_the_adapter_says_so(varied_server, tmp_path, monkeypatch):
+def test_tags_registered_as_special_tokens_vanish_and_the_adapter_and_server_say_so(tmp_path, monkeypatch):
     """The trap of the README: TRL decodes with skip_special_tokens, so a tokenizer that registers
-    the tags loses them from every completion and `format` is always 0."""
-    monkeypatch.setenv("REWARDKIT_URL", varied_server.url)
-    monkeypatch.setattr(trl_reward, "_warned", [])
-    torch.set_num_threads(1)
-    tokenizer = tiny_tokenizer(special_tags=True)
-    model = tiny_model(tokenizer, seed=1)
-    # Sampling only among the four tags and four words (EOS suppressed too): the policy writes tags
-    # in nearly every completion, as a model trained on them would.
-    tag_ids = set(tokenizer.convert_tokens_to_ids(list(trl_reward.TAGS)))
-    allowed = tag_ids | set(tokenizer.convert_tokens_to_ids(["the", "answer", "is", "4"]))
-    suppress = [i for i in range(len(tokenizer)) if i not in allowed]
-    calls = []
-    with pytest.warns(RuntimeWarning, match="special tokens"):
-        train_two_steps(tmp_path, tokenizer, model, recording(calls), {"suppress_tokens": suppress})
-    ids = [i for call in calls for c in call["completion_ids"] for i in c]
-    completions = [c for call in calls for c in call["completions"]]
-    assert sum(i in tag_ids for i in ids) > len(ids) // 4, "the policy was to write tags"
-    assert completions and not any(tag in c for c in completions for tag in trl_reward.TAGS)
+    the tags loses them from every completion and `format` is always 0. The adapter warns, and the
+    server says so once on standard error."""
+    config = tmp_path / "rewards.yaml"
+    config.write_text(CONFIG)
+    server = Server("--config", str(config))
+    try:
+        monkeypatch.setenv("REWARDKIT_URL", server.url)
+        monkeypatch.setattr(trl_reward, "_warned", [])
+        torch.set_num_threads(1)
+        tokenizer = tiny_tokenizer(special_tags=True)
+        model = tiny_model(tokenizer, seed=1)
+        # Sampling only among the four tags and four words (EOS suppressed too): the policy writes tags
+        # in nearly every completion, as a model trained on them would.
+        tag_ids = set(tokenizer.convert_tokens_to_ids(list(trl_reward.TAGS)))
+        allowed = tag_ids | set(tokenizer.convert_tokens_to_ids(["the", "answer", "is", "4"]))
+        suppress = [i for i in range(len(tokenizer)) if i not in allowed]
+        calls = []
+        with pytest.warns(RuntimeWarning, match="special tokens"):
+            train_two_steps(tmp_path, tokenizer, model, recording(calls), {"suppress_tokens": suppress})
+        ids = [i for call in calls for c in call["completion_ids"] for i in c]
+        completions = [c for call in calls for c in call["completions"]]
+        assert sum(i in tag_ids for i in ids) > len(ids) // 4, "the policy was to write tags"
+        assert completions and not any(tag in c for c in completions for tag in trl_reward.TAGS)
+    finally:
+        server.stop()
+    said = server.process.stderr.read()
+    assert said.count("skip_special_tokens") == 1, said
