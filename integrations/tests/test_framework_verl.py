@@ -17,6 +17,8 @@ import pytest
 
 pytest.importorskip("torch", reason="framework test: torch is not installed")
 pytest.importorskip("verl", reason="framework test: verl is not installed")
+for module in ("ray", "hydra", "tensordict", "aiohttp", "transformers"):
+    pytest.importorskip(module, reason=f"framework test: {module} (imported by verl's reward loop) is not installed")
 
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
