@@ -7,8 +7,9 @@ APT_PACKAGES := pkg-config libpcre2-dev libsqlite3-dev libopenblas-dev
 BIN := .build/release/rewardkit
 
 # The adapters in integrations/ against a real `rewardkit serve` (needs python3 with pytest).
-# PYTHON may name a venv's interpreter.
-PYTHON ?= python3
+# PYTHON may name a venv's interpreter; .venv-fw (integrations/tests/install_frameworks.sh) is
+# used when present, so the tests with TRL, verl and OpenRLHF's own code run too.
+PYTHON ?= $(if $(wildcard .venv-fw/bin/python),.venv-fw/bin/python,python3)
 
 .PHONY: run test deps build bench bench-stepgrpo regress loadtest clean thinking-model thinking-eval test-integrations test-python test-python-frameworks bench-python
 
@@ -71,9 +72,12 @@ clean:
 	rm -rf .build .rewardkit
 
 # The adapters against a real server: pytest in integrations/tests (debug build of rewardkit).
+# test_framework_*.py drive TRL's GRPOTrainer, verl's config and reward loop and OpenRLHF's HTTP
+# client; without those packages they are skipped, and -rs prints each skip with its reason.
+# --durations prints how long each test took.
 test-integrations:
 	$(SWIFT) build --product rewardkit
-	$(PYTHON) -m pytest -q integrations/tests
+	$(PYTHON) -m pytest -q -rs --disable-warnings --durations=12 -p no:cacheprovider integrations/tests
 
 # The Python package (python/) the way docs/python.md installs it: a fresh venv, `pip install
 # ./python` (a release build of the RewardKitC library, linked with the Swift runtime), pytest.

@@ -32,6 +32,7 @@ extension RewardService {
         }
         let scored = trajectories.count >= Self.parallelThreshold ? pipeline.score(trajectories) : trajectories.map { pipeline.score($0) }
         for (k, i) in indices.enumerated() { results[i] = scored[k] }
+        vanishedTagsNotice.say(pipeline.vanishedTagsWarning(scored))
         return ServerReply(status: 200, body: encodeRewards(results.map { $0 ?? .failure(.noResponse) }))
     }
 

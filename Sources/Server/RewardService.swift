@@ -5,7 +5,7 @@ import Verify
 /// What the server does, apart from HTTP: each endpoint turns request bytes into a `ServerReply`.
 ///
 /// One value is built at start-up and shared by every connection; it holds no mutable state
-/// besides the metrics' own counters, so requests never wait for each other.
+/// besides the metrics' own counters and a once-only notice, so requests never wait for each other.
 public struct RewardService: Sendable {
     /// The rewards every scoring endpoint applies.
     public let pipeline: Pipeline
@@ -20,11 +20,15 @@ public struct RewardService: Sendable {
     /// The largest total the rewards can give (the sum of the positive weights), which maps to a
     /// score of 1 in `/get_reward`.
     public let maxTotal: Double
+    /// Said once, the first time every response of a request lacks the tags `format` needs.
+    public let vanishedTagsNotice: OnceNotice
 
     /// Makes the service over `pipeline`.
     public init(pipeline: Pipeline, metrics: ServerMetrics = ServerMetrics(), extractor: AnswerExtractor = AnswerExtractor(),
-                comparator: any AnswerComparator = TieredComparator(), defaultStep: Int = 0) {
+                comparator: any AnswerComparator = TieredComparator(), defaultStep: Int = 0,
+                vanishedTagsNotice: OnceNotice = OnceNotice()) {
         self.pipeline = pipeline
+        self.vanishedTagsNotice = vanishedTagsNotice
         self.metrics = metrics
         self.extractor = extractor
         self.comparator = comparator

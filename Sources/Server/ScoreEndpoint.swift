@@ -18,6 +18,7 @@ extension RewardService {
             let (output, summary, _) = scorer.score(lines)
             metrics.rowsScored.increment(by: Int64(summary.rows - summary.errors))
             if summary.errors > 0 { metrics.rowErrors.increment(by: Int64(summary.errors)) }
+            vanishedTagsNotice.say(summary.vanishedTagsWarning)
             guard form == .jsonArray else { return ServerReply(status: 200, contentType: "application/x-ndjson", body: output) }
             return ServerReply(status: 200, body: RowBatch.jsonArray(ofLines: output))
         }

@@ -169,6 +169,7 @@ enum SummaryText {
             text += "  " + name.padding(toLength: width, withPad: " ", startingAt: 0) + String(format: "  mean %.4f\n", mean)
         }
         text += "  " + "reward".padding(toLength: width, withPad: " ", startingAt: 0) + String(format: "  mean %.4f\n", s.rewardMean)
+        if let warning = s.vanishedTagsWarning { text += warning + "\n" }
         return text
     }
 

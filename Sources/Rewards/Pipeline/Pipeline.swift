@@ -23,6 +23,8 @@ public struct Pipeline: Sendable {
     public let group: GroupSpec?
     /// The fields some reward reads (all of them when there is a group step, which groups by prompt).
     public let fieldsRead: TrajectoryFields
+    /// Notices responses whose `format` tags vanished in decoding.
+    let vanishedTags: VanishedTags
 
     /// Builds every reward of `spec` from `registry`; throws on an unknown reward or bad option.
     public init(spec: RewardSpec, registry: RewardRegistry = .builtIn) throws(ConfigError) {
@@ -39,6 +41,7 @@ public struct Pipeline: Sendable {
         self.components = built
         self.componentNames = built.map(\.name)
         self.fieldsRead = group != nil ? .all : built.reduce([]) { $0.union($1.reward.fieldsRead) }
+        self.vanishedTags = VanishedTags(built)
     }
 
     /// Scores one trajectory with every reward; the first reward that fails makes it an error.
@@ -63,7 +66,8 @@ public struct Pipeline: Sendable {
             return nil
         }
         if let failure { return .failure(failure) }
-        return .success(ScoredTrajectory(names: componentNames, scores: scores, total: total, responseNote: note))
+        return .success(ScoredTrajectory(names: componentNames, scores: scores, total: total, responseNote: note,
+                                         formatTagsMissing: vanishedTags.missing(scores, response: trajectory.response)))
     }
 
     /// The reward's score against the best of the acceptable answers: a row may list several, and
@@ -96,13 +100,17 @@ public struct ScoredTrajectory: Sendable, Equatable {
     public let total: Double
     /// What was done to the response before the rewards read it (`ResponseCleanup`); nil for nothing.
     public let responseNote: String?
+    /// Whether a `format` reward scored 0 on a response holding none of its tags.
+    public let formatTagsMissing: Bool
 
     /// Makes a result.
-    public init(names: [String], scores: [RewardScore], total: Double, responseNote: String? = nil) {
+    public init(names: [String], scores: [RewardScore], total: Double, responseNote: String? = nil,
+                formatTagsMissing: Bool = false) {
         self.names = names
         self.scores = scores
         self.total = total
         self.responseNote = responseNote
+        self.formatTagsMissing = formatTagsMissing
     }
 
     /// Component values by name.

@@ -90,6 +90,7 @@ public struct BatchScorer: Sendable {
                     guard let result = resultOfLine[i] else { continue }
                     if let scored {
                         for (c, s) in scored.scores.enumerated() { summary.componentSums[c] += s.value }
+                        if scored.formatTagsMissing { summary.taglessFormatRows += 1 }
                     }
                     summary.rewardSum += result.reward
                     write(UnsafeBufferPointer(rebasing: bytes[range]), scored: scored, result: result, into: &out)

@@ -171,6 +171,7 @@ public struct JSONLScorer: Sendable {
         case let .success(scored):
             for (i, s) in scored.scores.enumerated() { tally.componentSums[i] += s.value }
             tally.rewardSum += scored.total
+            if scored.formatTagsMissing { tally.taglessFormatRows += 1 }
             RowEncoder.write(line, members: row.members, adding: addedKeys, { writeAdded(scored, into: &$0) }, into: &out)
         case let .failure(error):
             RowEncoder.writeError(line: number, error, bytes: line, members: row.members,

@@ -16,6 +16,8 @@ public struct ScoreSummary: Sendable, Equatable {
     public var seconds = 0.0
     /// Whether the run stopped on request before the end of its input.
     public var interrupted = false
+    /// Scored rows whose `format` scored 0 on a response holding none of its tags.
+    public var taglessFormatRows = 0
 
     /// Makes an empty summary for these components.
     public init(componentNames: [String] = []) {
@@ -46,12 +48,13 @@ public struct ScoreSummary: Sendable, Equatable {
         errors += other.errors
         bytes += other.bytes
         rewardSum += other.rewardSum
+        taglessFormatRows += other.taglessFormatRows
         for i in componentSums.indices { componentSums[i] += other.componentSums[i] }
     }
 
     public static func == (a: ScoreSummary, b: ScoreSummary) -> Bool {
         a.rows == b.rows && a.errors == b.errors && a.bytes == b.bytes && a.componentNames == b.componentNames
             && a.componentSums == b.componentSums && a.rewardSum == b.rewardSum && a.seconds == b.seconds
-            && a.interrupted == b.interrupted
+            && a.interrupted == b.interrupted && a.taglessFormatRows == b.taglessFormatRows
     }
 }
