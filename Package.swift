@@ -32,11 +32,14 @@ let package = Package(
         // System libraries: module maps only.
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
 
         // Libraries.
         .target(name: "Verify", dependencies: ["CPCRE2", .product(name: "BigInt", package: "BigInt")]),
         .target(name: "Rewards", dependencies: ["Verify", .product(name: "Yams", package: "Yams")]),
         .target(name: "NN", dependencies: ["CBLAS"]),
+        // Share-GRPO's image transforms (rotations, flips, noise) through libvips; no RewardKit arrows.
+        .target(name: "Images", dependencies: ["CVips"]),
         .target(name: "Store", dependencies: ["Rewards", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "ThinkingRM", dependencies: ["Rewards", "Verify", "NN"]),
         // The compact GRPO trainer: policy, tasks, the clipped surrogate with k3 KL, SFT and GRPO loops.
@@ -60,7 +63,7 @@ let package = Package(
         .executableTarget(
             name: "rewardkit",
             dependencies: [
-                "Verify", "Rewards", "Store", "Server", "ThinkingRM", "GRPO", "NN",
+                "Verify", "Rewards", "Store", "Server", "ThinkingRM", "GRPO", "NN", "Images",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -75,10 +78,11 @@ let package = Package(
         .testTarget(name: "VerifyTests", dependencies: ["TestSupport", "Verify"], exclude: ["Fixtures"]),  // read via #filePath
         .testTarget(name: "RewardsTests", dependencies: ["TestSupport", "Rewards", "Verify"]),
         .testTarget(name: "NNTests", dependencies: ["NN"]),
+        .testTarget(name: "ImagesTests", dependencies: ["Images"]),
         .testTarget(name: "GRPOTests", dependencies: ["GRPO", "NN", "Rewards"]),
         .testTarget(name: "ThinkingRMTests", dependencies: ["TestSupport", "ThinkingRM", "Rewards", "NN"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Rewards", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "RewardKitCLITests", dependencies: ["TestSupport", "rewardkit"]),
+        .testTarget(name: "RewardKitCLITests", dependencies: ["TestSupport", "rewardkit", "Images"]),
         .testTarget(
             name: "ServerTests",
             // rewardkit: the graceful-shutdown test runs the built binary and sends it SIGTERM.

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
+import Images
 import Rewards
 
-/// `rewardkit expand`: Share-GRPO question variants that keep the answer.
+/// `rewardkit expand`: Share-GRPO question variants that keep the answer, with transformed images.
 struct ExpandCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "expand",
@@ -13,6 +14,24 @@ struct ExpandCommand: ParsableCommand {
         self-contained statements, write small numbers as words (or back), shuffle multiple-choice
         options with the answer letter remapped, and (with --hint) add a hint sentence. Every row
         gains `group` (kept if present, else "q<line>"), `variant` and `rewrites`.
+
+        Images (R1-ShareVL's online expansion): a row's `images` or `image` field (a path or a
+        list of paths, relative to the input file or absolute) is read through libvips (JPEG, PNG,
+        WebP). Each variant after the original draws, with probability --image-prob, one of the
+        --image-transforms: rotate_90cw, rotate_90ccw, rotate_180, flip_vertical,
+        flip_horizontal, flip_both, noise_10, noise_25, noise_50 (Gaussian noise with that
+        standard deviation on 0-255 pixels, clipped). The transformed images are written, in
+        their original format, beside --out (or into --image-dir); the variant row names them,
+        records `image_transform`, and starts its question with a hint saying what was done.
+        Paths in the output are relative to the output file (absolute ones stay absolute). The
+        same --seed gives the same rows and the same image bytes.
+
+        --hint-mode released reproduces the released R1-ShareVL code's hints, mismatch
+        included: its hints for rotate_90cw and rotate_90ccw name the opposite direction from
+        the one the pixels were turned. Use it only to reproduce the release's runs.
+
+        A row whose image is missing, unreadable or not an image becomes an error row naming
+        the line and the path; the other rows go on and the exit status is 3.
 
         Example:
           rewardkit expand questions.jsonl --variants 2 --seed 7 --out variants.jsonl
@@ -28,14 +47,31 @@ struct ExpandCommand: ParsableCommand {
     @Option(help: "Variants per question, the original included.")
     var variants: Int = 2
 
-    @Option(help: "Seed for the rewrites.")
+    @Option(help: "Seed for the rewrites and the image transformations.")
     var seed: UInt64 = 1
 
     @Flag(help: "Append a hint sentence to rewritten variants.")
     var hint = false
 
+    @Option(name: .customLong("image-prob"), help: ArgumentHelp("Probability that a variant's images are transformed (0 leaves images untouched and unread).", valueName: "P"))
+    var imageProbability: Double = 0.3
+
+    @Option(name: .customLong("image-transforms"), help: ArgumentHelp("Comma-separated transformations to draw from (default: all nine).", valueName: "LIST"))
+    var imageTransforms: String = ImageTransform.allCases.map(\.rawValue).joined(separator: ",")
+
+    @Option(name: .customLong("image-dir"), help: ArgumentHelp("Write transformed images here (default: beside --out, or the current directory).", valueName: "DIR"))
+    var imageDirectory: String?
+
+    @Option(name: .customLong("hint-mode"), help: ArgumentHelp("Image hints: matching (say what the pixels show) or released (the release's wording: its 90-degree hints name the opposite direction).", valueName: "MODE"))
+    var hintMode: ImageHintMode = .matching
+
     func validate() throws {
         guard variants >= 1 && variants <= 64 else { throw ValidationError("--variants must be between 1 and 64") }
+        guard (0...1).contains(imageProbability) else { throw ValidationError("--image-prob must be between 0 and 1") }
+        if case let .failure(e) = ImageTransform.parseList(imageTransforms) { throw ValidationError("--image-transforms: \(e.message)") }
+        if imageProbability > 0, (try? ImageTransform.parseList(imageTransforms).get())?.isEmpty != false {
+            throw ValidationError("--image-transforms names no transformation (use --image-prob 0 to leave images as they are)")
+        }
     }
 
     func run() throws {
@@ -48,11 +84,22 @@ struct ExpandCommand: ParsableCommand {
         } catch {
             throw CLIFailure(error.message)
         }
+        var images: ImageVariantWriter?
+        if imageProbability > 0 {
+            if let imageDirectory {
+                do { try FileManager.default.createDirectory(atPath: imageDirectory, withIntermediateDirectories: true) } catch {
+                    throw CLIFailure("cannot create --image-dir \(imageDirectory): \(error.localizedDescription)")
+                }
+            }
+            images = ImageVariantWriter(
+                probability: imageProbability, transforms: (try? ImageTransform.parseList(imageTransforms).get()) ?? [],
+                seed: seed, hintMode: hintMode, input: input, output: out, imageDirectory: imageDirectory)
+        }
         var output = "", rows = 0, errors = 0
         for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
         where !line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
             rows += 1
-            switch ExpandRows.expand(String(line), number: i + 1, with: expander) {
+            switch ExpandRows.expand(String(line), number: i + 1, with: expander, images: images) {
             case let .success(lines): output += lines
             case let .failure(error):
                 errors += 1
@@ -65,7 +112,10 @@ struct ExpandCommand: ParsableCommand {
             try outputFile.sink.write(Array(output.utf8))
             try outputFile.commit()
         } catch { throw CLIFailure(error.message) }
-        FileHandle.standardError.write(Data("expanded \(rows) rows into \(variants) variants each (\(errors) errors)\n".utf8))
+        let imageNote = images.map { "\($0.written) images written, " } ?? ""
+        FileHandle.standardError.write(Data("expanded \(rows) rows into \(variants) variants each (\(imageNote)\(errors) errors)\n".utf8))
         if errors > 0 { throw ExitCode(CLIExit.someRowsFailed.rawValue) }
     }
 }
+
+extension ImageHintMode: ExpressibleByArgument {}
