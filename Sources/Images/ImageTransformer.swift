@@ -91,39 +91,36 @@ public struct ImageTransformer: Sendable {
         return try .make(context) { rk_vips_without_orientation(pixels.pointer, $0) }
     }
 
-    /// Adds independent Gaussian noise to every colour band (not alpha), rounds, and clips to
+    /// Adds independent Gaussian noise to every colour band (not alpha), rounded and clipped to
     /// the band format's range (0-255 for 8-bit; 16-bit images get the noise scaled by 257).
+    ///
+    /// Pixels are integers, so rint(pixel + noise) = pixel + rint(noise): each sample draws
+    /// rint(noise) directly, by inverse CDF of the rounded Gaussian from 16 random bits
+    /// (`noiseTable`), in a libvips point operation (the C shim) that streams with the input.
+    /// The bits are a hash of the seed and the sample's position, so the bytes do not depend
+    /// on threads or tiling. Tails beyond about 4.3 standard deviations are cut (a draw has
+    /// 1/65536 resolution), which changes the standard deviation by under 0.1%.
     private func noisy(_ image: VipsImageRef, sigma: Double, seed: UInt64, context: String) throws(ImageError) -> VipsImageRef {
         let colourBands = image.hasAlpha ? image.bands - 1 : image.bands
         let scale: Double = image.bandFormat == VIPS_FORMAT_USHORT ? 257 : 1
-        let (width, height) = (Int32(image.width), Int32(image.height))
-        var noise: VipsImageRef?
-        for band in 0..<colourBands {
-            let bandSeed = Self.vipsSeed(seed, band: band)
-            let one = try VipsImageRef.make(context) { rk_vips_gaussnoise($0, width, height, sigma * scale, bandSeed) }
-            if let sofar = noise {
-                noise = try .make(context) { rk_vips_bandjoin2(sofar.pointer, one.pointer, $0) }
-            } else {
-                noise = one
-            }
+        let table = Self.noiseTable(sigma: sigma * scale)
+        return try .make(context) { out in
+            table.withUnsafeBufferPointer { rk_vips_add_noise(image.pointer, out, $0.baseAddress, seed, Int32(colourBands)) }
         }
-        guard let noise else { return image }
-        let colour = image.hasAlpha ? try VipsImageRef.make(context) { rk_vips_extract_bands(image.pointer, $0, 0, Int32(colourBands)) } : image
-        let sum = try VipsImageRef.make(context) { rk_vips_add(colour.pointer, noise.pointer, $0) }
-        let rounded = try VipsImageRef.make(context) { rk_vips_rint(sum.pointer, $0) }
-        let clipped = try VipsImageRef.make(context) { rk_vips_cast(rounded.pointer, $0, image.bandFormat) }
-        guard image.hasAlpha else { return clipped }
-        let alpha = try VipsImageRef.make(context) { rk_vips_extract_bands(image.pointer, $0, Int32(colourBands), 1) }
-        return try .make(context) { rk_vips_bandjoin2(clipped.pointer, alpha.pointer, $0) }
     }
 
-    /// libvips' noise seed (a C int) for one band, mixed from the 64-bit seed.
-    static func vipsSeed(_ seed: UInt64, band: Int) -> Int32 {
-        var z = seed &+ UInt64(band + 1) &* 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return Int32(truncatingIfNeeded: z)
+    /// rint(sigma * z) for z the standard normal quantile of (k + 0.5) / 65536, k = 0..<65536:
+    /// the smallest integer m with P(rint(sigma * Z) <= m) = Phi((m + 0.5) / sigma) >= (k + 0.5) / 65536.
+    static func noiseTable(sigma: Double) -> [Int32] {
+        guard sigma > 0 else { return Array(repeating: 0, count: 65536) }
+        var table = [Int32](repeating: 0, count: 65536)
+        var m = -Int32((sigma * 6).rounded(.up)) - 1
+        for k in 0..<65536 {
+            let u = (Double(k) + 0.5) / 65536
+            while 0.5 * erfc(-(Double(m) + 0.5) / sigma / 2.0.squareRoot()) < u { m += 1 }
+            table[k] = m
+        }
+        return table
     }
 
     /// Encodes `image` to `path` in `format` through a partial file renamed into place.

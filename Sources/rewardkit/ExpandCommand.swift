@@ -65,8 +65,12 @@ struct ExpandCommand: ParsableCommand {
     @Option(name: .customLong("hint-mode"), help: ArgumentHelp("Image hints: matching (say what the pixels show) or released (the release's wording: its 90-degree hints name the opposite direction).", valueName: "MODE"))
     var hintMode: ImageHintMode = .matching
 
+    @Option(help: "Rows expanded at once (image work is spread over the cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     func validate() throws {
         guard variants >= 1 && variants <= 64 else { throw ValidationError("--variants must be between 1 and 64") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard (0...1).contains(imageProbability) else { throw ValidationError("--image-prob must be between 0 and 1") }
         if case let .failure(e) = ImageTransform.parseList(imageTransforms) { throw ValidationError("--image-transforms: \(e.message)") }
         if imageProbability > 0, (try? ImageTransform.parseList(imageTransforms).get())?.isEmpty != false {
@@ -84,28 +88,36 @@ struct ExpandCommand: ParsableCommand {
         } catch {
             throw CLIFailure(error.message)
         }
-        var images: ImageVariantWriter?
-        if imageProbability > 0 {
-            if let imageDirectory {
-                do { try FileManager.default.createDirectory(atPath: imageDirectory, withIntermediateDirectories: true) } catch {
-                    throw CLIFailure("cannot create --image-dir \(imageDirectory): \(error.localizedDescription)")
-                }
+        if imageProbability > 0, let imageDirectory {
+            do { try FileManager.default.createDirectory(atPath: imageDirectory, withIntermediateDirectories: true) } catch {
+                throw CLIFailure("cannot create --image-dir \(imageDirectory): \(error.localizedDescription)")
             }
-            images = ImageVariantWriter(
-                probability: imageProbability, transforms: (try? ImageTransform.parseList(imageTransforms).get()) ?? [],
-                seed: seed, hintMode: hintMode, input: input, output: out, imageDirectory: imageDirectory)
         }
-        var output = "", rows = 0, errors = 0
-        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-        where !line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
-            rows += 1
-            switch ExpandRows.expand(String(line), number: i + 1, with: expander, images: images) {
-            case let .success(lines): output += lines
-            case let .failure(error):
+        let images = imageProbability == 0 ? nil : ImageVariantWriter(
+            probability: imageProbability, transforms: (try? ImageTransform.parseList(imageTransforms).get()) ?? [],
+            seed: seed, hintMode: hintMode, input: input, output: out, imageDirectory: imageDirectory)
+        let work = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            .filter { !$0.element.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) }
+            .map { (number: $0.offset + 1, line: String($0.element)) }
+        // Rows are independent: `jobs` workers take every jobs-th row; the output keeps input order.
+        let results = RowSlots(count: work.count)
+        let workers = max(1, min(jobs, work.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for i in stride(from: worker, to: work.count, by: workers) {
+                results.set(i, ExpandRows.expand(work[i].line, number: work[i].number, with: expander, images: images))
+            }
+        }
+        var output = "", errors = 0
+        let rows = work.count
+        for (i, result) in results.values.enumerated() {
+            switch result {
+            case let .success(lines)?: output += lines
+            case let .failure(error)?:
                 errors += 1
                 var w = JSONWriter()
-                w.value(.object([("line", .number(Double(i + 1))), ("error", .string(error.description))]))
+                w.value(.object([("line", .number(Double(work[i].number))), ("error", .string(error.description))]))
                 output += String(decoding: w.bytes, as: UTF8.self) + "\n"
+            case nil: break
             }
         }
         do {
@@ -119,3 +131,12 @@ struct ExpandCommand: ParsableCommand {
 }
 
 extension ImageHintMode: ExpressibleByArgument {}
+
+/// One result per row, filled by concurrent workers, each index by exactly one of them.
+private final class RowSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<String, RowError>?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: Result<String, RowError>) { lock.withLock { slots[index] = value } }
+    var values: [Result<String, RowError>?] { lock.withLock { slots } }
+}

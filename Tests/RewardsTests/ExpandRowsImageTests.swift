@@ -31,6 +31,9 @@ struct ExpandRowsImageTests {
         Case(line: #"{"prompt":"How many?","images":["bad"]}"#, variant1: nil),
         Case(line: #"{"prompt":"How many?","images":[{"bytes":"..."}]}"#, variant1: nil),
         Case(line: #"{"prompt":"How many?","image":3}"#, variant1: nil),
+        // No images: expanded as text only.
+        Case(line: #"{"prompt":"How many?","images":[]}"#, variant1: #""images":[]"#),
+        Case(line: #"{"prompt":"How many?","image":null}"#, variant1: #""image":null"#),
     ])
     func expands(_ c: Case) throws {
         let expander = QuestionExpander(count: 3, seed: 2)

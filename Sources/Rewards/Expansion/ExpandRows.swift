@@ -37,9 +37,14 @@ public enum ExpandRows {
         let variants = expander.variants(of: question, index: number)
         var imageKey: String?, images: [VariantImages]?
         if let maker, let key = imageKeys.first(where: { k in members.contains { $0.key == k } }), let field = value[key] {
-            switch imagePaths(field, key: key).flatMap({ maker.variants(ofImages: $0, line: number, variants: variants.count) }) {
+            switch imagePaths(field, key: key) {
             case let .failure(e): return .failure(e)
-            case let .success(made): (imageKey, images) = (key, made)
+            case let .success(paths) where !paths.isEmpty:
+                switch maker.variants(ofImages: paths, line: number, variants: variants.count) {
+                case let .failure(e): return .failure(e)
+                case let .success(made): (imageKey, images) = (key, made)
+                }
+            case .success: break  // null or an empty list: a text-only row
             }
         }
         var out = JSONWriter()
@@ -67,10 +72,11 @@ public enum ExpandRows {
         return .success(String(decoding: out.bytes, as: UTF8.self))
     }
 
-    /// The paths an image field holds: a path, or a list of paths. Anything else cannot be
+    /// The paths an image field holds: a path, or a list of paths (null: none). Anything else cannot be
     /// transformed, and says so rather than passing through unchanged.
     static func imagePaths(_ field: JSONValue, key: String) -> Result<[String], RowError> {
         switch field {
+        case .null: return .success([])
         case let .string(path): return .success([path])
         case let .array(items):
             var paths: [String] = []

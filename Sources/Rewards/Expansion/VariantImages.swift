@@ -19,7 +19,7 @@ public struct VariantImages: Sendable, Equatable {
 /// The image half of Share-GRPO's expansion, plugged into `ExpandRows` from outside: Rewards
 /// reads and writes the rows, the maker (libvips-backed in the `rewardkit` command) decides
 /// and writes the pictures, so Rewards links no image library.
-public protocol VariantImageMaker {
+public protocol VariantImageMaker: Sendable {
     /// The images of variants `0..<variants` of row `line`, whose image field holds `paths`
     /// (as written, relative to the input file or absolute); variant 0 is the original. An
     /// image that cannot be read or written fails the whole row.

@@ -10,8 +10,8 @@ import Rewards
 /// the output file's directory (absolute ones stay absolute), so the output file finds its
 /// images as the input file did. Every image of a row is checked (its header read) whatever is
 /// drawn, so an error does not depend on the seed. Deterministic per seed: the draw and the
-/// noise depend on the seed, the line number and the variant only.
-final class ImageVariantWriter: VariantImageMaker {
+/// noise depend on the seed, the line number and the variant only, not on which thread ran it.
+final class ImageVariantWriter: VariantImageMaker, @unchecked Sendable {
     let probability: Double
     let transforms: [ImageTransform]
     let seed: UInt64
@@ -23,8 +23,10 @@ final class ImageVariantWriter: VariantImageMaker {
     let outputDirectory: String
     /// Where transformed images are written.
     let imageDirectory: String
-    /// Images written so far.
-    private(set) var written = 0
+    private let lock = NSLock()
+    private var writtenSoFar = 0
+    /// Images written so far (rows are expanded on several threads at once).
+    var written: Int { lock.withLock { writtenSoFar } }
 
     init(probability: Double, transforms: [ImageTransform], seed: UInt64, hintMode: ImageHintMode,
          input: String, output: String?, imageDirectory: String?, transformer: ImageTransformer = ImageTransformer()) {
@@ -70,7 +72,7 @@ final class ImageVariantWriter: VariantImageMaker {
             }
             out.append(VariantImages(paths: newPaths, transform: transform.rawValue, hint: transform.hint(hintMode, plural: paths.count > 1)))
         }
-        written += made.count
+        lock.withLock { writtenSoFar += made.count }
         return .success(out)
     }
 
