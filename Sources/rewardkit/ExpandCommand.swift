@@ -9,29 +9,29 @@ struct ExpandCommand: ParsableCommand {
         commandName: "expand",
         abstract: "Write M variants of each question (the original plus M-1 answer-keeping rewrites) for Share-GRPO.",
         discussion: """
-        Each row with a text prompt (prompt/question/problem) becomes M rows: variant 0 is the row
-        as it was; variants 1..M-1 rephrase the instruction and may swap connectives, swap two
-        self-contained statements, write small numbers as words (or back), shuffle multiple-choice
-        options with the answer letter remapped, and (with --hint) add a hint sentence. Every row
+        Each row with a text prompt (prompt/question/problem) becomes M rows: variant 0 is the row \
+        as it was; variants 1..M-1 rephrase the instruction and may swap connectives, swap two \
+        self-contained statements, write small numbers as words (or back), shuffle multiple-choice \
+        options with the answer letter remapped, and (with --hint) add a hint sentence. Every row \
         gains `group` (kept if present, else "q<line>"), `variant` and `rewrites`.
 
-        Images (R1-ShareVL's online expansion): a row's `images` or `image` field (a path or a
-        list of paths, relative to the input file or absolute) is read through libvips (JPEG, PNG,
-        WebP). Each variant after the original draws, with probability --image-prob, one of the
-        --image-transforms: rotate_90cw, rotate_90ccw, rotate_180, flip_vertical,
-        flip_horizontal, flip_both, noise_10, noise_25, noise_50 (Gaussian noise with that
-        standard deviation on 0-255 pixels, clipped). The transformed images are written, in
-        their original format, beside --out (or into --image-dir); the variant row names them,
-        records `image_transform`, and starts its question with a hint saying what was done.
-        Paths in the output are relative to the output file (absolute ones stay absolute). The
-        same --seed gives the same rows and the same image bytes.
+        Images (R1-ShareVL's online expansion): a row's `images` or `image` field (a path or a list \
+        of paths, relative to the input file or absolute) is read through libvips (JPEG, PNG, WebP). \
+        Each variant after the original draws, with probability --image-prob, one of the \
+        --image-transforms: rotate_90cw, rotate_90ccw, rotate_180, flip_vertical, flip_horizontal, \
+        flip_both, noise_10, noise_25, noise_50 (Gaussian noise with that standard deviation on \
+        0-255 pixels, clipped). The transformed images are written, in their original format, beside \
+        --out (or into --image-dir); the variant row names them, records `image_transform`, and \
+        starts its question with a hint saying what was done. Paths in the output are relative to \
+        the output file (absolute ones stay absolute). The same --seed gives the same rows and the \
+        same image bytes.
 
-        --hint-mode released reproduces the released R1-ShareVL code's hints, mismatch
-        included: its hints for rotate_90cw and rotate_90ccw name the opposite direction from
-        the one the pixels were turned. Use it only to reproduce the release's runs.
+        --hint-mode released reproduces the released R1-ShareVL code's hints, mismatch included: its \
+        hints for rotate_90cw and rotate_90ccw name the opposite direction from the one the pixels \
+        were turned. Use it only to reproduce the release's runs.
 
-        A row whose image is missing, unreadable or not an image becomes an error row naming
-        the line and the path; the other rows go on and the exit status is 3.
+        A row whose image is missing, unreadable or not an image becomes an error row naming the \
+        line and the path; the other rows go on and the exit status is 3.
 
         Example:
           rewardkit expand questions.jsonl --variants 2 --seed 7 --out variants.jsonl
@@ -56,7 +56,7 @@ struct ExpandCommand: ParsableCommand {
     @Option(name: .customLong("image-prob"), help: ArgumentHelp("Probability that a variant's images are transformed (0 leaves images untouched and unread).", valueName: "P"))
     var imageProbability: Double = 0.3
 
-    @Option(name: .customLong("image-transforms"), help: ArgumentHelp("Comma-separated transformations to draw from (default: all nine).", valueName: "LIST"))
+    @Option(name: .customLong("image-transforms"), help: ArgumentHelp("Comma-separated transformations to draw from.", valueName: "LIST"))
     var imageTransforms: String = ImageTransform.allCases.map(\.rawValue).joined(separator: ",")
 
     @Option(name: .customLong("image-dir"), help: ArgumentHelp("Write transformed images here (default: beside --out, or the current directory).", valueName: "DIR"))
