@@ -3,7 +3,7 @@
 #   make test  installs missing system packages and runs the whole test suite
 
 SWIFT ?= swift
-APT_PACKAGES := pkg-config libpcre2-dev libsqlite3-dev libopenblas-dev
+APT_PACKAGES := pkg-config libpcre2-dev libsqlite3-dev libopenblas-dev libvips-dev
 BIN := .build/release/rewardkit
 
 # The adapters in integrations/ against a real `rewardkit serve` (needs python3 with pytest).

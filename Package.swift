@@ -36,6 +36,7 @@ let package = Package(
         // System libraries: module maps only.
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
 
         // Libraries.
         // The leaf under every row-reading target: the JSON codec (a validating byte scanner, values, a
@@ -44,6 +45,8 @@ let package = Package(
         .target(name: "Verify", dependencies: ["CPCRE2", .product(name: "BigInt", package: "BigInt")]),
         .target(name: "Rewards", dependencies: ["JSONLines", "Verify", .product(name: "Yams", package: "Yams")]),
         .target(name: "NN", dependencies: ["CBLAS"]),
+        // Share-GRPO's image transforms (rotations, flips, noise) through libvips; no RewardKit arrows.
+        .target(name: "Images", dependencies: ["CVips"]),
         // Golden cases (verifier verdicts, reward components): parsing, running, reports, baselines.
         .target(name: "Regression", dependencies: ["JSONLines", "Rewards", "Verify"]),
         .target(name: "Store", dependencies: ["Regression", "Rewards", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -72,7 +75,7 @@ let package = Package(
         .executableTarget(
             name: "rewardkit",
             dependencies: [
-                "JSONLines", "Verify", "Rewards", "Regression", "Store", "Server", "ThinkingRM", "GRPO", "NN",
+                "JSONLines", "Verify", "Rewards", "Regression", "Store", "Server", "ThinkingRM", "GRPO", "NN", "Images",
                 "RewardsBenchmarks", "VerifyBenchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -99,10 +102,11 @@ let package = Package(
         .testTarget(name: "RewardsTests", dependencies: ["TestSupport", "JSONLines", "Rewards", "Verify"]),
         .testTarget(name: "RegressionTests", dependencies: ["Regression", "Rewards", "Verify"]),
         .testTarget(name: "NNTests", dependencies: ["NN"]),
+        .testTarget(name: "ImagesTests", dependencies: ["Images"]),
         .testTarget(name: "GRPOTests", dependencies: ["GRPO", "NN", "Rewards"]),
         .testTarget(name: "ThinkingRMTests", dependencies: ["TestSupport", "ThinkingRM", "Rewards", "NN"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Regression", "Rewards", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "RewardKitCLITests", dependencies: ["TestSupport", "rewardkit"]),
+        .testTarget(name: "RewardKitCLITests", dependencies: ["TestSupport", "rewardkit", "Images"]),
         .testTarget(
             name: "ServerTests",
             // rewardkit: the graceful-shutdown test runs the built binary and sends it SIGTERM.

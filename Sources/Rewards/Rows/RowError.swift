@@ -19,6 +19,8 @@ public enum RowError: Error, Sendable, Equatable, CustomStringConvertible {
     case reward(name: String, message: String)
     /// The row has no reference solution to extract key steps from (`rewardkit keysteps`).
     case noReference(fields: [String])
+    /// An image the row names could not be read, transformed or written (`rewardkit expand`).
+    case image(path: String, message: String)
 
     public var description: String {
         switch self {
@@ -31,6 +33,7 @@ public enum RowError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .lineTooLong(bytes, limit): return "line of \(bytes) bytes is longer than the limit of \(limit)"
         case let .reward(name, message): return "reward '\(name)': \(message)"
         case let .noReference(fields): return "no reference solution (fields \(fields.joined(separator: "/")))"
+        case let .image(path, message): return "image '\(path)': \(message)"
         }
     }
 }
