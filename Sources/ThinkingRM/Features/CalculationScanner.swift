@@ -53,6 +53,12 @@ public enum CalculationScanner {
         return out
     }
 
+    /// Words that state arithmetic in prose, read only between spaces and next to numbers.
+    static let proseWords: [String: Token] = [
+        "times": .op(.multiply), "plus": .op(.add), "minus": .op(.subtract), "divided": .op(.divide),
+        "is": .equals(approximate: false), "equals": .equals(approximate: false), "makes": .equals(approximate: false),
+    ]
+
     static func tokens(_ b: UnsafeBufferPointer<UInt8>) -> [Token] {
         var out: [Token] = []
         let n = b.count
@@ -82,7 +88,13 @@ public enum CalculationScanner {
                 }
                 out.append(.number(negative ? -value : value, decimals: decimals, canStart: canStart))
                 negative = false
-                if i < n && (b[i] == 0x25 || isLetter(i) || b[i] == 0x5E) { stop() }  // 20%, 5km, 2^3
+                if i < n && b[i] == 0x25 {
+                    // A percent sign before "=" or at the end is a unit ("7/20 x 100% = 35%");
+                    // before anything else it starts an expression of another kind ("20% of 80").
+                    var j = i + 1
+                    while j < n && b[j] == 0x20 { j += 1 }
+                    if j == n || [0x3D, 0x0A, 0x2E, 0x2C, 0x29, 0x3B].contains(b[j]) { i += 1 } else { stop() }
+                } else if i < n && (isLetter(i) || b[i] == 0x5E) { stop() }  // 5km, 2^3
             case 0x2B: out.append(.op(.add)); i += 1
             case 0x2D:
                 // A minus glued to a digit where no number precedes is a sign: "= -5", "(-3".
@@ -98,6 +110,19 @@ public enum CalculationScanner {
             case 0x78, 0x58:  // "x" between spaces is multiplication; otherwise a variable
                 if i > 0 && b[i - 1] == 0x20 && i + 1 < n && b[i + 1] == 0x20 { out.append(.op(.multiply)) } else { stop() }
                 i += 1
+            case 0x41...0x5A, 0x61...0x7A:
+                // Prose arithmetic between spaces: "3 times 4 is 12", "20 divided by 4 equals 5".
+                var j = i
+                while isLetter(j) { j += 1 }
+                let word = String(decoding: UnsafeBufferPointer(rebasing: b[i..<j]), as: UTF8.self).lowercased()
+                let spaced = (i == 0 || b[i - 1] == 0x20) && (j == n || b[j] == 0x20)
+                if spaced, let token = Self.proseWords[word] {
+                    out.append(token)
+                    if word == "divided", j + 3 <= n, b[j] == 0x20, (b[j + 1] | 0x20) == 0x62, (b[j + 2] | 0x20) == 0x79 { j += 3 }
+                } else {
+                    stop()
+                }
+                i = j
             case 0x5C:  // LaTeX commands
                 var j = i + 1
                 while isLetter(j) { j += 1 }
