@@ -53,11 +53,25 @@ public enum CalculationScanner {
         return out
     }
 
-    /// Words that state arithmetic in prose, read only between spaces and next to numbers.
-    static let proseWords: [String: Token] = [
-        "times": .op(.multiply), "plus": .op(.add), "minus": .op(.subtract), "divided": .op(.divide),
-        "is": .equals(approximate: false), "equals": .equals(approximate: false), "makes": .equals(approximate: false),
+    /// Words that state arithmetic in prose, read only between spaces (lower case ASCII).
+    static let proseWords: [(word: [UInt8], token: Token)] = [
+        (Array("times".utf8), .op(.multiply)), (Array("plus".utf8), .op(.add)), (Array("minus".utf8), .op(.subtract)),
+        (Array("divided".utf8), .op(.divide)), (Array("is".utf8), .equals(approximate: false)),
+        (Array("equals".utf8), .equals(approximate: false)), (Array("makes".utf8), .equals(approximate: false)),
     ]
+
+    /// The index in `proseWords` and token of the word `b[i..<j]` (any case), nil for other words;
+    /// compares bytes, so the scan allocates nothing per word.
+    static func proseWord(_ b: UnsafeBufferPointer<UInt8>, from i: Int, to j: Int) -> (Int, Token)? {
+        let length = j - i
+        guard length >= 2 && length <= 7 else { return nil }
+        for (index, entry) in proseWords.enumerated() where entry.word.count == length {
+            var same = true
+            for k in 0..<length where b[i + k] | 0x20 != entry.word[k] { same = false; break }
+            if same { return (index, entry.token) }
+        }
+        return nil
+    }
 
     static func tokens(_ b: UnsafeBufferPointer<UInt8>) -> [Token] {
         var out: [Token] = []
@@ -114,11 +128,10 @@ public enum CalculationScanner {
                 // Prose arithmetic between spaces: "3 times 4 is 12", "20 divided by 4 equals 5".
                 var j = i
                 while isLetter(j) { j += 1 }
-                let word = String(decoding: UnsafeBufferPointer(rebasing: b[i..<j]), as: UTF8.self).lowercased()
                 let spaced = (i == 0 || b[i - 1] == 0x20) && (j == n || b[j] == 0x20)
-                if spaced, let token = Self.proseWords[word] {
+                if spaced, let (word, token) = Self.proseWord(b, from: i, to: j) {
                     out.append(token)
-                    if word == "divided", j + 3 <= n, b[j] == 0x20, (b[j + 1] | 0x20) == 0x62, (b[j + 2] | 0x20) == 0x79 { j += 3 }
+                    if word == 3, j + 3 <= n, b[j] == 0x20, (b[j + 1] | 0x20) == 0x62, (b[j + 2] | 0x20) == 0x79 { j += 3 }  // "divided by"
                 } else {
                     stop()
                 }
