@@ -50,18 +50,26 @@ bench-stepgrpo: build
 loadtest: build
 	scripts/loadtest/run.sh 10 64
 
-# The default thinking reward model, models/thinking.rkck (not in git), from the GSM8K training
-# solutions shipped in data/: each solution plus three versions with a flaw written in by
-# program (`rm synth --gsm8k`), graded and step-labelled, plus 30,000 `rm synth` template rows
-# (other flaws: hedging, repetition, language mixing). A few minutes on 2 cores.
+# The default thinking reward model, models/thinking.rkck (not in git), from data/: the GSM8K
+# training solutions, each plus three versions with a flaw written in by program (`rm synth
+# --gsm8k`, graded and step-labelled), 30,000 `rm synth` template rows (other flaws: hedging,
+# repetition, language mixing) and the 2,640 labelled GSM8K model solutions (real models' right
+# and wrong work; THINKING_REAL copies of them). A few minutes on 2 cores.
+# THINKING_SKIP="--skip-fold 1/2" THINKING_MODEL=PATH leaves fold 1 of the model solutions' questions
+# out, so `rm eval --fold 1/2` measures the same recipe on questions it never saw (scripts/rm_eval_real.sh).
 THINKING_WORK := .build/thinking-model
+THINKING_MODEL ?= models/thinking.rkck
+THINKING_SKIP ?=
+THINKING_REAL ?= 0
 thinking-model: build
-	mkdir -p models $(THINKING_WORK)
+	mkdir -p $(dir $(THINKING_MODEL)) $(THINKING_WORK)
 	gunzip -c data/gsm8k/train.jsonl.gz > $(THINKING_WORK)/gsm8k_train.jsonl
 	$(BIN) rm synth --gsm8k $(THINKING_WORK)/gsm8k_train.jsonl --n 7473 --per-problem 3 --seed 7 --out $(THINKING_WORK)/gsm8k.jsonl
 	$(BIN) rm synth --n 30000 --seed 7 --out $(THINKING_WORK)/templates.jsonl
+	gunzip -c data/gsm8k/model_solutions_dev.jsonl.gz > $(THINKING_WORK)/model_solutions.jsonl
 	cat $(THINKING_WORK)/gsm8k.jsonl $(THINKING_WORK)/templates.jsonl > $(THINKING_WORK)/train.jsonl
-	$(BIN) rm train --data $(THINKING_WORK)/train.jsonl --epochs 4 --pairwise-weight 1 --ngram-dropout 0.5 --out models/thinking.rkck
+	for i in $$(seq $(THINKING_REAL)); do cat $(THINKING_WORK)/model_solutions.jsonl >> $(THINKING_WORK)/train.jsonl; done
+	$(BIN) rm train --data $(THINKING_WORK)/train.jsonl --epochs 4 --pairwise-weight 1 --ngram-dropout 0.5 $(THINKING_SKIP) --out $(THINKING_MODEL)
 
 # The figures of docs/thinking-rm.md: GSM8K model solutions (held-back half of the questions),
 # PRMBench and BIG-Bench Mistake first-error detection, the hand-written held-out set.

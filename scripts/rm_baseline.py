@@ -15,6 +15,11 @@ def rows(path):
         return [json.loads(line) for line in f if line.strip()]
 
 
+def label(row):
+    """The grade, or an outcome label (`is_correct`, as in GSM8K model solutions) as 1 or 0."""
+    return float(row["score"]) if "score" in row else (1.0 if row["is_correct"] else 0.0)
+
+
 def main():
     train_path, heldout_path, out_path = sys.argv[1:4]
     alpha = float(sys.argv[4]) if len(sys.argv) > 4 else 1.0
@@ -23,7 +28,7 @@ def main():
     char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2, sublinear_tf=True, max_features=300_000)
     texts = [r["response"] for r in train]
     x = hstack([word.fit_transform(texts), char.fit_transform(texts)]).tocsr()
-    model = Ridge(alpha=alpha).fit(x, [r["score"] for r in train])
+    model = Ridge(alpha=alpha).fit(x, [label(r) for r in train])
     test = [r["response"] for r in heldout]
     pred = model.predict(hstack([word.transform(test), char.transform(test)]).tocsr())
     with open(out_path, "w", encoding="utf-8") as f:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The thinking reward model's figures on real reasoning (docs/thinking-rm.md), all from data/:
 #   - GSM8K model solutions (never trained on), split by question (`--fold I/2`, a hash of qid):
-#     fold 0 chose the training flags and the group-aware weight, fold 1 is the held-back half;
+#     fold 0 chose the training data, flags, features and the group-aware weight, fold 1 is the
+#     held-back half, then both folds together;
 #   - first-error detection on BIG-Bench Mistake and PRMBench (test_p1; never trained on): fold 0
 #     chose the step threshold, fold 1 is reported;
 #   - the hand-written held-out set against TF-IDF + ridge trained on the same rows.
@@ -23,6 +24,8 @@ for fold in 1/2 0/2; do
   echo "== GSM8K model solutions, fold $fold of the questions"
   "$BIN" rm eval --model "$MODEL" --data "$WORK/model_solutions_dev.jsonl" --group-aware 0.5 --fold "$fold" | sed -n '/^ranking/,$p'
 done
+echo "== GSM8K model solutions, both folds (660 questions; the default model trains on none of them)"
+"$BIN" rm eval --model "$MODEL" --data "$WORK/model_solutions_dev.jsonl" --group-aware 0.5 | sed -n '/^ranking/,$p'
 for f in multistep_arithmetic prm800k_test_p1_4o; do
   echo "== $f, fold 1/2 of the questions"
   "$BIN" rm eval --model "$MODEL" --data "$WORK/$f.jsonl" --fold 1/2 | sed -n '/^first error/,$p'

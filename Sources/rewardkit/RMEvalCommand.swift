@@ -85,16 +85,3 @@ struct RMEvalCommand: ParsableCommand {
         }
     }
 }
-
-/// A split by group: fold `index` of `count`, by FNV-1a of the group id (stable across runs).
-struct RMFold {
-    let index: UInt64, count: UInt64
-
-    init?(_ text: String) {
-        let parts = text.split(separator: "/")
-        guard parts.count == 2, let i = UInt64(parts[0]), let k = UInt64(parts[1]), k >= 1, i < k else { return nil }
-        (index, count) = (i, k)
-    }
-
-    func contains(_ group: String) -> Bool { FNV1a.hash(group) % count == index }
-}

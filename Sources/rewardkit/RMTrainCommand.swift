@@ -15,7 +15,8 @@ struct RMTrainCommand: ParsableCommand {
         (slower; for comparison). The checkpoint stores the model kind and featuriser settings, so
         `rm eval`, `rm score` and `{name: thinking, model: PATH}` need no other flags.
 
-        --data may mix graded rows {question, response, score}, pairwise rows {question, chosen,
+        --data may mix graded rows {question, response, score} (or outcome-labelled rows with
+        is_correct instead of score), pairwise rows {question, chosen,
         rejected} (the chosen response trains at 1, the rejected at 0; give --pairwise-weight for
         the Bradley-Terry term that orders them) and graded rows with `steps` and `first_error`
         (each prefix of the steps up to the first wrong one trains too: 1 while sound, 0 once it
@@ -28,6 +29,7 @@ struct RMTrainCommand: ParsableCommand {
           rewardkit rm synth --n 100000 --seed 7 --out rm_train.jsonl
           rewardkit rm synth --n 5000 --seed 8 --out rm_val.jsonl
           rewardkit rm train --data rm_train.jsonl --val rm_val.jsonl --out thinking.rkck
+          rewardkit rm train --data train.jsonl --skip-fold 1/2 --out fold1.rkck   # then rm eval --fold 1/2
           rewardkit rm train --data rm_train.jsonl --model transformer --epochs 1 --out thinking-tf.rkck
         """
     )
@@ -71,6 +73,9 @@ struct RMTrainCommand: ParsableCommand {
     @Option(help: "Hash buckets for the MLP's n-grams (a power of two; fewer lean the model on the reasoning features).")
     var ngramDimension: Int = 1 << 18
 
+    @Option(help: ArgumentHelp("Leave out the rows whose group id (qid, group, ...) falls in fold I of K, to measure on it with `rm eval --fold I/K`.", valueName: "I/K"))
+    var skipFold: String?
+
     @Flag(inversion: .prefixedNo, help: "Weight n-grams TF-IDF style (sublinear counts times inverse document frequency).")
     var tfidf = true
 
@@ -84,14 +89,15 @@ struct RMTrainCommand: ParsableCommand {
         guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1") }
         if let lr { guard lr > 0 && lr.isFinite else { throw ValidationError("--lr must be a positive number") } }
         guard pairwiseWeight >= 0 else { throw ValidationError("--pairwise-weight must be >= 0") }
+        if let skipFold { guard RMFold(skipFold) != nil else { throw ValidationError("--skip-fold must be I/K with 0 <= I < K, e.g. 1/2") } }
     }
 
     func run() throws {
         let loaded: RMTrainingRows
-        do { loaded = try RMTrainingRows.load(path: data) } catch { throw CLIFailure("\(error)") }
+        do { loaded = try RMTrainingRows.load(path: data, skipping: skipFold.flatMap(RMFold.init)) } catch { throw CLIFailure("\(error)") }
         guard !loaded.examples.isEmpty else { throw CLIFailure("\(data): no rows") }
         let training = loaded.examples
-        RMCLI.printError("read \(loaded.graded) graded, \(loaded.pairs) pairwise and \(loaded.stepped) step-labelled rows from \(data): \(training.count) training examples\n")
+        RMCLI.printError("read \(loaded.graded) graded, \(loaded.pairs) pairwise and \(loaded.stepped) step-labelled rows from \(data)\(loaded.skipped > 0 ? " (\(loaded.skipped) rows of fold \(skipFold ?? "") left out)" : ""): \(training.count) training examples\n")
         let validation = try val.map(RMCLI.loadExamples)
         var options = RMTrainingOptions()
         options.model = RMTrainingOptions.ModelKind(rawValue: model) ?? .mlp

@@ -31,6 +31,13 @@ import Testing
         .init(text: "12 + 3 = 16 + 4 = 20", calculations: 1, falseOnes: 0),
         .init(text: "12 + 3 = 16, and 16 + 4 = 20", calculations: 2, falseOnes: 1),
         .init(text: "25% of 80 = 20", calculations: 0, falseOnes: 0),
+        // A percent sign before "=" or at the end is a unit.
+        .init(text: "7/20 x 100% = 35%.", calculations: 1, falseOnes: 0),
+        .init(text: "3/20 x 100% = 20%", calculations: 1, falseOnes: 1),
+        // Prose arithmetic between numbers.
+        .init(text: "3 times 4 is 12, and 12 plus 5 makes 18", calculations: 2, falseOnes: 1),
+        .init(text: "20 divided by 4 equals 5", calculations: 1, falseOnes: 0),
+        .init(text: "The answer is 12 times better", calculations: 0, falseOnes: 0),
         .init(text: "7 ÷ 0 = 1", calculations: 1, falseOnes: 0),
     ]
 

@@ -53,6 +53,26 @@ public enum CalculationScanner {
         return out
     }
 
+    /// Words that state arithmetic in prose, read only between spaces (lower case ASCII).
+    static let proseWords: [(word: [UInt8], token: Token)] = [
+        (Array("times".utf8), .op(.multiply)), (Array("plus".utf8), .op(.add)), (Array("minus".utf8), .op(.subtract)),
+        (Array("divided".utf8), .op(.divide)), (Array("is".utf8), .equals(approximate: false)),
+        (Array("equals".utf8), .equals(approximate: false)), (Array("makes".utf8), .equals(approximate: false)),
+    ]
+
+    /// The index in `proseWords` and token of the word `b[i..<j]` (any case), nil for other words;
+    /// compares bytes, so the scan allocates nothing per word.
+    static func proseWord(_ b: UnsafeBufferPointer<UInt8>, from i: Int, to j: Int) -> (Int, Token)? {
+        let length = j - i
+        guard length >= 2 && length <= 7 else { return nil }
+        for (index, entry) in proseWords.enumerated() where entry.word.count == length {
+            var same = true
+            for k in 0..<length where b[i + k] | 0x20 != entry.word[k] { same = false; break }
+            if same { return (index, entry.token) }
+        }
+        return nil
+    }
+
     static func tokens(_ b: UnsafeBufferPointer<UInt8>) -> [Token] {
         var out: [Token] = []
         let n = b.count
@@ -82,7 +102,13 @@ public enum CalculationScanner {
                 }
                 out.append(.number(negative ? -value : value, decimals: decimals, canStart: canStart))
                 negative = false
-                if i < n && (b[i] == 0x25 || isLetter(i) || b[i] == 0x5E) { stop() }  // 20%, 5km, 2^3
+                if i < n && b[i] == 0x25 {
+                    // A percent sign before "=" or at the end is a unit ("7/20 x 100% = 35%");
+                    // before anything else it starts an expression of another kind ("20% of 80").
+                    var j = i + 1
+                    while j < n && b[j] == 0x20 { j += 1 }
+                    if j == n || [0x3D, 0x0A, 0x2E, 0x2C, 0x29, 0x3B].contains(b[j]) { i += 1 } else { stop() }
+                } else if i < n && (isLetter(i) || b[i] == 0x5E) { stop() }  // 5km, 2^3
             case 0x2B: out.append(.op(.add)); i += 1
             case 0x2D:
                 // A minus glued to a digit where no number precedes is a sign: "= -5", "(-3".
@@ -98,6 +124,18 @@ public enum CalculationScanner {
             case 0x78, 0x58:  // "x" between spaces is multiplication; otherwise a variable
                 if i > 0 && b[i - 1] == 0x20 && i + 1 < n && b[i + 1] == 0x20 { out.append(.op(.multiply)) } else { stop() }
                 i += 1
+            case 0x41...0x5A, 0x61...0x7A:
+                // Prose arithmetic between spaces: "3 times 4 is 12", "20 divided by 4 equals 5".
+                var j = i
+                while isLetter(j) { j += 1 }
+                let spaced = (i == 0 || b[i - 1] == 0x20) && (j == n || b[j] == 0x20)
+                if spaced, let (word, token) = Self.proseWord(b, from: i, to: j) {
+                    out.append(token)
+                    if word == 3, j + 3 <= n, b[j] == 0x20, (b[j + 1] | 0x20) == 0x62, (b[j + 2] | 0x20) == 0x79 { j += 3 }  // "divided by"
+                } else {
+                    stop()
+                }
+                i = j
             case 0x5C:  // LaTeX commands
                 var j = i + 1
                 while isLetter(j) { j += 1 }

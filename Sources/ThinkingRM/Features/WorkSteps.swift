@@ -15,20 +15,26 @@ public struct WorkStep: Sendable, Equatable {
     public var line: Int
 }
 
-/// Finds a response's computations: calculator annotations first (`<<lhs=result>>shown`), else
-/// the stated calculations `CalculationScanner` finds.
+/// Finds a response's computations: calculator annotations (`<<lhs=result>>shown`) and, on lines
+/// without one, the stated calculations `CalculationScanner` finds.
 public enum WorkStepScanner {
-    /// The computations of `response`, in order.
+    /// The computations of `response`, in order: calculator annotations, and the stated
+    /// calculations of lines without one ("7/20 x 100% = 35%" after annotated lines).
     public static func scan(_ response: String) -> [WorkStep] {
         let annotated = annotations(response)
-        if !annotated.isEmpty { return annotated }
         var out: [WorkStep] = []
+        out.reserveCapacity(annotated.count)
+        var next = 0
         let checker = NumericCalculationChecker()
         for (line, text) in response.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            while next < annotated.count && annotated[next].line <= line { out.append(annotated[next]); next += 1 }
+            // A line with an annotation is read from it: its visible expression restates it.
+            if !annotated.isEmpty && text.utf8.contains(0x3C) && text.contains("<<") { continue }
             for c in CalculationScanner.scan(String(text)) {
                 out.append(WorkStep(operands: c.operands, result: c.stated, shown: nil, isTrue: checker.isTrue(c), line: line))
             }
         }
+        out += annotated[next...]
         return out
     }
 

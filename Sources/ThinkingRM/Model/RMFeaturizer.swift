@@ -52,7 +52,7 @@ public struct RMFeaturizer: Sendable {
     /// The dense features the model reads: every reasoning, question and work-step feature. (The
     /// shape features, length, lines, steps, stay: without them pairwise accuracy on problem kinds
     /// held out of training is lower; docs/benchmarks.md has the figures.)
-    public static let denseNames = ReasoningFeatures.names + QuestionFeatures.names + WorkFeatures.names
+    public static let denseNames = ReasoningFeatures.names + QuestionFeatures.names + WorkFeatures.names + WorkGraphFeatures.names
 
     /// The settings in use.
     public let settings: RMFeaturizerSettings
@@ -88,9 +88,11 @@ public struct RMFeaturizer: Sendable {
         let reasoning = ReasoningFeatures(response: response)
         let asked = QuestionFeatures(question: question ?? "", response: response,
                                      calculations: reasoning.statedCalculations, answer: reasoning.finalAnswerValue)
-        let work = WorkFeatures(question: question ?? "", work: WorkStepScanner.scan(response),
+        let steps = WorkStepScanner.scan(response)
+        let work = WorkFeatures(question: question ?? "", work: steps,
                                 responseNumbers: ReasoningFeatures.numbers(in: response), answer: reasoning.finalAnswerValue)
-        return reasoning.values + asked.values + work.values
+        let graph = WorkGraphFeatures(question: question ?? "", work: steps, answer: reasoning.finalAnswerValue)
+        return reasoning.values + asked.values + work.values + graph.values
     }
 
     /// The sparse input row: n-gram entries, then dense features at `ngramDimension + j`.
