@@ -27,6 +27,7 @@ let package = Package(
         // NIOHTTPTypes: the request and response parts the server's connection timeouts watch.
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // System libraries: module maps only.
@@ -56,11 +57,15 @@ let package = Package(
             ]
         ),
 
+        // Rewards that call served models over OpenAI-compatible HTTP (docs/model-judges.md); registers into RewardRegistry.
+        .target(name: "ModelClient", dependencies: ["Rewards", "Verify", "Store", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                                                   .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio")]),
+
         // The command line: thin, parses flags and calls the libraries.
         .executableTarget(
             name: "rewardkit",
             dependencies: [
-                "Verify", "Rewards", "Store", "Server", "ThinkingRM", "GRPO", "NN",
+                "Verify", "Rewards", "Store", "Server", "ThinkingRM", "GRPO", "NN", "ModelClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -78,6 +83,8 @@ let package = Package(
         .testTarget(name: "GRPOTests", dependencies: ["GRPO", "NN", "Rewards"]),
         .testTarget(name: "ThinkingRMTests", dependencies: ["TestSupport", "ThinkingRM", "Rewards", "NN"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Rewards", .product(name: "GRDB", package: "GRDB.swift")]),
+        // rewardkit: the cache and error-row tests run `rewardkit score` against the stub server (openai_stub.py).
+        .testTarget(name: "ModelClientTests", dependencies: ["TestSupport", "ModelClient", "Rewards", "Store", "rewardkit"], exclude: ["openai_stub.py"]),
         .testTarget(name: "RewardKitCLITests", dependencies: ["TestSupport", "rewardkit"]),
         .testTarget(
             name: "ServerTests",

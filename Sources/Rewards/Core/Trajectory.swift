@@ -25,6 +25,9 @@ public struct Trajectory: Sendable, Equatable {
     public var rewards: [String: Double]?
     /// Total reward already computed upstream (`reward` in the row).
     public var reward: Double?
+    /// The row's `images` (or `image`) field as written: paths, URLs, data URIs or content parts,
+    /// one or a list (verl, EasyR1, TRL); read by rewards that send the picture to a model.
+    public var images: JSONValue?
 
     /// Makes a trajectory; only the response is required.
     public init(
