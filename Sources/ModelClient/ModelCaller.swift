@@ -35,6 +35,9 @@ public final class ModelCaller: Sendable {
         configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: endpoint.concurrency)
         configuration.timeout = .init(connect: .milliseconds(Int64(min(endpoint.timeout, 10) * 1000)))
         configuration.redirectConfiguration = .disallow
+        // A refused connection fails the attempt at once (and counts toward the breaker) instead
+        // of waiting in the pool for the connect timeout.
+        configuration.connectionPool.retryConnectionEstablishment = false
         client = HTTPClient(eventLoopGroupProvider: .shared(Self.loops), configuration: configuration)
         var headers = HTTPHeaders([("Content-Type", "application/json"), ("Accept", "application/json")])
         if let key = endpoint.apiKey { headers.add(name: "Authorization", value: "Bearer \(key)") }
@@ -59,6 +62,9 @@ public final class ModelCaller: Sendable {
     deinit {
         client.shutdown { _ in }
     }
+
+    /// Counts a reply that came back but could not be read (its row is an error row).
+    func recordUnreadableReply() { statistics.record(failures: 1) }
 
     /// What the calls cost so far.
     public func usage() -> RewardUsage { statistics.snapshot() }

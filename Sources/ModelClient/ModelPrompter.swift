@@ -44,7 +44,9 @@ struct ModelPrompter: Sendable {
             case let .success(text):
                 switch template.reader.read(text) {
                 case let .success(v): out[i] = .success((v, text))
-                case let .failure(e): out[i] = .failure(RewardError(e.description))
+                case let .failure(e):
+                    caller.recordUnreadableReply()
+                    out[i] = .failure(RewardError(e.description))
                 }
             }
         }

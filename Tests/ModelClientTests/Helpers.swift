@@ -7,9 +7,11 @@ func modelPipeline(_ yaml: String, context: ModelClientContext = ModelClientCont
     try Pipeline(spec: try RewardSpec.parse(yaml), registry: RewardRegistry.builtIn.withModelEndpoints(context))
 }
 
-/// The thinking reward's config against `server` with extra endpoint options (`, retries: 1`).
+/// The thinking reward's config against `server` with extra endpoint options (`, retries: 1`);
+/// 8 in flight unless `extra` says otherwise.
 func thinkingConfig(_ server: StubServer, _ extra: String = "") -> String {
-    "rewards:\n  - {name: thinking, endpoint: {url: \"\(server.url)\", model: thinking-reward-model, concurrency: 8, backoff_s: 0.01\(extra)}}\n"
+    let concurrency = extra.contains("concurrency:") ? "" : ", concurrency: 8"
+    return "rewards:\n  - {name: thinking, endpoint: {url: \"\(server.url)\", model: thinking-reward-model, backoff_s: 0.01\(concurrency)\(extra)}}\n"
 }
 
 extension Result where Success == ScoredTrajectory, Failure == RowError {

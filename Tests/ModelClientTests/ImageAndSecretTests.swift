@@ -34,7 +34,8 @@ import Rewards
                              .object([("bytes", .string(Data(Self.png).base64EncodedString())), ("path", .null)])])
         var single = Trajectory(prompt: "Again?", response: "@reply=<answer>0.3</answer> b")
         single.images = .string("file://" + file.path)
-        let results = try await offPool { pipeline.score([row, single]) }
+        let batch = [row, single]
+        let results = try await offPool { pipeline.score(batch) }
         #expect(results.map(\.value) == [0.7, 0.3])
         let requests = try server.requests()
         let first = requests.first { ($0["text"] as? String ?? "").contains("What is shown?") }

@@ -139,6 +139,10 @@ async def main():
     loop.add_reader(sys.stdin.fileno(), lambda: (os.read(sys.stdin.fileno(), 1024) or stop.done() or stop.set_result(None)))
     await stop
     server.close()
+    if stub.log:
+        stub.log.close()
+    # Connections still open (a request told to hang) would print their cancellation on the way out.
+    os._exit(0)
 
 
 if __name__ == "__main__":
