@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(name: "ThinkingRMTests", dependencies: ["TestSupport", "ThinkingRM", "Rewards", "NN"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Rewards", .product(name: "GRDB", package: "GRDB.swift")]),
         // rewardkit: the cache and error-row tests run `rewardkit score` against the stub server (openai_stub.py).
-        .testTarget(name: "ModelClientTests", dependencies: ["TestSupport", "ModelClient", "Rewards", "Store", "rewardkit"], exclude: ["openai_stub.py"]),
+        .testTarget(name: "ModelClientTests", dependencies: ["TestSupport", "ModelClient", "Rewards", "Store", "Server", "rewardkit"], exclude: ["openai_stub.py"]),
         .testTarget(name: "RewardKitCLITests", dependencies: ["TestSupport", "rewardkit"]),
         .testTarget(
             name: "ServerTests",
