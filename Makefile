@@ -10,7 +10,7 @@ BIN := .build/release/rewardkit
 # PYTHON may name a venv's interpreter.
 PYTHON ?= python3
 
-.PHONY: run test deps build bench bench-stepgrpo regress loadtest clean thinking-model thinking-eval test-integrations
+.PHONY: run test deps build bench bench-model-client bench-stepgrpo regress loadtest clean thinking-model thinking-eval test-integrations
 
 run: build
 	$(BIN) score Fixtures/rollouts.jsonl
@@ -30,6 +30,10 @@ deps:
 
 build: deps
 	$(SWIFT) build -c release --product rewardkit
+
+# `score` with a served model: the loopback OpenAI stub answering after 50 ms, 64 requests in flight.
+bench-model-client: build
+	BIN=$(BIN) scripts/bench_model_client.sh
 
 # Throughput of `score` against Python's json.loads-per-line floor, in one run.
 bench: build

@@ -44,7 +44,7 @@ import Rewards
     @Test func finalFailuresAreErrorRowsNamingTheCause() async throws {
         let server = try StubServer()
         defer { server.stop() }
-        let pipeline = try modelPipeline(thinkingConfig(server, ", retries: 2, timeout_s: 0.4"))
+        let pipeline = try modelPipeline(thinkingConfig(server, ", retries: 2, timeout_s: 1"))
         let rows = [
             Trajectory(response: "ok @reply=<answer>0.9</answer>"),
             Trajectory(response: "bad request @status=400:9"),
@@ -61,7 +61,7 @@ import Rewards
         #expect(messages[1].contains("failed after 3 attempts: HTTP 500"))
         #expect(messages[2].contains("not valid JSON"))
         #expect(messages[3].contains("failed after 3 attempts"))
-        #expect(messages[4].contains("timed out after 0.4 s") && messages[4].contains("3 attempts"))
+        #expect(messages[4].contains("timed out after 1.0 s") && messages[4].contains("3 attempts"))
         #expect(messages[5].contains("could not be read") && messages[5].contains("I cannot say"))
         for m in messages { #expect(m.contains("thinking"), "names the component: \(m)") }
         let attempts = Dictionary(grouping: try server.requests(), by: { request in
