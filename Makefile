@@ -11,7 +11,7 @@ BIN := .build/release/rewardkit
 # used when present, so the tests with TRL, verl and OpenRLHF's own code run too.
 PYTHON ?= $(if $(wildcard .venv-fw/bin/python),.venv-fw/bin/python,python3)
 
-.PHONY: run test deps build bench bench-stepgrpo regress loadtest clean thinking-model thinking-eval test-integrations test-python test-python-frameworks bench-python
+.PHONY: run test deps build bench bench-model-client bench-stepgrpo regress loadtest clean thinking-model thinking-eval test-integrations test-python test-python-frameworks bench-python
 
 run: build
 	$(BIN) score Fixtures/rollouts.jsonl
@@ -31,6 +31,10 @@ deps:
 
 build: deps
 	$(SWIFT) build -c release --product rewardkit
+
+# `score` with a served model: the loopback OpenAI stub answering after 50 ms, 64 requests in flight.
+bench-model-client: build
+	BIN=$(BIN) scripts/bench_model_client.sh
 
 # Throughput of `score` against Python's json.loads-per-line floor, in one run.
 bench: build

@@ -31,6 +31,7 @@ let package = Package(
         // NIOHTTPTypes: the request and response parts the server's connection timeouts watch.
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // System libraries: module maps only.
@@ -70,12 +71,15 @@ let package = Package(
 
         // The C ABI (`rk_*` entry points) the Python package loads with ctypes; no logic of its own.
         .target(name: "RewardKitC", dependencies: ["JSONLines", "Verify", "Rewards", "ThinkingRM"]),
+        // Rewards that call served models over OpenAI-compatible HTTP (docs/model-judges.md); registers into RewardRegistry.
+        .target(name: "ModelClient", dependencies: ["JSONLines", "Rewards", "Verify", "Store", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                                                   .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio")]),
 
         // The command line: thin, parses flags and calls the libraries.
         .executableTarget(
             name: "rewardkit",
             dependencies: [
-                "JSONLines", "Verify", "Rewards", "Regression", "Store", "Server", "ThinkingRM", "GRPO", "NN", "Images",
+                "JSONLines", "Verify", "Rewards", "Regression", "Store", "Server", "ThinkingRM", "GRPO", "NN", "Images", "ModelClient",
                 "RewardsBenchmarks", "VerifyBenchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -106,6 +110,8 @@ let package = Package(
         .testTarget(name: "GRPOTests", dependencies: ["GRPO", "NN", "Rewards"]),
         .testTarget(name: "ThinkingRMTests", dependencies: ["TestSupport", "ThinkingRM", "Rewards", "NN"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Regression", "Rewards", .product(name: "GRDB", package: "GRDB.swift")]),
+        // rewardkit: the cache and error-row tests run `rewardkit score` against the stub server (openai_stub.py).
+        .testTarget(name: "ModelClientTests", dependencies: ["TestSupport", "ModelClient", "Rewards", "Store", "Server", "rewardkit"], exclude: ["openai_stub.py"]),
         .testTarget(name: "RewardKitCLITests", dependencies: ["TestSupport", "rewardkit", "Images"]),
         .testTarget(
             name: "ServerTests",

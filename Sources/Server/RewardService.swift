@@ -64,6 +64,31 @@ public struct RewardService: Sendable {
 
     /// `GET /metrics`: the Prometheus text exposition.
     public func metricsReply() -> ServerReply {
-        ServerReply(status: 200, contentType: "text/plain; version=0.0.4; charset=utf-8", body: metrics.render())
+        ServerReply(status: 200, contentType: "text/plain; version=0.0.4; charset=utf-8", body: metrics.render() + Array(modelUsageMetrics().utf8))
+    }
+
+    /// The calls of rewards that ask served models (ModelClient), in the exposition format:
+    /// calls, cache hits, retries, failures and latency quantiles per component.
+    func modelUsageMetrics() -> String {
+        let usage = pipeline.modelUsage()
+        guard !usage.isEmpty else { return "" }
+        var text = ""
+        let counters: [(String, String, (RewardUsage) -> Int)] = [
+            ("calls", "Requests sent to served models (once per request, whatever its attempts).", { $0.calls }),
+            ("cache_hits", "Requests answered from the reply cache.", { $0.cacheHits }),
+            ("retries", "Attempts after the first.", { $0.retries }),
+            ("failures", "Requests that finally failed (error rows).", { $0.failures }),
+        ]
+        for (name, help, value) in counters {
+            text += "# HELP rewardkit_model_\(name)_total \(help)\n# TYPE rewardkit_model_\(name)_total counter\n"
+            for u in usage { text += "rewardkit_model_\(name)_total{component=\"\(u.name)\"} \(value(u))\n" }
+        }
+        text += "# HELP rewardkit_model_latency_milliseconds Latency of successful attempts.\n# TYPE rewardkit_model_latency_milliseconds summary\n"
+        for u in usage {
+            for (q, v) in [("0.5", u.latencyP50), ("0.9", u.latencyP90), ("0.99", u.latencyP99)] {
+                text += "rewardkit_model_latency_milliseconds{component=\"\(u.name)\",quantile=\"\(q)\"} \(v)\n"
+            }
+        }
+        return text
     }
 }

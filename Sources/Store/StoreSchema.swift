@@ -67,8 +67,22 @@ enum StoreSchema {
                 t.add(column: "rows_written", .integer)
             }
         }
+        migrator.registerMigration("v4-model-replies") { db in
+            // Replies of served models (ModelClient), keyed by the SHA-256 of the request body
+            // (model, prompt text, the row's content); the API key is never part of it.
+            try db.create(table: modelReplyTable) { t in
+                t.column("key", .text).notNull().primaryKey()
+                t.column("model", .text).notNull()
+                t.column("prompt", .text).notNull()
+                t.column("reply", .text).notNull()
+                t.column("created_at_ms", .integer).notNull()
+            }
+        }
         return migrator
     }
+
+    /// Cached replies of served models: one row per request.
+    static let modelReplyTable = "model_reply"
 
     /// Stored verifier baselines: one row per (name, case).
     static let baselineTable = "regress_baseline"

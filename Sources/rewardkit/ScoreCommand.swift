@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JSONLines
+import ModelClient
 import Rewards
 import Store
 
@@ -48,14 +49,18 @@ struct ScoreCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
+    @Flag(name: .customLong("no-cache"), help: "Call served models (endpoint:, judge:) for every row instead of reusing replies cached in the run database.")
+    var noCache = false
+
     func validate() throws {
         if resume && out == nil { throw ValidationError("--resume needs --out: it continues the rows kept beside that file") }
         if resume && input == "-" { throw ValidationError("--resume needs an input file: it reads the input's first rows again") }
     }
 
     func run() throws {
-        let pipeline = try specOptions.pipeline()
         let store = try storeOptions.open()
+        let cache = noCache ? nil : store.map { StoreReplyCache(database: $0) as any ModelReplyCache }
+        let pipeline = try specOptions.pipeline(models: ModelClientContext(cache: cache))
         if let group = pipeline.group {
             if resume { throw CLIFailure("--resume continues configs without group steps; this one has `group:` (its output is written at the end)", code: .usage) }
             return try runGroups(pipeline, group: group, store: store)
@@ -81,7 +86,7 @@ struct ScoreCommand: ParsableCommand {
             try? run.end(.failed, summary: ScoreSummary(componentNames: pipeline.componentNames), rowsWritten: 0)
             throw error
         }
-        FileHandle.standardError.write(Data(SummaryText.render(summary).utf8))
+        FileHandle.standardError.write(Data((SummaryText.render(summary) + SummaryText.render(pipeline.modelUsage())).utf8))
         if summary.interrupted, let signal = stop.signal {
             output.keep()
             try run.end(.interrupted, summary: summary, rowsWritten: kept + summary.rows)
@@ -152,7 +157,8 @@ struct ScoreCommand: ParsableCommand {
             try? run.end(.failed, summary: ScoreSummary(componentNames: names), rowsWritten: 0)
             throw CLIFailure(error.message)
         }
-        FileHandle.standardError.write(Data((SummaryText.render(summary) + SummaryText.render(groupSummary, spec: group)).utf8))
+        FileHandle.standardError.write(Data((SummaryText.render(summary) + SummaryText.render(groupSummary, spec: group)
+            + SummaryText.render(pipeline.modelUsage())).utf8))
         try run.end(.complete, summary: summary, rowsWritten: groupSummary.rowsOut)
         if summary.errors > 0 { throw ExitCode(CLIExit.someRowsFailed.rawValue) }
     }
@@ -171,6 +177,11 @@ enum SummaryText {
         text += "  " + "reward".padding(toLength: width, withPad: " ", startingAt: 0) + String(format: "  mean %.4f\n", s.rewardMean)
         if let warning = s.vanishedTagsWarning { text += warning + "\n" }
         return text
+    }
+
+    /// One line per reward that called a served model: calls, cache hits, retries, failures, latency.
+    static func render(_ usage: [RewardUsage]) -> String {
+        usage.map { "  model calls: \($0.summaryLine)\n" }.joined()
     }
 
     /// Group counts, `frac_zero_std` (before and after Share-GRPO expansion) and the trust mean.

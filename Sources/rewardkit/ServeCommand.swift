@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Rewards
+import ModelClient
 import Server
 
 /// `rewardkit serve`: the pipeline over HTTP for OpenRLHF, verl and TRL.
@@ -50,6 +51,9 @@ struct ServeCommand: AsyncCommand {
     @Option(name: .long, help: ArgumentHelp("Event-loop threads (default: the number of cores).", valueName: "N"))
     var workers: Int?
 
+    @Option(name: .customLong("image-root"), help: ArgumentHelp("Directory whose image files requests may name by path (symlinks resolved); without it only data URIs and URLs are sent to served models.", valueName: "DIR"))
+    var imageRoot: String?
+
     @Option(name: .long, help: "Training step for annealed group transforms when /score?step= is not given.")
     var step = 0
 
@@ -60,7 +64,7 @@ struct ServeCommand: AsyncCommand {
     }
 
     func runAsync() async throws {
-        let pipeline = try specOptions.pipeline()
+        let pipeline = try specOptions.pipeline(models: ModelClientContext(images: .inside(imageRoot)))
         let workers = workers ?? ProcessInfo.processInfo.activeProcessorCount
         let configuration = ServerConfiguration(host: host, port: port, apiKey: try apiKeyOptions.key(), maxBodyBytes: maxBody,
                                                 workers: workers, defaultStep: step,

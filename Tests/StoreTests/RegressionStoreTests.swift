@@ -30,7 +30,7 @@ import Testing
         // Reopening keeps everything, and the schema has every migration.
         let again = try RunStore.open(at: path)
         #expect(try again.baseline(named: "exp")?.count == 1)
-        #expect(try again.appliedMigrations() == ["v1-runs", "v2-regression", "v3-run-outcome"])
+        #expect(try again.appliedMigrations() == ["v1-runs", "v2-regression", "v3-run-outcome", "v4-model-replies"])
     }
 
     @Test func historyKeepsRunsOldestFirst() throws {

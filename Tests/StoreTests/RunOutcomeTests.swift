@@ -48,7 +48,7 @@ struct RunOutcomeTests {
         try queue.close()
 
         let store = try RunStore.open(at: path)
-        #expect(try store.appliedMigrations() == ["v1-runs", "v2-regression", "v3-run-outcome"])
+        #expect(try store.appliedMigrations() == ["v1-runs", "v2-regression", "v3-run-outcome", "v4-model-replies"])
         let old = try #require(try store.recentRuns(limit: 10).first)
         #expect(old.status == .complete && old.output == nil && old.rowsWritten == nil)
         #expect(old.input == "old.jsonl" && old.rows == 7 && old.errors == 1 && old.componentMeans == ["reward": 0.5])

@@ -1,3 +1,5 @@
+import JSONLines
+
 /// One rollout to score: the prompt, the model's response, and what the row says about it.
 ///
 /// Rows from other frameworks map onto this through the aliases in docs/architecture.md (see `RowDecoder`).
@@ -25,6 +27,9 @@ public struct Trajectory: Sendable, Equatable {
     public var rewards: [String: Double]?
     /// Total reward already computed upstream (`reward` in the row).
     public var reward: Double?
+    /// The row's `images` (or `image`) field as written: paths, URLs, data URIs or content parts,
+    /// one or a list (verl, EasyR1, TRL); read by rewards that send the picture to a model.
+    public var images: JSONValue?
 
     /// Makes a trajectory; only the response is required.
     public init(

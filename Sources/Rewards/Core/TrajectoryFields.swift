@@ -17,6 +17,8 @@ public struct TrajectoryFields: OptionSet, Sendable, Hashable {
     public static let problem = TrajectoryFields(rawValue: 1 << 3)
     /// `group`, `variant`, `key_steps`, `rewards`, `reward`.
     public static let other = TrajectoryFields(rawValue: 1 << 4)
+    /// `images` / `image` (read by rewards that send the picture to a vision model).
+    public static let images = TrajectoryFields(rawValue: 1 << 5)
     /// Every field.
-    public static let all: TrajectoryFields = [.prompt, .response, .answer, .problem, .other]
+    public static let all: TrajectoryFields = [.prompt, .response, .answer, .problem, .other, .images]
 }

@@ -85,8 +85,10 @@ public struct Pipeline: Sendable {
     }
 
     /// Scores many trajectories on all cores; results come back in input order.
+    /// With a reward that calls a served model, the batch goes to it at once (`scoreBatch`).
     public func score(_ trajectories: [Trajectory]) -> [Result<ScoredTrajectory, RowError>] {
-        ParallelMap.map(trajectories) { score($0) }
+        if callsModels { return scoreBatch(trajectories) }
+        return ParallelMap.map(trajectories) { score($0) }
     }
 }
 

@@ -132,6 +132,7 @@ private struct FieldReader {
             keySteps: try keySteps(), problemType: try plainString(.problemType),
             options: try options(), rewards: try rewards(), reward: try number(.reward))
         trajectory.otherAnswers = otherAnswers
+        if fields.contains(.images), let (_, m) = member(.images) { trajectory.images = JSONDecoding.value(bytes, m.value) }
         if skipPrompt, let (_, m) = member(.prompt) {
             // The prompt stays undecoded, but whether it prefilled <think> decides the response.
             let body = m.value.lowerBound + 1..<m.value.upperBound - 1

@@ -4,7 +4,7 @@ import JSONLines
 /// The fields of an input row that RewardKit reads, and the names other frameworks use for them
 /// (docs/architecture.md, "Input row"). Earlier names in a list win when a row has several.
 enum RowField: Int, CaseIterable {
-    case prompt, response, answer, group, variant, keySteps, problemType, options, rewards, reward, query, rewardModel
+    case prompt, response, answer, group, variant, keySteps, problemType, options, rewards, reward, query, rewardModel, images
 
     /// Every accepted key with the field it fills and its rank (lower wins).
     static let byKey: [String: (field: RowField, rank: Int)] = {
@@ -24,6 +24,7 @@ enum RowField: Int, CaseIterable {
             (.query, ["query"]),
             // verl keeps the reference under reward_model.ground_truth.
             (.rewardModel, ["reward_model"]),
+            (.images, ["images", "image"]),
         ]
         for (field, keys) in aliases {
             for (rank, key) in keys.enumerated() { table[key] = (field, rank) }

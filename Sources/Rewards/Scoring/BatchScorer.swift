@@ -30,8 +30,10 @@ public struct BatchScorer: Sendable {
         self.explain = explain
     }
 
+    typealias LineOutcome = Line
+
     /// One input line after scoring, before the group step.
-    private enum Line: Sendable {
+    enum Line: Sendable {
         case failed(number: Int, RowError, range: Range<Int>)
         case scored(number: Int, range: Range<Int>, scored: ScoredTrajectory?, member: GroupStage.Member)
     }
@@ -56,6 +58,21 @@ public struct BatchScorer: Sendable {
         let lines = input.withUnsafeBufferPointer { bytes in
             let spans = JSONLLines.nonBlank(bytes, firstLine: 1).lines
             let shared = SharedBytes(bytes: bytes)
+            if case let .pipeline(pipeline) = rewards, pipeline.callsModels {
+                // A reward calls a served model: decode every row, then score them as one batch
+                // so the requests go out together.
+                let decoded = spans.map { span in decode(shared.bytes, span.range, number: span.number) }
+                let trajectories = decoded.compactMap { try? $0.get() }
+                var results = pipeline.scoreBatch(trajectories).makeIterator()
+                var lines: [Line] = []
+                for (span, row) in zip(spans, decoded) {
+                    switch row {
+                    case let .failure(failure): lines.append(failure.line)
+                    case let .success(t): lines.append(evaluate(t, range: span.range, number: span.number, scored: results.next()))
+                    }
+                }
+                return lines
+            }
             return ParallelMap.map(spans) { span in evaluate(shared.bytes, span.range, number: span.number) }
         }
         // Rows the group step cannot use become error rows; the rest form the groups.
@@ -102,22 +119,33 @@ public struct BatchScorer: Sendable {
         return (out.bytes, summary, groupSummary)
     }
 
-    /// Decodes and scores one line (any thread).
-    private func evaluate(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, number: Int) -> Line {
-        let row: DecodedRow
+    /// Decodes one line (any thread); a line that cannot be used is its error line.
+    private func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, number: Int) -> Result<Trajectory, LineFailure> {
         let needsResponse: Bool
         if case .pipeline = rewards { needsResponse = true } else { needsResponse = false }
         switch RowDecoder.decode(UnsafeBufferPointer(rebasing: bytes[range]), requireResponse: needsResponse) {
-        case let .success(r): row = r
-        case let .failure(e): return .failed(number: number, e, range: range)
+        case let .failure(e): return .failure(LineFailure(line: .failed(number: number, e, range: range)))
+        case let .success(row):
+            if stage?.spec.estimator == .shareGRPO && row.trajectory.group == nil {
+                return .failure(LineFailure(line: .failed(number: number, .badField(name: "group", problem: "is missing: share_grpo needs the question id shared by its variants"), range: range)))
+            }
+            return .success(row.trajectory)
         }
-        let t = row.trajectory
-        if stage?.spec.estimator == .shareGRPO && t.group == nil {
-            return .failed(number: number, .badField(name: "group", problem: "is missing: share_grpo needs the question id shared by its variants"), range: range)
+    }
+
+    /// Decodes and scores one line (any thread).
+    private func evaluate(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, number: Int) -> Line {
+        switch decode(bytes, range, number: number) {
+        case let .failure(failure): return failure.line
+        case let .success(t): return evaluate(t, range: range, number: number, scored: nil)
         }
+    }
+
+    /// Scores a decoded row (or takes the batch's result for it, `scored`) and makes its group member.
+    private func evaluate(_ t: Trajectory, range: Range<Int>, number: Int, scored batchResult: Result<ScoredTrajectory, RowError>?) -> Line {
         switch rewards {
         case let .pipeline(pipeline):
-            switch pipeline.score(t) {
+            switch batchResult ?? pipeline.score(t) {
             case let .failure(e): return .failed(number: number, e, range: range)
             case let .success(scored):
                 var outcome = 0.0
@@ -156,6 +184,11 @@ public struct BatchScorer: Sendable {
             RowEncoder.write(row, members: members, adding: additions.keys, { additions.write(into: &$0) }, into: &out)
         }
     }
+}
+
+/// A line that cannot be scored, as the line it becomes.
+private struct LineFailure: Error {
+    let line: BatchScorer.LineOutcome
 }
 
 /// Input bytes shared read-only by the threads that score lines.

@@ -43,6 +43,9 @@ public struct JSONLScorer: Sendable {
     /// every row, and those atomic counts bounced between the cores.
     private let componentKeyBytes: [UInt8]
     private let componentKeyRanges: [Range<Int>]
+    /// Some reward calls a served model: each piece's rows are decoded first and scored as one
+    /// batch, so its requests go out together.
+    private let batchesPieces: Bool
 
     /// Makes a scorer.
     public init(pipeline: Pipeline, options: Options = Options()) {
@@ -57,6 +60,7 @@ public struct JSONLScorer: Sendable {
         }
         componentKeyBytes = keys.bytes
         componentKeyRanges = ranges
+        batchesPieces = pipeline.callsModels
     }
 
     /// Scores every non-blank line of `source` into `sink`; returns the run's summary.
@@ -149,10 +153,36 @@ public struct JSONLScorer: Sendable {
         // Moved, not copied: a second reference would make the writer's first append copy the buffer.
         var out = JSONWriter(reusing: consume output)
         var tally = ScoreSummary(componentNames: pipeline.componentNames)
+        if batchesPieces {
+            let indices = chunk.lineIndices(ofPiece: piece)
+            scoreBatch(indices.map { (UnsafeBufferPointer(rebasing: region[lines[$0].range]), lines[$0].number) }, into: &out, tally: &tally)
+            return (out.bytes, tally)
+        }
         for i in chunk.lineIndices(ofPiece: piece) {
             scoreLine(UnsafeBufferPointer(rebasing: region[lines[i].range]), number: lines[i].number, into: &out, tally: &tally)
         }
         return (out.bytes, tally)
+    }
+
+    /// Decodes every line, scores the decoded rows as one batch (`Pipeline.scoreBatch`), and
+    /// encodes them in order.
+    func scoreBatch(_ batch: [(line: UnsafeBufferPointer<UInt8>, number: Int)], into out: inout JSONWriter, tally: inout ScoreSummary) {
+        let decoded = batch.map { RowDecoder.decode($0.line, fields: pipeline.fieldsRead) }
+        var trajectories: [Trajectory] = []
+        for case let .success(row) in decoded { trajectories.append(row.trajectory) }
+        var results = pipeline.scoreBatch(trajectories).makeIterator()
+        for (item, row) in zip(batch, decoded) {
+            tally.rows += 1
+            switch row {
+            case let .failure(error):
+                let (members, keys) = RowDecoder.readableMembers(item.line)
+                RowEncoder.writeError(line: item.number, error, bytes: item.line, members: members, keys: keys, into: &out)
+                tally.errors += 1
+            case let .success(row):
+                guard let result = results.next() else { return }
+                write(result, row: row, line: item.line, number: item.number, into: &out, tally: &tally)
+            }
+        }
     }
 
     /// Decodes, scores and encodes one line.
@@ -167,7 +197,13 @@ public struct JSONLScorer: Sendable {
             tally.errors += 1
             return
         }
-        switch pipeline.score(row.trajectory) {
+        write(pipeline.score(row.trajectory), row: row, line: line, number: number, into: &out, tally: &tally)
+    }
+
+    /// Encodes one scored row, or its error row.
+    private func write(_ result: Result<ScoredTrajectory, RowError>, row: DecodedRow, line: UnsafeBufferPointer<UInt8>, number: Int,
+                       into out: inout JSONWriter, tally: inout ScoreSummary) {
+        switch result {
         case let .success(scored):
             for (i, s) in scored.scores.enumerated() { tally.componentSums[i] += s.value }
             tally.rewardSum += scored.total

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ModelClient
 import Rewards
 import ThinkingRM
 
@@ -29,10 +30,11 @@ struct SpecOptions: ParsableArguments {
         }
     }
 
-    /// The pipeline for the chosen spec.
-    func pipeline() throws -> Pipeline {
+    /// The pipeline for the chosen spec; `models` brings the reply cache and image policy of
+    /// rewards that call served models (`endpoint:`, `judge:`).
+    func pipeline(models: ModelClientContext = ModelClientContext()) throws -> Pipeline {
         do {
-            return try Pipeline(spec: try spec(), registry: .withThinkingModel)
+            return try Pipeline(spec: try spec(), registry: RewardRegistry.withThinkingModel.withModelEndpoints(models))
         } catch let error as ConfigError {
             throw CLIFailure(error.message)
         }
