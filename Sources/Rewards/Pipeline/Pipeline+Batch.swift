@@ -39,7 +39,7 @@ extension Pipeline {
             } else {
                 for i in pending {
                     do throws(RewardError) {
-                        scores[i][c] = try bestScore(component.reward, rows[i])
+                        scores[i][c] = try best(component.reward, rows[i])
                     } catch {
                         failures[i] = .reward(name: component.name, message: error.message)
                     }
@@ -91,19 +91,6 @@ extension Pipeline {
             }
         }
         return out.map { $0 ?? .failure(RewardError("internal: no result for the row")) }
-    }
-
-    /// A single row's best score over its acceptable answers (the per-row path's rule).
-    private func bestScore(_ reward: any Reward, _ trajectory: Trajectory) throws(RewardError) -> RewardScore {
-        var top = try reward.score(trajectory)
-        guard !trajectory.otherAnswers.isEmpty, reward.fieldsRead.contains(.answer) else { return top }
-        var other = trajectory
-        for answer in trajectory.otherAnswers {
-            other.answer = answer
-            let s = try reward.score(other)
-            if s.value > top.value { top = s }
-        }
-        return top
     }
 
     /// The model-calling reward of a component, looking through a format gate.

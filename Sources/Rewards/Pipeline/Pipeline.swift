@@ -72,7 +72,8 @@ public struct Pipeline: Sendable {
 
     /// The reward's score against the best of the acceptable answers: a row may list several, and
     /// any of them counts as correct. Rewards that do not read the answer are called once.
-    private func best(_ reward: any Reward, _ trajectory: Trajectory) throws(RewardError) -> RewardScore {
+    /// The per-row path and the batch path (`scoreBatch`) both take a row's score from here.
+    func best(_ reward: any Reward, _ trajectory: Trajectory) throws(RewardError) -> RewardScore {
         var top = try reward.score(trajectory)
         guard !trajectory.otherAnswers.isEmpty, reward.fieldsRead.contains(.answer) else { return top }
         var other = trajectory
