@@ -1,5 +1,5 @@
 /// Everything a GRPO run is configured by besides its reward config. The defaults are the
-/// measured default run (README, "Training (GRPO)").
+/// measured default run (docs/training.md, "The default run").
 public struct GRPOSettings: Sendable, Equatable {
     /// Steps to train (the run also stops at `maxMinutes`).
     public var steps = 1000
