@@ -149,4 +149,24 @@ import Testing
         #expect(FNV1a.hash("a") == 0xaf63_dc4c_8601_ec8c)
         #expect(FNV1a.hash("foobar") == 0x8594_4171_f739_67e8)
     }
+    /// The byte scans that replaced String walks must read texts as the walks did.
+    @Test(arguments: ["a\nb\n\n c\n", "\n\nx", "one\r\ntwo\nthree", "", "\n", "Step 1: 3 + 4 = 7\n  \t\n\u{00A0}\nA: 7 \u{00A0}"])
+    func lineSplittingMatchesStringSplit(_ text: String) {
+        var copy = text
+        let (kept, all, nonBlank) = copy.withUTF8 { b in
+            (TextLines.ranges(b, omittingEmpty: true).map { String(decoding: UnsafeBufferPointer(rebasing: b[$0]), as: UTF8.self) },
+             TextLines.ranges(b, omittingEmpty: false).map { String(decoding: UnsafeBufferPointer(rebasing: b[$0]), as: UTF8.self) },
+             TextLines.ranges(b, omittingEmpty: true).filter { TextLines.hasContent(UnsafeBufferPointer(rebasing: b[$0])) }.count)
+        }
+        #expect(kept == text.split(separator: "\n").map(String.init))
+        #expect(all == text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        #expect(nonBlank == text.split(separator: "\n").filter { $0.contains { !$0.isWhitespace } }.count)
+    }
+
+    @Test func questionWordsAndHowManyAreReadInAnyCase() {
+        let q = QuestionQuantities.of("Three café owners sell HALF of a Dozen pies. How MANY are left?")
+        for v in [3.0, 0.5, 12] { #expect(q.contains(QuestionFeatures.key(v))) }
+        #expect(!QuestionQuantities.of("Twoé pies").contains(QuestionFeatures.key(2)))
+        #expect(WorkGraphFeatures.asksHowMany("HOW many pies?") && !WorkGraphFeatures.asksHowMany("how much"))
+    }
 }

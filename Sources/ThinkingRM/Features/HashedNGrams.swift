@@ -97,10 +97,12 @@ public struct HashedNGrams: Sendable {
         var keys = Array(touched[0..<used])
         RadixSort.sort(&keys, buffer: &sortBuffer, below: dimension)
         if sublinearCounts || bucketWeights != nil {
+            let weights = bucketWeights ?? []
             for i in keys {
                 var c = counts[Int(i)]
-                if sublinearCounts { c = 1 + log(c) }
-                if let w = bucketWeights, Int(i) < w.count { c *= w[Int(i)] }
+                // Most n-grams occur once, and 1 + ln 1 is exactly 1: skip the logarithm.
+                if sublinearCounts && c != 1 { c = 1 + log(c) }
+                if Int(i) < weights.count { c *= weights[Int(i)] }
                 counts[Int(i)] = c
             }
         }

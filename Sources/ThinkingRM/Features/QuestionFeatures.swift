@@ -36,10 +36,13 @@ public struct QuestionFeatures: Sendable, Equatable {
 
     /// Features of `response` against `question`; `calculations` and `answer` come from the
     /// response's `ReasoningFeatures` pass so the text is scanned once.
-    public init(question: String, response: String, calculations: [StatedCalculation], answer: Double?) {
+    /// `responseNumbers`, when given, are the response's numbers (`ReasoningFeatures.numbers(in:)`),
+    /// read once by a caller that needs them too.
+    public init(question: String, response: String, calculations: [StatedCalculation], answer: Double?,
+                responseNumbers: [Double]? = nil) {
         let questionNumbers = ReasoningFeatures.numbers(in: question).map(Self.key)
         let given = Set(questionNumbers)
-        let responseNumbers = ReasoningFeatures.numbers(in: response)
+        let responseNumbers = responseNumbers ?? ReasoningFeatures.numbers(in: response)
         let responseKeys = Set(responseNumbers.map(Self.key))
         if !given.isEmpty {
             questionNumbersUsed = Double(given.filter { responseKeys.contains($0) }.count) / Double(given.count)

@@ -94,8 +94,7 @@ public struct ReasoningFeatures: Sendable, Equatable {
         if let answer = extractor.extract(from: response).answer {
             hasFinalAnswer = 1
             value = Self.numbers(in: answer).first
-        } else if let lastLine = response.split(separator: "\n").last(where: { $0.contains { !$0.isWhitespace } }),
-                  let last = Self.numbers(in: String(lastLine)).last {
+        } else if let last = Self.lastLineNumbers(response).last {
             hasFinalAnswer = 0.5
             value = last
         }
@@ -154,24 +153,40 @@ public struct ReasoningFeatures: Sendable, Equatable {
     private mutating func scanLines(_ text: String) {
         // Lines are compared by FNV-1a hash: hashing Substrings goes through Unicode normalisation.
         var seen = HashSet64(capacity: text.utf8.count / 10 + 8)
-        var repeats = 0
-        for raw in text.split(separator: "\n") {
-            let line = raw.drop { $0 == " " || $0 == "\t" }
-            guard !line.isEmpty else { continue }
-            lines += 1
-            // Very short lines ("Answer:", "So:") legitimately recur; a repeated calculation counts.
-            if line.utf8.count >= 10 {
-                var h = FNV1a.offset
-                for b in line.utf8 { h = FNV1a.step(h, b) }
-                if !seen.insert(h) { repeats += 1 }
+        var repeats = 0, lines = 0, steps = 0
+        var copy = text
+        copy.withUTF8 { b in
+            for range in TextLines.ranges(b, omittingEmpty: true) {
+                var start = range.lowerBound
+                while start < range.upperBound && (b[start] == 0x20 || b[start] == 0x09) { start += 1 }
+                guard start < range.upperBound else { continue }
+                let line = UnsafeBufferPointer(rebasing: b[start..<range.upperBound])
+                lines += 1
+                // Very short lines ("Answer:", "So:") legitimately recur; a repeated calculation counts.
+                if line.count >= 10 {
+                    var h = FNV1a.offset
+                    for byte in line { h = FNV1a.step(h, byte) }
+                    if !seen.insert(h) { repeats += 1 }
+                }
+                if Self.looksLikeStep(line) { steps += 1 }
             }
-            if Self.looksLikeStep(line) { steps += 1 }
         }
+        self.lines = lines
+        self.steps = steps
         if lines > 0 { repeatedLineRatio = Double(repeats) / Double(lines) }
     }
 
-    private static func looksLikeStep(_ line: Substring) -> Bool {
-        let u = Array(line.utf8.prefix(6))
+    /// The numbers of the last line that is not blank (none when every line is).
+    static func lastLineNumbers(_ text: String) -> [Double] {
+        var copy = text
+        return copy.withUTF8 { b in
+            guard let last = TextLines.ranges(b, omittingEmpty: true).last(where: { TextLines.hasContent(UnsafeBufferPointer(rebasing: b[$0])) }) else { return [] }
+            return numbers(in: UnsafeBufferPointer(rebasing: b[last]))
+        }
+    }
+
+    private static func looksLikeStep(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        let u = Array(line.prefix(6))
         guard let first = u.first else { return false }
         if first == 0x2D || first == 0x2A { return u.count > 1 && u[1] == 0x20 }  // "- " / "* "
         if first >= 0x30 && first <= 0x39 {
@@ -185,11 +200,14 @@ public struct ReasoningFeatures: Sendable, Equatable {
     /// The numbers written in `text` (commas as thousands separators, "$" ignored).
     static func numbers(in text: String) -> [Double] {
         var copy = text
-        return copy.withUTF8 { bytes in
-            CalculationScanner.tokens(bytes).compactMap { token in
-                if case let .number(v, _, _) = token { return v }
-                return nil
-            }
+        return copy.withUTF8 { numbers(in: $0) }
+    }
+
+    /// The numbers written in `bytes` (UTF-8 text).
+    static func numbers(in bytes: UnsafeBufferPointer<UInt8>) -> [Double] {
+        CalculationScanner.tokens(bytes).compactMap { token in
+            if case let .number(v, _, _) = token { return v }
+            return nil
         }
     }
 }

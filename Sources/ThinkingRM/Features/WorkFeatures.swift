@@ -104,13 +104,24 @@ enum QuestionQuantities {
 
     static func of(_ question: String) -> Set<Int64> {
         var out = Set(ReasoningFeatures.numbers(in: question).map(QuestionFeatures.key))
-        var word = ""
+        // Words are runs of letters, lower-cased; every number word is ASCII, so a word with any
+        // other letter is only skipped. Read by scalar: iterating Characters was most of the cost.
+        var word: [UInt8] = [], ascii = true
         func flush() {
-            if let v = words[word] { out.insert(QuestionFeatures.key(v)) }
-            word = ""
+            if ascii, !word.isEmpty, let v = words[String(decoding: word, as: UTF8.self)] { out.insert(QuestionFeatures.key(v)) }
+            word.removeAll(keepingCapacity: true)
+            ascii = true
         }
-        for ch in question.lowercased() {
-            if ch.isLetter { word.append(ch) } else { flush() }
+        for s in question.unicodeScalars {
+            let v = s.value
+            if v < 0x80 {
+                if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A { word.append(UInt8(v | 0x20)) } else { flush() }
+            } else if Character(s).isLetter {
+                ascii = false
+                word.append(0x80)
+            } else {
+                flush()
+            }
         }
         flush()
         // "20%" also appears as 0.2 in the work.

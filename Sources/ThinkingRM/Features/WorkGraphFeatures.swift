@@ -36,7 +36,7 @@ public struct WorkGraphFeatures: Sendable, Equatable {
         let written = ReasoningFeatures.numbers(in: question).map(QuestionFeatures.key)
         var times: [Int64: Int] = [:]
         for k in written { times[k, default: 0] += 1 }
-        if let answer, answer != answer.rounded(), question.range(of: "how many", options: .caseInsensitive) != nil {
+        if let answer, answer != answer.rounded(), Self.asksHowMany(question) {
             fractionalCount = 1
         }
         guard !work.isEmpty else {
@@ -75,5 +75,21 @@ public struct WorkGraphFeatures: Sendable, Equatable {
         deadComputations = Double(min(work.count - reached.count, 4))
         quantityReuse = Double(min(uses.reduce(0) { $0 + max(0, $1.value - (times[$1.key] ?? 1)) }, 4))
         fractionalResults = Double(min(fractional, 3))
+    }
+
+    /// Whether `question` contains "how many" in any ASCII case (a byte search: Foundation's
+    /// case-insensitive `range(of:)` cost more than the rest of these features).
+    static func asksHowMany(_ question: String) -> Bool {
+        let needle = Array("how many".utf8)
+        var copy = question
+        return copy.withUTF8 { b in
+            guard b.count >= needle.count else { return false }
+            for start in 0...(b.count - needle.count) {
+                var k = 0
+                while k < needle.count, (b[start + k] >= 0x41 && b[start + k] <= 0x5A ? b[start + k] | 0x20 : b[start + k]) == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            return false
+        }
     }
 }

@@ -26,16 +26,27 @@ public enum WorkStepScanner {
         out.reserveCapacity(annotated.count)
         var next = 0
         let checker = NumericCalculationChecker()
-        for (line, text) in response.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            while next < annotated.count && annotated[next].line <= line { out.append(annotated[next]); next += 1 }
-            // A line with an annotation is read from it: its visible expression restates it.
-            if !annotated.isEmpty && text.utf8.contains(0x3C) && text.contains("<<") { continue }
-            for c in CalculationScanner.scan(String(text)) {
-                out.append(WorkStep(operands: c.operands, result: c.stated, shown: nil, isTrue: checker.isTrue(c), line: line))
+        var copy = response
+        copy.withUTF8 { b in
+            for (line, range) in TextLines.ranges(b, omittingEmpty: false).enumerated() {
+                while next < annotated.count && annotated[next].line <= line { out.append(annotated[next]); next += 1 }
+                let text = UnsafeBufferPointer(rebasing: b[range])
+                // A line with an annotation is read from it: its visible expression restates it.
+                if !annotated.isEmpty && Self.holdsAnnotation(text) { continue }
+                for c in CalculationScanner.assemble(CalculationScanner.tokens(text)) {
+                    out.append(WorkStep(operands: c.operands, result: c.stated, shown: nil, isTrue: checker.isTrue(c), line: line))
+                }
             }
         }
         out += annotated[next...]
         return out
+    }
+
+    /// Whether `line` contains "<<".
+    static func holdsAnnotation(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.count >= 2 else { return false }
+        for i in 0..<(line.count - 1) where line[i] == 0x3C && line[i + 1] == 0x3C { return true }
+        return false
     }
 
     /// Calculator annotations `<<a op b = c>>`, with the number that follows each one.

@@ -67,6 +67,7 @@ public struct MLPScorer: Sendable {
     /// The logit for one featurised row.
     public func logit(_ row: [SparseEntry]) -> Float {
         let h = hidden
+        if h == 16 { return logit16(row) }
         return withUnsafeTemporaryAllocation(of: Float.self, capacity: h) { acc in
             for c in 0..<h { acc[c] = b1[c] }
             w1.withUnsafeBufferPointer { w in
@@ -80,6 +81,25 @@ public struct MLPScorer: Sendable {
             for c in 0..<h where acc[c] > 0 { z += acc[c] * w2[c] }
             return z
         }
+    }
+
+    /// `logit` for the default width, one 16-lane vector per weight row: scoring is bound by
+    /// fetching those rows, and the scalar loop re-checked the accumulator for aliasing on every
+    /// lane. Each lane sums in the same order as the scalar loop, so the result is the same.
+    private func logit16(_ row: [SparseEntry]) -> Float {
+        var acc = SIMD16<Float>()
+        b1.withUnsafeBytes { acc = $0.loadUnaligned(as: SIMD16<Float>.self) }
+        w1.withUnsafeBytes { w in
+            let rows = w.count / MemoryLayout<SIMD16<Float>>.stride
+            for e in row {
+                let i = Int(e.index)
+                guard i >= 0, i < rows else { continue }
+                acc += e.value * w.loadUnaligned(fromByteOffset: i * MemoryLayout<SIMD16<Float>>.stride, as: SIMD16<Float>.self)
+            }
+        }
+        var z = b2
+        for c in 0..<16 where acc[c] > 0 { z += acc[c] * w2[c] }
+        return z
     }
 
     /// The score in [0,1] for one featurised row.

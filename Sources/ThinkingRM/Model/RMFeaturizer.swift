@@ -86,11 +86,13 @@ public struct RMFeaturizer: Sendable {
     /// The raw (unscaled) dense features of a response to `question` (nil: no question given).
     public static func dense(question: String?, response: String) -> [Double] {
         let reasoning = ReasoningFeatures(response: response)
+        let numbers = ReasoningFeatures.numbers(in: response)
         let asked = QuestionFeatures(question: question ?? "", response: response,
-                                     calculations: reasoning.statedCalculations, answer: reasoning.finalAnswerValue)
+                                     calculations: reasoning.statedCalculations, answer: reasoning.finalAnswerValue,
+                                     responseNumbers: numbers)
         let steps = WorkStepScanner.scan(response)
         let work = WorkFeatures(question: question ?? "", work: steps,
-                                responseNumbers: ReasoningFeatures.numbers(in: response), answer: reasoning.finalAnswerValue)
+                                responseNumbers: numbers, answer: reasoning.finalAnswerValue)
         let graph = WorkGraphFeatures(question: question ?? "", work: steps, answer: reasoning.finalAnswerValue)
         return reasoning.values + asked.values + work.values + graph.values
     }
