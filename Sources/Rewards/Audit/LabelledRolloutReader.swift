@@ -76,10 +76,12 @@ public struct LabelledRolloutReader: Sendable {
 }
 
 /// Why a row of an audit file is not a labelled rollout.
-public struct AuditRowError: Error, Sendable, Equatable {
+public struct AuditRowError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What is wrong, naming the field.
     public var message: String
 
     /// Makes an error.
     public init(_ message: String) { self.message = message }
+
+    public var description: String { message }
 }
