@@ -67,7 +67,7 @@ struct AuditCommand: ParsableCommand {
     func run() throws {
         let reward = try accuracyReward()
         guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw CLIError("cannot read \(file)") }
-        let (read, unreadableRows) = LabelledRolloutReader(labelField: label).read(text)
+        let (read, unreadableRows) = LabeledRolloutReader(labelField: label).read(text)
         let bar = ProgressBar(rows: read.count)
         let judged = AccuracyAuditor(reward: reward).judge(read) { bar.update(rows: $0) }
         bar.finish()
