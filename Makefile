@@ -11,7 +11,7 @@ BIN := .build/release/rewardkit
 # used when present, so the tests with TRL, verl and OpenRLHF's own code run too.
 PYTHON ?= $(if $(wildcard .venv-fw/bin/python),.venv-fw/bin/python,python3)
 
-.PHONY: run test deps build bench bench-model-client bench-stepgrpo regress loadtest clean thinking-model thinking-eval test-integrations test-python test-python-frameworks bench-python
+.PHONY: run test deps build format lint bench bench-model-client bench-stepgrpo regress loadtest clean thinking-model thinking-eval test-integrations test-python test-python-frameworks bench-python
 
 run: build
 	$(BIN) score Fixtures/rollouts.jsonl
@@ -82,6 +82,17 @@ thinking-eval: build
 
 clean:
 	rm -rf .build .rewardkit
+
+# The layout .swift-format describes (4-space indent, 120 columns, sorted imports; its rules that
+# would rewrite code are off). `make format` rewrites the Swift files in place and is deterministic:
+# run it again after a merge. `make lint` fails, naming the line, where a file is not as `make format`
+# leaves it, or where a comment at the end of a line runs past 120 columns (which it does not move).
+SWIFT_FORMAT_PATHS := Package.swift Sources Tests Benchmarks
+format:
+	$(SWIFT) format format --in-place --recursive $(SWIFT_FORMAT_PATHS)
+
+lint:
+	$(SWIFT) format lint --strict --recursive $(SWIFT_FORMAT_PATHS)
 
 # The adapters against a real server: pytest in integrations/tests (debug build of rewardkit).
 # test_framework_*.py drive TRL's GRPOTrainer, verl's config and reward loop and OpenRLHF's HTTP

@@ -102,7 +102,8 @@ let package = Package(
 
         // Tests (Swift Testing); shared cases live in Fixtures/, read through TestSupport.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "VerifyTests", dependencies: ["TestSupport", "Verify", "VerifyBenchmarks"], exclude: ["Fixtures"]),  // read via #filePath
+        // VerifyTests reads its Fixtures/ through #filePath, so they are not resources.
+        .testTarget(name: "VerifyTests", dependencies: ["TestSupport", "Verify", "VerifyBenchmarks"], exclude: ["Fixtures"]),
         .testTarget(name: "RewardsTests", dependencies: ["TestSupport", "JSONLines", "Rewards", "Verify"]),
         .testTarget(name: "RegressionTests", dependencies: ["Regression", "Rewards", "Verify"]),
         .testTarget(name: "NNTests", dependencies: ["NN"]),

@@ -5,19 +5,20 @@ final class PendingCall: @unchecked Sendable {
     // @unchecked: `attempt` is touched by one attempt at a time (an attempt ends before its retry is queued).
     let body: [UInt8]
     var attempt = 0
-    private let completion: @Sendable (Result<[UInt8], CallFailure>) -> Void
+    private let completion: @Sendable (Result<[UInt8], ModelCallError>) -> Void
 
-    init(body: [UInt8], completion: @escaping @Sendable (Result<[UInt8], CallFailure>) -> Void) {
+    init(body: [UInt8], completion: @escaping @Sendable (Result<[UInt8], ModelCallError>) -> Void) {
         self.body = body
         self.completion = completion
     }
 
-    func complete(_ result: Result<[UInt8], CallFailure>) { completion(result) }
+    func complete(_ result: Result<[UInt8], ModelCallError>) { completion(result) }
 }
 
 /// Why a call failed for good, as the row's error says it.
-struct CallFailure: Error, Sendable {
+struct ModelCallError: Error, Sendable, CustomStringConvertible {
     let message: String
+    var description: String { message }
 }
 
 /// Keeps at most `limit` attempts in flight: calls wait in a queue, retries (back from their

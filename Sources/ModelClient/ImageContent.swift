@@ -30,15 +30,15 @@ public struct ImageContent: Sendable {
     public init(policy: ImagePolicy) { self.policy = policy }
 
     /// The URL of every image in `field`, in order; throws naming the image at fault.
-    public func urls(_ field: JSONValue?) throws(ImageFailure) -> [String] {
+    public func urls(_ field: JSONValue?) throws(ImageContentError) -> [String] {
         guard let field else { return [] }
         switch field {
         case .null: return []
         case let .array(items):
             var out: [String] = []
             for (i, item) in items.enumerated() {
-                do throws(ImageFailure) { out.append(try url(item)) } catch {
-                    throw ImageFailure("images item \(i): \(error.message)")
+                do throws(ImageContentError) { out.append(try url(item)) } catch {
+                    throw ImageContentError("images item \(i): \(error.message)")
                 }
             }
             return out
@@ -47,7 +47,7 @@ public struct ImageContent: Sendable {
         }
     }
 
-    private func url(_ item: JSONValue) throws(ImageFailure) -> String {
+    private func url(_ item: JSONValue) throws(ImageContentError) -> String {
         switch item {
         case let .string(s): return try url(of: s)
         case .object:
@@ -57,22 +57,22 @@ public struct ImageContent: Sendable {
             }
             if let bytes = item["bytes"]?.stringValue, !bytes.isEmpty {
                 guard let data = Data(base64Encoded: bytes, options: .ignoreUnknownCharacters) else {
-                    throw ImageFailure("'bytes' is not base64")
+                    throw ImageContentError("'bytes' is not base64")
                 }
                 return "data:\(Self.mimeType(of: data) ?? "image/png");base64,\(data.base64EncodedString())"
             }
             for key in ["image", "url", "path"] {
                 if let value = item[key], value != .null { return try url(value) }
             }
-            throw ImageFailure("an object without image_url, image, url, path or bytes")
+            throw ImageContentError("an object without image_url, image, url, path or bytes")
         default:
-            throw ImageFailure("is \(item.kindName), expected a path, URL, data URI or content part")
+            throw ImageContentError("is \(item.kindName), expected a path, URL, data URI or content part")
         }
     }
 
-    private func url(of text: String) throws(ImageFailure) -> String {
+    private func url(of text: String) throws(ImageContentError) -> String {
         if text.hasPrefix("data:") {
-            guard text.contains(";base64,") || text.contains(",") else { throw ImageFailure("a data URI without data") }
+            guard text.contains(";base64,") || text.contains(",") else { throw ImageContentError("a data URI without data") }
             return text
         }
         if text.hasPrefix("http://") || text.hasPrefix("https://") { return text }
@@ -81,28 +81,28 @@ public struct ImageContent: Sendable {
     }
 
     /// The file at `path` as a data URI, after the policy allows it.
-    func dataURI(ofFile path: String) throws(ImageFailure) -> String {
+    func dataURI(ofFile path: String) throws(ImageContentError) -> String {
         guard let resolved = Self.realPath(path) else {
-            throw ImageFailure(policy == .anyPath ? "cannot read image file '\(path)' (no such file)" : "image path '\(path)' refused: not a readable file inside --image-root")
+            throw ImageContentError(policy == .anyPath ? "cannot read image file '\(path)' (no such file)" : "image path '\(path)' refused: not a readable file inside --image-root")
         }
         switch policy {
         case .anyPath: break
         case .inside(nil):
-            throw ImageFailure("image path '\(path)' refused: the server reads no local images (start it with --image-root DIR); send a data URI or URL")
+            throw ImageContentError("image path '\(path)' refused: the server reads no local images (start it with --image-root DIR); send a data URI or URL")
         case let .inside(root?):
             guard let root = Self.realPath(root), resolved == root || resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
-                throw ImageFailure("image path '\(path)' refused: it resolves outside --image-root")
+                throw ImageContentError("image path '\(path)' refused: it resolves outside --image-root")
             }
         }
         let attributes = (try? FileManager.default.attributesOfItem(atPath: resolved)) ?? [:]
         guard attributes[.type] as? FileAttributeType == .typeRegular else {
-            throw ImageFailure("image '\(path)' is not a regular file")
+            throw ImageContentError("image '\(path)' is not a regular file")
         }
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        guard size <= maxBytes else { throw ImageFailure("image '\(path)' is \(size) bytes, over the limit of \(maxBytes)") }
-        guard let data = FileManager.default.contents(atPath: resolved) else { throw ImageFailure("cannot read image file '\(path)'") }
+        guard size <= maxBytes else { throw ImageContentError("image '\(path)' is \(size) bytes, over the limit of \(maxBytes)") }
+        guard let data = FileManager.default.contents(atPath: resolved) else { throw ImageContentError("cannot read image file '\(path)'") }
         guard let mime = Self.mimeType(of: data) else {
-            throw ImageFailure("'\(path)' is not a PNG, JPEG, GIF, WebP or BMP image")
+            throw ImageContentError("'\(path)' is not a PNG, JPEG, GIF, WebP or BMP image")
         }
         return "data:\(mime);base64,\(data.base64EncodedString())"
     }
@@ -127,8 +127,12 @@ public struct ImageContent: Sendable {
 }
 
 /// Why an image could not be sent.
-public struct ImageFailure: Error, Sendable {
+public struct ImageContentError: Error, Sendable, CustomStringConvertible {
     /// What is wrong, naming the image.
     public let message: String
     init(_ message: String) { self.message = message }
+    public var description: String { message }
 }
+
+@available(*, deprecated, renamed: "ImageContentError")
+public typealias ImageFailure = ImageContentError

@@ -54,7 +54,7 @@ public final class ModelCaller: Sendable {
         // The scheduler calls back into this caller; it is set up once `self` exists.
         let box = WeakCaller()
         scheduler = CallScheduler(limit: endpoint.concurrency) { call in
-            guard let caller = box.caller else { return call.complete(.failure(CallFailure(message: "the model client was shut down"))) }
+            guard let caller = box.caller else { return call.complete(.failure(ModelCallError(message: "the model client was shut down"))) }
             caller.attempt(call)
         }
         box.caller = self
@@ -71,7 +71,7 @@ public final class ModelCaller: Sendable {
     public func usage() -> RewardUsage { statistics.snapshot() }
 
     /// The reply text of every request body, in order: from the cache, or from the endpoint.
-    func run(_ bodies: [[UInt8]]) -> [Result<String, CallFailure>] {
+    func run(_ bodies: [[UInt8]]) -> [Result<String, ModelCallError>] {
         let keys = bodies.map(SHA256.hex)
         // The same request twice in a batch is sent once.
         var firstOf: [String: Int] = [:], unique: [Int] = []
@@ -96,7 +96,7 @@ public final class ModelCaller: Sendable {
         scheduler.submit(calls)
         done.wait()
 
-        var fresh: [String: Result<String, CallFailure>] = [:]
+        var fresh: [String: Result<String, ModelCallError>] = [:]
         var toCache: [CachedReply] = []
         for (k, i) in toSend.enumerated() {
             let result = answers.get(k).flatMap(replyText)
@@ -108,7 +108,7 @@ public final class ModelCaller: Sendable {
         if let cache, !toCache.isEmpty { cache.store(toCache) }
         return keys.map { key in
             if let text = cached[key] { return .success(text) }
-            return fresh[key] ?? .failure(CallFailure(message: "internal: no reply for the request"))
+            return fresh[key] ?? .failure(ModelCallError(message: "internal: no reply for the request"))
         }
     }
 
@@ -117,7 +117,7 @@ public final class ModelCaller: Sendable {
     private func attempt(_ call: PendingCall) {
         if let refusal = breaker.refusal() {
             scheduler.attemptEnded()
-            return call.complete(.failure(CallFailure(message: refusal)))
+            return call.complete(.failure(ModelCallError(message: refusal)))
         }
         var request = template
         request.body = .bytes(call.body)
@@ -138,7 +138,7 @@ public final class ModelCaller: Sendable {
                     self.retry(call, cause: "HTTP \(status)\(Self.excerpt(body))", retryAfter: retryAfter)
                 } else {
                     // Another 4xx: the request itself is wrong; sending it again cannot help.
-                    call.complete(.failure(CallFailure(message: "\(self.endpoint.url) answered HTTP \(status)\(Self.excerpt(body)) (not retried)")))
+                    call.complete(.failure(ModelCallError(message: "\(self.endpoint.url) answered HTTP \(status)\(Self.excerpt(body)) (not retried)")))
                 }
             case let .failure(error):
                 self.retry(call, cause: self.describe(error), retryAfter: nil)
@@ -159,9 +159,9 @@ public final class ModelCaller: Sendable {
         }
         let attempts = call.attempt + 1
         if let refusal = breaker.refusal() {
-            call.complete(.failure(CallFailure(message: "\(refusal); this call: \(cause)")))
+            call.complete(.failure(ModelCallError(message: "\(refusal); this call: \(cause)")))
         } else {
-            call.complete(.failure(CallFailure(message: "calling \(endpoint.url) failed after \(attempts) attempt\(attempts == 1 ? "" : "s"): \(cause)")))
+            call.complete(.failure(ModelCallError(message: "calling \(endpoint.url) failed after \(attempts) attempt\(attempts == 1 ? "" : "s"): \(cause)")))
         }
     }
 
@@ -177,13 +177,13 @@ public final class ModelCaller: Sendable {
 
     /// The reply text in an OpenAI-compatible response body: `choices[0].message.content` (chat)
     /// or `choices[0].text` (completions).
-    private func replyText(_ body: [UInt8]) -> Result<String, CallFailure> {
+    private func replyText(_ body: [UInt8]) -> Result<String, ModelCallError> {
         let parsed = body.withUnsafeBufferPointer { JSONDocument.parse($0) }
         guard case let .success(json) = parsed else {
-            return .failure(CallFailure(message: "\(endpoint.url) sent a reply that is not valid JSON (\(body.count) bytes\(Self.excerpt(body)))"))
+            return .failure(ModelCallError(message: "\(endpoint.url) sent a reply that is not valid JSON (\(body.count) bytes\(Self.excerpt(body)))"))
         }
         guard case let .array(choices)? = json["choices"], let first = choices.first else {
-            return .failure(CallFailure(message: "\(endpoint.url) sent a reply without choices\(Self.excerpt(body))"))
+            return .failure(ModelCallError(message: "\(endpoint.url) sent a reply without choices\(Self.excerpt(body))"))
         }
         switch endpoint.api {
         case .chat:
@@ -191,10 +191,10 @@ public final class ModelCaller: Sendable {
             if case let .array(parts)? = first["message"]?["content"] {
                 return .success(parts.compactMap { $0["text"]?.stringValue }.joined())
             }
-            return .failure(CallFailure(message: "\(endpoint.url) sent a reply without choices[0].message.content\(Self.excerpt(body))"))
+            return .failure(ModelCallError(message: "\(endpoint.url) sent a reply without choices[0].message.content\(Self.excerpt(body))"))
         case .completions:
             if let text = first["text"]?.stringValue { return .success(text) }
-            return .failure(CallFailure(message: "\(endpoint.url) sent a reply without choices[0].text\(Self.excerpt(body))"))
+            return .failure(ModelCallError(message: "\(endpoint.url) sent a reply without choices[0].text\(Self.excerpt(body))"))
         }
     }
 
@@ -227,19 +227,19 @@ private final class WeakCaller: @unchecked Sendable {
 private final class AnswerSlots: @unchecked Sendable {
     // @unchecked: each slot is written once under `lock`; read after the batch's group is done.
     private let lock = NSLock()
-    private var slots: [Result<[UInt8], CallFailure>?]
+    private var slots: [Result<[UInt8], ModelCallError>?]
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func set(_ i: Int, _ result: Result<[UInt8], CallFailure>) {
+    func set(_ i: Int, _ result: Result<[UInt8], ModelCallError>) {
         lock.lock()
         slots[i] = result
         lock.unlock()
     }
 
-    func get(_ i: Int) -> Result<[UInt8], CallFailure> {
+    func get(_ i: Int) -> Result<[UInt8], ModelCallError> {
         lock.lock()
         defer { lock.unlock() }
-        return slots[i] ?? .failure(CallFailure(message: "internal: no result"))
+        return slots[i] ?? .failure(ModelCallError(message: "internal: no result"))
     }
 }

@@ -14,7 +14,7 @@ struct ModelPrompter: Sendable {
         let endpoint = caller.endpoint
         var urls: [String] = []
         if sendsImages {
-            do throws(ImageFailure) { urls = try images.urls(t.images) } catch {
+            do throws(ImageContentError) { urls = try images.urls(t.images) } catch {
                 return .failure(RewardError(error.message))
             }
         }

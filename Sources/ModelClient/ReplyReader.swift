@@ -83,10 +83,12 @@ public enum ReplyReader: Sendable {
 /// A reply that could not be read: what was expected and the start of what came.
 public struct ReplyError: Error, Sendable, CustomStringConvertible {
     /// The message.
-    public let description: String
+    public let message: String
 
     init(_ reply: String, _ problem: String) {
         let excerpt = reply.count > 80 ? String(reply.prefix(80)) + "..." : reply
-        description = "the model's reply could not be read: \(problem); reply: \(excerpt.debugDescription)"
+        message = "the model's reply could not be read: \(problem); reply: \(excerpt.debugDescription)"
     }
+
+    public var description: String { message }
 }

@@ -100,7 +100,7 @@ public func rkScorerScoreFile(_ handle: UnsafeMutableRawPointer?, _ input: Unsaf
     guard let handle else { fail("scorer handle is NULL (closed?)", errorOut); return nil }
     let inputPath = text(input, inputBytes), outPath = text(out, outBytes)
     guard !inputPath.isEmpty, !outPath.isEmpty else { fail("input and output paths must not be empty", errorOut); return nil }
-    do throws(IOFailure) {
+    do throws(IOError) {
         let summary = try FileScoring.score(input: inputPath, out: outPath, pipeline: box(handle).pipeline, step: Int(step), explain: explain != 0)
         var json = JSONWriter(capacity: 64)
         json.value(.object([("rows", .number(Double(summary.rows))), ("errors", .number(Double(summary.errors))), ("seconds", .number(summary.seconds))]))

@@ -21,9 +21,10 @@ func extractionMode(_ code: Int32) -> ExtractionMode? {
 }
 
 /// A call's arguments are wrong: the message says which and why.
-struct CallError: Error {
+struct CallError: Error, CustomStringConvertible {
     var message: String
     init(_ message: String) { self.message = message }
+    var description: String { message }
 }
 
 /// Is `pred` (an answer or a whole response) equivalent to `gold`? 1 match, 0 no match, -1 bad

@@ -44,10 +44,10 @@ public struct OpenRLHFRequest: Sendable, Equatable {
                 // A bad label is that sample's error (reward 0, `extra_logs.error` 1), not the
                 // request's: OpenRLHF retries a 400 five times and then stops the run.
                 labels = items.enumerated().map { i, item in
-                    do throws(AcceptableAnswers.Problem) {
+                    do throws(AcceptableAnswersError) {
                         return .success(try AcceptableAnswers.read(item).map { [$0.first] + $0.others })
                     } catch {
-                        return .failure(.badField(name: "labels", problem: "item \(i) \(error.problem)"))
+                        return .failure(.badField(name: "labels", problem: "item \(i) \(error.message)"))
                     }
                 }
             }

@@ -74,7 +74,7 @@ struct AdvantagesCommand: ParsableCommand {
             (summary, groupSummary) = try scorer.run(try ByteSource(path: input), into: output.sink)
             try output.commit()
         } catch {
-            throw CLIFailure(error.message)
+            throw CLIError(error.message)
         }
         FileHandle.standardError.write(Data((SummaryText.render(summary) + SummaryText.render(groupSummary, spec: spec)).utf8))
         if summary.errors > 0 { throw ExitCode(CLIExit.someRowsFailed.rawValue) }

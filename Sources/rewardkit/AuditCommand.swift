@@ -66,8 +66,8 @@ struct AuditCommand: ParsableCommand {
 
     func run() throws {
         let reward = try accuracyReward()
-        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw CLIFailure("cannot read \(file)") }
-        let (read, unreadableRows) = LabelledRolloutReader(labelField: label).read(text)
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw CLIError("cannot read \(file)") }
+        let (read, unreadableRows) = LabeledRolloutReader(labelField: label).read(text)
         let bar = ProgressBar(rows: read.count)
         let judged = AccuracyAuditor(reward: reward).judge(read) { bar.update(rows: $0) }
         bar.finish()
@@ -84,7 +84,7 @@ struct AuditCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("rewardkit: peer \(MathVerifyPeer.name) unavailable: \(reason)\n".utf8))
             } else {
                 let peerJudged: (accepted: [Bool], seconds: Double)
-                do { peerJudged = try mathVerify.verdicts(rollouts.map { ($0.reference, $0.response) }) } catch { throw CLIFailure(error.message) }
+                do { peerJudged = try mathVerify.verdicts(rollouts.map { ($0.reference, $0.response) }) } catch { throw CLIError(error.message) }
                 report.peer = VerifierAudit(name: MathVerifyPeer.name, rollouts: rollouts, golds: judged.golds,
                                             verdicts: peerJudged.accepted.map { AuditVerdict(accepted: $0) },
                                             examples: examples, seconds: peerJudged.seconds)
@@ -99,14 +99,14 @@ struct AuditCommand: ParsableCommand {
     private func accuracyReward() throws -> AccuracyReward {
         let chosen = try spec.spec()
         guard let entry = chosen.rewards.first(where: { $0.name == "accuracy" }) else {
-            throw CLIFailure("the config has no accuracy entry to audit (rewards: \(chosen.rewards.map(\.name).joined(separator: ", ")))")
+            throw CLIError("the config has no accuracy entry to audit (rewards: \(chosen.rewards.map(\.name).joined(separator: ", ")))")
         }
         var values = entry.options.values.filter { $0.key != "format_gate" && $0.key != "extraction" }
         if let mode = extraction ?? entry.options["extraction"]?.stringValue { values.append(("extraction", .string(mode))) }
         do {
             return try AccuracyReward(options: RewardOptions(rewardName: "accuracy", values: values))
         } catch {
-            throw CLIFailure(error.message)
+            throw CLIError(error.message)
         }
     }
 }

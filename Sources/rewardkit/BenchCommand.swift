@@ -117,7 +117,7 @@ struct BenchScoreCommand: ParsableCommand {
         let fields = String(decoding: data, as: UTF8.self).split(separator: " ")
         guard process.terminationStatus == 0, fields.count == 2,
               let seconds = Double(fields[1].trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            throw CLIFailure("the Python floor (\(script)) failed; point --floor-script at scripts/python_parse_floor.py or run with --no-python to skip it")
+            throw CLIError("the Python floor (\(script)) failed; point --floor-script at scripts/python_parse_floor.py or run with --no-python to skip it")
         }
         return seconds
     }

@@ -27,17 +27,17 @@ struct BenchVerifyCommand: ParsableCommand {
 
     func run() throws {
         let text: String
-        do { text = String(decoding: try ByteSource(path: pairs).readAll(), as: UTF8.self) } catch { throw CLIFailure(error.message) }
+        do { text = String(decoding: try ByteSource(path: pairs).readAll(), as: UTF8.self) } catch { throw CLIError(error.message) }
         var list: [(gold: String, predicted: String)] = []
         for (number, line) in JSONLText.nonBlankLines(text) {
             var l = String(line)
             guard case let .success(value) = l.withUTF8({ JSONDocument.parse($0) }),
                   case let .string(gold)? = value["gold"], case let .string(pred)? = value["pred"] else {
-                throw CLIFailure("\(pairs) line \(number): expected an object with text fields gold and pred")
+                throw CLIError("\(pairs) line \(number): expected an object with text fields gold and pred")
             }
             list.append((gold, pred))
         }
-        guard !list.isEmpty else { throw CLIFailure("\(pairs) has no pairs") }
+        guard !list.isEmpty else { throw CLIError("\(pairs) has no pairs") }
         let r = VerifierBenchmark().run(list, repeats: max(1, `repeat`))
         print(String(format: "%d pairs: %.0f pairs/s wall, %.0f pairs/s CPU; p50 %d µs, p99 %d µs, worst %d µs wall (%d µs CPU); %d match",
                      r.results.count, r.pairsPerSecond, r.pairsPerCPUSecond, r.p50Micros, r.p99Micros, r.worstMicros,

@@ -87,11 +87,11 @@ struct ExpandCommand: ParsableCommand {
             text = String(decoding: try ByteSource(path: input).readAll(), as: UTF8.self)
             outputFile = try OutputFile(target: out ?? "-")
         } catch {
-            throw CLIFailure(error.message)
+            throw CLIError(error.message)
         }
         if imageProbability > 0, let imageDirectory {
             do { try FileManager.default.createDirectory(atPath: imageDirectory, withIntermediateDirectories: true) } catch {
-                throw CLIFailure("cannot create --image-dir \(imageDirectory): \(error.localizedDescription)")
+                throw CLIError("cannot create --image-dir \(imageDirectory): \(error.localizedDescription)")
             }
         }
         let images = imageProbability == 0 ? nil : ImageVariantWriter(
@@ -124,7 +124,7 @@ struct ExpandCommand: ParsableCommand {
         do {
             try outputFile.sink.write(Array(output.utf8))
             try outputFile.commit()
-        } catch { throw CLIFailure(error.message) }
+        } catch { throw CLIError(error.message) }
         let imageNote = images.map { "\($0.written) images written, " } ?? ""
         FileHandle.standardError.write(Data("expanded \(rows) rows into \(variants) variants each (\(imageNote)\(errors) errors)\n".utf8))
         if errors > 0 { throw ExitCode(CLIExit.someRowsFailed.rawValue) }

@@ -49,7 +49,7 @@ struct KeyStepsCommand: ParsableCommand {
             summary = try annotator.run(try ByteSource(path: input), into: output.sink)
             try output.commit()
         } catch {
-            throw CLIFailure(error.message)
+            throw CLIError(error.message)
         }
         FileHandle.standardError.write(Data(String(
             format: "extracted %d key steps from %d rows (%d errors, %d rows with none) in %.2f s\n",

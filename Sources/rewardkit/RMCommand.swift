@@ -66,16 +66,16 @@ struct RMSynthCommand: ParsableCommand {
         if let gsm8k { return try runReal(gsm8k) }
         let synth = RMSynthesizer(seed: seed, degradedPerProblem: perProblem)
         let bytes = pairs ? RMWriter.jsonl(synth.pairs(count: n)) : RMWriter.jsonl(synth.examples(count: n))
-        do { try ByteSink(path: out ?? "-").write(bytes) } catch { throw CLIFailure(error.message) }
+        do { try ByteSink(path: out ?? "-").write(bytes) } catch { throw CLIError(error.message) }
         FileHandle.standardError.write(Data("wrote \(n) \(pairs ? "pairs" : "graded responses") (seed \(seed))\n".utf8))
     }
 
     private func runReal(_ path: String) throws {
         let problems: [(question: String, answer: String)]
-        do { problems = try RMDataset.loadProblems(path: path) } catch { throw CLIFailure("\(error)") }
+        do { problems = try RMDataset.loadProblems(path: path) } catch { throw CLIError("\(error)") }
         let synth = SolutionSynthesizer(seed: seed, degradedPerProblem: perProblem)
         let groups = problems.prefix(n).enumerated().compactMap { synth.group(index: $0.offset, question: $0.element.question, answer: $0.element.answer) }
-        do { try ByteSink(path: out ?? "-").write(SolutionSynthesizer.jsonl(groups, pairs: pairs)) } catch { throw CLIFailure(error.message) }
+        do { try ByteSink(path: out ?? "-").write(SolutionSynthesizer.jsonl(groups, pairs: pairs)) } catch { throw CLIError(error.message) }
         let rows = groups.reduce(0) { $0 + $1.solutions.count }
         FileHandle.standardError.write(Data("wrote \(pairs ? rows - groups.count : rows) \(pairs ? "pairs" : "graded solutions") from \(groups.count) of \(min(n, problems.count)) problems in \(path) (seed \(seed))\n".utf8))
     }

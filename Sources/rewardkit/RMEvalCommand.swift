@@ -59,7 +59,7 @@ struct RMEvalCommand: ParsableCommand {
 
     func run() throws {
         var rows: [RMEvalRow]
-        do { rows = try RMDataset.loadEvalRows(path: data) } catch { throw CLIFailure("\(error)") }
+        do { rows = try RMDataset.loadEvalRows(path: data) } catch { throw CLIError("\(error)") }
         let keep = fold.flatMap(RMFold.init).map { f in rows.indices.filter { f.contains(rows[$0].group) } } ?? Array(rows.indices)
         var loaded: ThinkingRewardModel?
         let name: String, allPredicted: [Double]
@@ -73,7 +73,7 @@ struct RMEvalCommand: ParsableCommand {
         }
         rows = keep.map { rows[$0] }
         let predicted = keep.map { allPredicted[$0] }
-        guard !rows.isEmpty else { throw CLIFailure("\(data): no rows\(fold.map { " in fold \($0)" } ?? "")") }
+        guard !rows.isEmpty else { throw CLIError("\(data): no rows\(fold.map { " in fold \($0)" } ?? "")") }
         let report = RMEvalReport.make(model: name, data: data, rows: rows, predicted: predicted,
                                        judge: loaded.map { StepJudge(model: $0, threshold: threshold) }, groupAware: groupAware)
         if json {

@@ -39,9 +39,9 @@ struct RMEvalReport: Encodable {
         let stepRows = rows.filter { $0.steps != nil && $0.firstError != nil }
         if !stepRows.isEmpty {
             let truth = stepRows.map { $0.firstError ?? -1 }
-            let baseline = RMFirstErrorMetrics(predicted: stepRows.map { StepJudge.firstFalseCalculation($0.steps ?? []) }, labelled: truth)
+            let baseline = RMFirstErrorMetrics(predicted: stepRows.map { StepJudge.firstFalseCalculation($0.steps ?? []) }, labeled: truth)
             let byModel = judge.map { j in
-                RMFirstErrorMetrics(predicted: stepRows.map { j.judge(question: $0.question, steps: $0.steps ?? []).firstError }, labelled: truth)
+                RMFirstErrorMetrics(predicted: stepRows.map { j.judge(question: $0.question, steps: $0.steps ?? []).firstError }, labeled: truth)
             }
             report.firstError = FirstError(model: byModel, calculationBaseline: baseline)
         }

@@ -28,6 +28,6 @@ struct RMFeaturesCommand: ParsableCommand {
                                ("features", .object(zip(RMFeaturizer.denseNames, values).map { ($0, .number($1)) }))]))
             out.byte(0x0A)
         }
-        do { try ByteSink(path: "-").write(out.bytes) } catch { throw CLIFailure(error.message) }
+        do { try ByteSink(path: "-").write(out.bytes) } catch { throw CLIError(error.message) }
     }
 }

@@ -49,22 +49,22 @@ struct RMScoreCommand: ParsableCommand {
     func run() throws {
         let spec = RewardSpec(rewards: [RewardSpec.Entry(name: "thinking", options: [("model", .string(model))])])
         let pipeline: Pipeline
-        do { pipeline = try Pipeline(spec: spec, registry: .withThinkingModel) } catch { throw CLIFailure(error.message) }
+        do { pipeline = try Pipeline(spec: spec, registry: .withThinkingModel) } catch { throw CLIError(error.message) }
         // The step fields and the group-aware score need each input row again after the pipeline
         // has scored it, so the input is read once into memory and scored through scratch files;
         // the result then goes to --out as a whole (a temporary file renamed when done).
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rewardkit-rm-score-\(getpid()).jsonl").path
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let inputBytes: [UInt8]
-        do { inputBytes = try ByteSource(path: input).readAll() } catch { throw CLIFailure(error.message) }
-        do { try ByteSink(path: scratch + ".in").write(inputBytes) } catch { throw CLIFailure(error.message) }
+        do { inputBytes = try ByteSource(path: input).readAll() } catch { throw CLIError(error.message) }
+        do { try ByteSink(path: scratch + ".in").write(inputBytes) } catch { throw CLIError(error.message) }
         defer { try? FileManager.default.removeItem(atPath: scratch + ".in") }
         let (source, scoredOutput) = try StreamingScore.open(input: scratch + ".in", out: scratch)
         let summary = try StreamingScore.run(JSONLScorer(pipeline: pipeline), from: source, into: scoredOutput.sink)
-        do { try scoredOutput.commit() } catch { throw CLIFailure(error.message) }
+        do { try scoredOutput.commit() } catch { throw CLIError(error.message) }
         let judge = StepJudge(model: try RMCLI.loadModel(model), threshold: threshold)
         let scored: [UInt8]
-        do { scored = try ByteSource(path: scratch).readAll() } catch { throw CLIFailure(error.message) }
+        do { scored = try ByteSource(path: scratch).readAll() } catch { throw CLIError(error.message) }
         var merged = StepScoreAnnotator(judge: judge).annotate(input: inputBytes, scored: scored)
         if let groupAware {
             merged = GroupAwareRewriter(agreement: GroupAgreement(thinkingWeight: groupAware)).rewrite(input: inputBytes, scored: merged)
@@ -73,7 +73,7 @@ struct RMScoreCommand: ParsableCommand {
             let output = try OutputFile(target: out ?? "-")
             try output.sink.write(merged)
             try output.commit()
-        } catch { throw CLIFailure(error.message) }
+        } catch { throw CLIError(error.message) }
         FileHandle.standardError.write(Data(SummaryText.render(summary).utf8))
         if summary.errors > 0 { throw ExitCode(CLIExit.someRowsFailed.rawValue) }
     }

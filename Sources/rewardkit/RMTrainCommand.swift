@@ -94,8 +94,8 @@ struct RMTrainCommand: ParsableCommand {
 
     func run() throws {
         let loaded: RMTrainingRows
-        do { loaded = try RMTrainingRows.load(path: data, skipping: skipFold.flatMap(RMFold.init)) } catch { throw CLIFailure("\(error)") }
-        guard !loaded.examples.isEmpty else { throw CLIFailure("\(data): no rows") }
+        do { loaded = try RMTrainingRows.load(path: data, skipping: skipFold.flatMap(RMFold.init)) } catch { throw CLIError("\(error)") }
+        guard !loaded.examples.isEmpty else { throw CLIError("\(data): no rows") }
         let training = loaded.examples
         RMCLI.printError("read \(loaded.graded) graded, \(loaded.pairs) pairwise and \(loaded.stepped) step-labelled rows from \(data)\(loaded.skipped > 0 ? " (\(loaded.skipped) rows of fold \(skipFold ?? "") left out)" : ""): \(training.count) training examples\n")
         let validation = try val.map(RMCLI.loadExamples)
@@ -116,7 +116,7 @@ struct RMTrainCommand: ParsableCommand {
         let cpuStart = CPUTime.now()
         let trained = RMTrainer.train(training, validation: validation, options: options) { progress.handle($0) }
         progress.finish()
-        do { try ThinkingModelCheckpoint.write(trained, to: out) } catch { throw CLIFailure("\(error)") }
+        do { try ThinkingModelCheckpoint.write(trained, to: out) } catch { throw CLIError("\(error)") }
         let cpu = CPUTime.now() - cpuStart
         RMCLI.printError(String(format: "trained %@ on %d rows in %.1f s (CPU %.1f s); wrote %@\n", trained.kindName, training.count,
                                 Date().timeIntervalSince(started), cpu, out))
@@ -160,32 +160,32 @@ enum RMCLI {
     /// its file, line and field.
     static func loadExamples(_ path: String) throws -> [RMExample] {
         let result: RMLoadResult<RMExample>
-        do { result = try RMDataset.loadCollecting(path: path) } catch { throw CLIFailure("\(error)") }
+        do { result = try RMDataset.loadCollecting(path: path) } catch { throw CLIError("\(error)") }
         if !result.errors.isEmpty {
             let shown = result.errors.prefix(5).map(\.description).joined(separator: "\n  ")
             let more = result.errors.count > 5 ? "\n  ... and \(result.errors.count - 5) more" : ""
-            throw CLIFailure("\(result.errors.count) bad row(s) in \(path):\n  \(shown)\(more)")
+            throw CLIError("\(result.errors.count) bad row(s) in \(path):\n  \(shown)\(more)")
         }
-        guard !result.rows.isEmpty else { throw CLIFailure("\(path): no rows") }
+        guard !result.rows.isEmpty else { throw CLIError("\(path): no rows") }
         return result.rows
     }
 
     /// Loads a checkpoint; a missing, corrupt or foreign file is a fatal error naming it.
     static func loadModel(_ path: String) throws -> ThinkingRewardModel {
-        do { return try ThinkingRewardModel.load(path: path) } catch { throw CLIFailure("\(error)") }
+        do { return try ThinkingRewardModel.load(path: path) } catch { throw CLIError("\(error)") }
     }
 
     /// One number per non-blank line of `path`, exactly `count` of them; a bad line names itself.
     static func loadPredictions(_ path: String, count: Int) throws -> [Double] {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw CLIFailure("\(path): cannot read the file") }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw CLIError("\(path): cannot read the file") }
         var out: [Double] = []
         for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { continue }
-            guard let x = Double(trimmed), x.isFinite else { throw CLIFailure("\(path): line \(i + 1): '\(trimmed)' is not a number") }
+            guard let x = Double(trimmed), x.isFinite else { throw CLIError("\(path): line \(i + 1): '\(trimmed)' is not a number") }
             out.append(x)
         }
-        guard out.count == count else { throw CLIFailure("\(path): \(out.count) predictions for \(count) data rows") }
+        guard out.count == count else { throw CLIError("\(path): \(out.count) predictions for \(count) data rows") }
         return out
     }
 

@@ -63,7 +63,7 @@ struct RegressCommand: ParsableCommand {
         var cases: [RegressionCase] = [], unreadable: [(source: String, message: String)] = []
         var ids = Set<String>()
         for file in files {
-            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw CLIFailure("cannot read case file \(file)") }
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw CLIError("cannot read case file \(file)") }
             for (number, line) in JSONLText.nonBlankLines(text) {
                 let source = "\(file):\(number)"
                 switch RegressionCase.parse(String(line), source: source) {
@@ -75,14 +75,14 @@ struct RegressCommand: ParsableCommand {
         }
         // Open the store before the work so a bad database fails fast; its file is never altered.
         let store: RunStore?
-        do { store = noDB ? nil : try RunStore.open(at: db ?? RunStore.defaultPath) } catch { throw CLIFailure("\(error) (use --no-db to run without baselines)") }
+        do { store = noDB ? nil : try RunStore.open(at: db ?? RunStore.defaultPath) } catch { throw CLIError("\(error) (use --no-db to run without baselines)") }
         let outcomes = RegressionRunner(tolerance: tolerance).run(cases)
         var comparison: BaselineComparison?
         do {
             if let store, let stored = try store.baseline(named: baseline) {
                 comparison = BaselineComparison(outcomes: outcomes, baseline: stored, tolerance: tolerance)
             }
-        } catch { throw CLIFailure("\(error)") }
+        } catch { throw CLIError("\(error)") }
         var report = RegressionReport(outcomes: outcomes, unreadable: unreadable, comparison: comparison, baselineName: baseline)
         report.storingBaseline = updateBaseline
         switch format {
@@ -101,7 +101,7 @@ struct RegressCommand: ParsableCommand {
                     try store.saveBaseline(named: baseline, outcomes: outcomes)
                     FileHandle.standardError.write(Data("stored \(outcomes.count) results as baseline '\(baseline)'\n".utf8))
                 }
-            } catch { throw CLIFailure("\(error)") }
+            } catch { throw CLIError("\(error)") }
         }
         let flipsCount = updateBaseline ? 0 : report.flips.count
         if report.failedCount > 0 || flipsCount > 0 { throw ExitCode(CLIExit.fatal.rawValue) }
@@ -114,7 +114,7 @@ struct RegressCommand: ParsableCommand {
             return
         }
         let runs: [RegressRunRecord]
-        do { runs = try RunStore.open(at: path).regressHistory(limit: 50) } catch { throw CLIFailure("\(error)") }
+        do { runs = try RunStore.open(at: path).regressHistory(limit: 50) } catch { throw CLIError("\(error)") }
         guard !runs.isEmpty else { print("no regression runs recorded yet (database \(path))"); return }
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"

@@ -62,7 +62,7 @@ struct ScoreCommand: ParsableCommand {
         let cache = noCache ? nil : store.map { StoreReplyCache(database: $0) as any ModelReplyCache }
         let pipeline = try specOptions.pipeline(models: ModelClientContext(cache: cache))
         if let group = pipeline.group {
-            if resume { throw CLIFailure("--resume continues configs without group steps; this one has `group:` (its output is written at the end)", code: .usage) }
+            if resume { throw CLIError("--resume continues configs without group steps; this one has `group:` (its output is written at the end)", code: .usage) }
             return try runGroups(pipeline, group: group, store: store)
         }
         let stop = StopRequest()
@@ -96,7 +96,7 @@ struct ScoreCommand: ParsableCommand {
         }
         do { try output.commit() } catch {
             try? run.end(.failed, summary: summary, rowsWritten: 0)
-            throw CLIFailure(error.message)
+            throw CLIError(error.message)
         }
         try run.end(.complete, summary: summary, rowsWritten: kept + summary.rows)
         if summary.errors > 0 { throw ExitCode(CLIExit.someRowsFailed.rawValue) }
@@ -108,22 +108,22 @@ struct ScoreCommand: ParsableCommand {
         let target = out ?? "-"
         let partial = OutputFile.partialPath(for: target)
         guard FileManager.default.fileExists(atPath: partial) else {
-            throw CLIFailure("nothing to resume for \(target): \(partial) does not exist (run without --resume to start over)")
+            throw CLIError("nothing to resume for \(target): \(partial) does not exist (run without --resume to start over)")
         }
         do {
             let point = try checker.resumePoint(input: try ByteSource(path: input), kept: try ByteSource(path: partial))
             guard truncate(partial, off_t(point.keptBytes)) == 0 else {
-                throw IOFailure("cannot cut \(partial) to its \(point.rows) whole rows: \(String(cString: strerror(errno)))")
+                throw IOError("cannot cut \(partial) to its \(point.rows) whole rows: \(String(cString: strerror(errno)))")
             }
             let source = try ByteSource(path: input)
             try source.seek(to: point.inputOffset)
             options.firstLine = point.nextLine
             FileHandle.standardError.write(Data("rewardkit: resuming \(target) after \(point.rows) kept rows (input line \(point.nextLine) on)\n".utf8))
             return (source, try OutputFile(target: target, resuming: true), point.rows)
-        } catch let refusal as ResumeRefusal {
-            throw CLIFailure("cannot resume \(target): \(refusal) (run without --resume to start over)")
+        } catch let refusal as ResumeError {
+            throw CLIError("cannot resume \(target): \(refusal) (run without --resume to start over)")
         } catch {
-            throw CLIFailure("cannot resume \(target): \(error)")
+            throw CLIError("cannot resume \(target): \(error)")
         }
     }
 
@@ -155,7 +155,7 @@ struct ScoreCommand: ParsableCommand {
             try output.commit()
         } catch {
             try? run.end(.failed, summary: ScoreSummary(componentNames: names), rowsWritten: 0)
-            throw CLIFailure(error.message)
+            throw CLIError(error.message)
         }
         FileHandle.standardError.write(Data((SummaryText.render(summary) + SummaryText.render(groupSummary, spec: group)
             + SummaryText.render(pipeline.modelUsage())).utf8))

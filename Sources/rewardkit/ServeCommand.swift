@@ -78,7 +78,7 @@ struct ServeCommand: AsyncCommand {
                 FileHandle.standardOutput.write(Data("rewardkit: serving \(pipeline.componentNames.joined(separator: "+")) on http://\(host):\(port)\n".utf8))
             }
         } catch {
-            throw CLIFailure("cannot serve on \(host):\(port): \(error)")
+            throw CLIError("cannot serve on \(host):\(port): \(error)")
         }
         FileHandle.standardError.write(Data("rewardkit: stopped\n".utf8))
     }

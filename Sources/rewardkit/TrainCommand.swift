@@ -39,12 +39,12 @@ struct TaskOptions: ParsableArguments {
     var format: String = "think_answer"
 
     func source() throws -> TaskSource {
-        do { return try TaskSource.named(task) } catch { throw CLIFailure(error.message) }
+        do { return try TaskSource.named(task) } catch { throw CLIError(error.message) }
     }
 
     func responseFormat() throws -> ResponseFormat {
         guard let f = ResponseFormat(rawValue: format) else {
-            throw CLIFailure("unknown --format '\(format)' (known: think_answer, mulberry, boxed)", code: .usage)
+            throw CLIError("unknown --format '\(format)' (known: think_answer, mulberry, boxed)", code: .usage)
         }
         return f
     }
@@ -93,7 +93,7 @@ struct TrainSFTCommand: ParsableCommand {
         let task = try taskOptions.source()
         let policy: Policy
         if let initial {
-            do { policy = try PolicyCheckpoint.loadPolicy(path: initial) } catch { throw CLIFailure("\(error)") }
+            do { policy = try PolicyCheckpoint.loadPolicy(path: initial) } catch { throw CLIError("\(error)") }
         } else {
             policy = Policy(config: .standard(for: settings.format), seed: seed)
         }
@@ -103,7 +103,7 @@ struct TrainSFTCommand: ParsableCommand {
                 FileHandle.standardError.write(Data(String(format: "sft step %d/%d loss %.4f (%.0f s)\n", step, settings.steps, loss, Date().timeIntervalSince(start)).utf8))
             }
         }
-        do { try PolicyCheckpoint.save(policy, to: out) } catch { throw CLIFailure("cannot write \(out): \(error)") }
+        do { try PolicyCheckpoint.save(policy, to: out) } catch { throw CLIError("cannot write \(out): \(error)") }
         FileHandle.standardError.write(Data("wrote \(out)\n".utf8))
     }
 }
@@ -139,7 +139,7 @@ struct TrainEvalCommand: ParsableCommand {
     func run() throws {
         TrainingProcess.configure()
         let policy: Policy
-        do { policy = try PolicyCheckpoint.loadPolicy(path: model) } catch { throw CLIFailure("\(error)") }
+        do { policy = try PolicyCheckpoint.loadPolicy(path: model) } catch { throw CLIError("\(error)") }
         var settings = GRPOSettings()
         settings.adapt(to: try taskOptions.responseFormat())
         var evaluator = Evaluator(items: try taskOptions.source().heldOutItems(n: n, seed: seed), format: settings.format,

@@ -87,9 +87,9 @@ struct TrainGRPOCommand: ParsableCommand {
                 trainer = try GRPOTrainer(policy: try PolicyCheckpoint.loadPolicy(path: initial ?? ""), pipeline: pipeline, task: task, settings: settings)
             }
         } catch let e as TrainingError {
-            throw CLIFailure(e.message)
+            throw CLIError(e.message)
         } catch {
-            throw CLIFailure("\(error)")
+            throw CLIError("\(error)")
         }
         let logPath = log ?? out + ".log.jsonl"
         let logFile = try TrainingLogFile(path: logPath, append: resume)
@@ -110,7 +110,7 @@ struct TrainGRPOCommand: ParsableCommand {
                 break
             }
             var line: StepLog
-            do { line = try trainer.step() } catch let e as TrainingError { throw CLIFailure(e.message) }
+            do { line = try trainer.step() } catch let e as TrainingError { throw CLIError(e.message) }
             let done = trainer.state.step
             if trainer.evaluates(after: done) || done == settings.steps {
                 let e = try trainer.evaluate()
@@ -139,12 +139,12 @@ struct TrainGRPOCommand: ParsableCommand {
         try save(trainer)
         let reportPath = TrainReportCommand.defaultReportPath(forLog: logPath)
         let page = TrainingReport.html(try TrainingReport.readLog(path: logPath), title: "GRPO run: \(specOptions.preset ?? specOptions.config ?? "r1")")
-        do { try page.write(toFile: reportPath, atomically: true, encoding: .utf8) } catch { throw CLIFailure("cannot write \(reportPath): \(error)") }
+        do { try page.write(toFile: reportPath, atomically: true, encoding: .utf8) } catch { throw CLIError("cannot write \(reportPath): \(error)") }
         note("wrote \(out), \(logPath) and \(reportPath)")
     }
 
     private func save(_ trainer: GRPOTrainer) throws {
-        do { try trainer.save(to: out) } catch { throw CLIFailure("cannot write \(out): \(error)") }
+        do { try trainer.save(to: out) } catch { throw CLIError("cannot write \(out): \(error)") }
     }
 
     private func note(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
@@ -170,10 +170,10 @@ struct TrainReportCommand: ParsableCommand {
 
     func run() throws {
         let lines: [StepLog]
-        do { lines = try TrainingReport.readLog(path: log) } catch { throw CLIFailure(error.message) }
+        do { lines = try TrainingReport.readLog(path: log) } catch { throw CLIError(error.message) }
         let path = out ?? Self.defaultReportPath(forLog: log)
         do { try TrainingReport.html(lines, title: "GRPO run: \(log)").write(toFile: path, atomically: true, encoding: .utf8) } catch {
-            throw CLIFailure("cannot write \(path): \(error)")
+            throw CLIError("cannot write \(path): \(error)")
         }
         FileHandle.standardError.write(Data("wrote \(path)\n".utf8))
     }

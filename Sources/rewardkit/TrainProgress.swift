@@ -7,9 +7,9 @@ struct TrainingLogFile {
 
     init(path: String, append: Bool) throws {
         if !append || !FileManager.default.fileExists(atPath: path) {
-            guard FileManager.default.createFile(atPath: path, contents: nil) else { throw CLIFailure("cannot create \(path)") }
+            guard FileManager.default.createFile(atPath: path, contents: nil) else { throw CLIError("cannot create \(path)") }
         }
-        guard let h = FileHandle(forWritingAtPath: path) else { throw CLIFailure("cannot open \(path)") }
+        guard let h = FileHandle(forWritingAtPath: path) else { throw CLIError("cannot open \(path)") }
         h.seekToEndOfFile()
         handle = h
     }

@@ -70,7 +70,7 @@ struct VerifyCommand: ParsableCommand {
             text = String(decoding: try ByteSource(path: path).readAll(), as: UTF8.self)
             outputFile = try OutputFile(target: out ?? "-")
         } catch {
-            throw CLIFailure(error.message)
+            throw CLIError(error.message)
         }
         var output = JSONWriter(), errors = 0, matches = 0, rows = 0
         for (number, line) in JSONLText.nonBlankLines(text) {
@@ -94,7 +94,7 @@ struct VerifyCommand: ParsableCommand {
         do {
             try outputFile.sink.write(output.bytes)
             try outputFile.commit()
-        } catch { throw CLIFailure(error.message) }
+        } catch { throw CLIError(error.message) }
         FileHandle.standardError.write(Data("verified \(rows) pairs: \(matches) match, \(rows - matches - errors) do not, \(errors) bad rows\n".utf8))
         if errors > 0 { throw ExitCode(CLIExit.someRowsFailed.rawValue) }
     }
@@ -107,30 +107,30 @@ struct VerifyBatchRow {
     var precision: Int?, strict: Bool?
     var extraction: ExtractionMode?
 
-    static func parse(_ line: String) -> Result<VerifyBatchRow, RowProblem> {
+    static func parse(_ line: String) -> Result<VerifyBatchRow, VerifyRowError> {
         let value: JSONValue
         var text = line
         switch text.withUTF8({ JSONDocument.parse($0) }) {
         case let .success(v): value = v
-        case let .failure(e): return .failure(RowProblem(e.description))
+        case let .failure(e): return .failure(VerifyRowError(e.description))
         }
-        guard case let .object(members) = value else { return .failure(RowProblem("row is \(value.kindName), expected a JSON object")) }
-        guard case let .string(gold)? = value["gold"] else { return .failure(RowProblem("field 'gold' is missing or not text")) }
-        guard case let .string(pred)? = value["pred"] else { return .failure(RowProblem("field 'pred' is missing or not text")) }
+        guard case let .object(members) = value else { return .failure(VerifyRowError("row is \(value.kindName), expected a JSON object")) }
+        guard case let .string(gold)? = value["gold"] else { return .failure(VerifyRowError("field 'gold' is missing or not text")) }
+        guard case let .string(pred)? = value["pred"] else { return .failure(VerifyRowError("field 'pred' is missing or not text")) }
         var precision: Int?
         if let p = value["precision"] {
-            guard case let .number(n) = p, n == n.rounded(), (0...30).contains(n) else { return .failure(RowProblem("field 'precision' must be a whole number 0-30")) }
+            guard case let .number(n) = p, n == n.rounded(), (0...30).contains(n) else { return .failure(VerifyRowError("field 'precision' must be a whole number 0-30")) }
             precision = Int(n)
         }
         var strict: Bool?
         if let s = value["strict"] {
-            guard case let .bool(b) = s else { return .failure(RowProblem("field 'strict' must be true or false")) }
+            guard case let .bool(b) = s else { return .failure(VerifyRowError("field 'strict' must be true or false")) }
             strict = b
         }
         var extraction: ExtractionMode?
         if let e = value["extraction"] {
             guard case let .string(name) = e, let mode = ExtractionMode(rawValue: name) else {
-                return .failure(RowProblem("field 'extraction' must be anchored or fallback"))
+                return .failure(VerifyRowError("field 'extraction' must be anchored or fallback"))
             }
             extraction = mode
         }
@@ -140,7 +140,8 @@ struct VerifyBatchRow {
 }
 
 /// Why a `verify --batch` row cannot be verified.
-struct RowProblem: Error {
+struct VerifyRowError: Error, CustomStringConvertible {
     var message: String
     init(_ message: String) { self.message = message }
+    var description: String { message }
 }

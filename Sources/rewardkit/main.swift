@@ -16,7 +16,7 @@ do {
     } else {
         try command.run()
     }
-} catch let failure as CLIFailure {
+} catch let failure as CLIError {
     FileHandle.standardError.write(Data("rewardkit: \(failure.message)\n".utf8))
     exit(failure.code.rawValue)
 } catch {

@@ -56,16 +56,16 @@ import Rewards
         let guarded = ImageContent(policy: .inside(root.path))
         #expect((try? guarded.urls(.string(inside.path)))?.first?.hasPrefix("data:image/png;base64,") == true)
         for refused in [secret.path, link.path, root.path + "/../" + outside.lastPathComponent + "/secret.png", "/etc/passwd"] {
-            #expect(throws: ImageFailure.self, "\(refused)") { try guarded.urls(.string(refused)) }
+            #expect(throws: ImageContentError.self, "\(refused)") { try guarded.urls(.string(refused)) }
         }
         // Without --image-root no path is read; data URIs and URLs still pass.
         let closed = ImageContent(policy: .inside(nil))
-        #expect(throws: ImageFailure.self) { try closed.urls(.string(inside.path)) }
+        #expect(throws: ImageContentError.self) { try closed.urls(.string(inside.path)) }
         #expect(try closed.urls(.array([.string("data:image/png;base64,AAAA"), .string("http://h/x.png")])) == ["data:image/png;base64,AAAA", "http://h/x.png"])
         // A file that is not an image is refused even when allowed.
         let text = root.appendingPathComponent("notes.png")
         try "hello".write(to: text, atomically: true, encoding: .utf8)
-        #expect(throws: ImageFailure.self) { try ImageContent(policy: .anyPath).urls(.string(text.path)) }
+        #expect(throws: ImageContentError.self) { try ImageContent(policy: .anyPath).urls(.string(text.path)) }
     }
 
     @Test func theAPIKeyComesFromTheEnvironmentAndNeverIntoErrors() async throws {

@@ -153,7 +153,7 @@ import Testing
         var options = JSONLScorer.Options()
         options.chunkBytes = 4096
         let scorer = JSONLScorer(pipeline: try Pipeline(spec: try RewardSpec.preset("r1")), options: options)
-        #expect(throws: IOFailure.self) {
+        #expect(throws: IOError.self) {
             _ = try scorer.run(try ByteSource(path: inPath), into: try ByteSink(path: "/dev/full"))
         }
     }

@@ -25,7 +25,7 @@ import Testing
     ]
 
     @Test(arguments: normalisations) func normalises(_ c: NormCase) {
-        #expect(String(decoding: KeyStepNormaliser.normalise(c.input), as: UTF8.self) == c.expected)
+        #expect(String(decoding: KeyStepNormalizer.normalize(c.input), as: UTF8.self) == c.expected)
     }
 
     @Test func literalMatchingIsLowerCasedSubstring() {
@@ -45,7 +45,7 @@ import Testing
 
     @Test(.timeLimit(.minutes(1))) func hostileNestingStaysCheap() {
         let deep = String(repeating: "\\frac{", count: 20_000) + "1"
-        #expect(KeyStepNormaliser.normalise(deep).count > 0)
+        #expect(KeyStepNormalizer.normalize(deep).count > 0)
     }
 
     @Test func stepBodiesFollowTheReleasedRegex() {

@@ -31,7 +31,8 @@ import Testing
     @Test func ocrIsExpOfMinusWordErrorRate() throws {
         #expect(try score("<answer>The cat sat</answer>", "the cat sat", type: "ocr") == 1)
         #expect(abs(try score("<answer>the dog sat</answer>", "the cat sat", type: "ocr") - exp(-1.0 / 3)) < 1e-12)
-        #expect(abs(try score("the cat", "the cat sat", type: "ocr") - exp(-1.0 / 3)) < 1e-12)  // bare answer, one deletion
+        // A bare answer, one deletion.
+        #expect(abs(try score("the cat", "the cat sat", type: "ocr") - exp(-1.0 / 3)) < 1e-12)
         #expect(TextMetrics.wordErrorRate(reference: "a b", hypothesis: "a x y b") == 1)
     }
 

@@ -88,7 +88,7 @@ import Testing
         try Self.input.write(toFile: inPath, atomically: true, encoding: .utf8)
         _ = try Self.scorer().run(try ByteSource(path: inPath), into: try ByteSink(path: keptPath))
         // Another config (stepgrpo: other components) scores row 1 differently.
-        #expect(throws: ResumeRefusal.self) {
+        #expect(throws: ResumeError.self) {
             try Self.scorer("stepgrpo").resumePoint(input: try ByteSource(path: inPath), kept: try ByteSource(path: keptPath))
         }
         // Fewer input rows than kept rows: row 0, row 1 and the broken line.

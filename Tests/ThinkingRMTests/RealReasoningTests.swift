@@ -98,7 +98,7 @@ import Testing
         #expect(abs(m.pairwiseAccuracy - 1.5 / 3) < 1e-12)
         #expect(abs(m.bestOfN - (1 + 0.5) / 2) < 1e-12)
         #expect(abs(m.random - (0.5 + 2.0 / 3) / 2) < 1e-12 && m.oracle == 1)
-        let f = RMFirstErrorMetrics(predicted: [2, 1, -1, -1, 0], labelled: [2, 3, -1, -1, -1])
+        let f = RMFirstErrorMetrics(predicted: [2, 1, -1, -1, 0], labeled: [2, 3, -1, -1, -1])
         #expect(f.erroneous == 2 && f.correct == 3 && f.erroneousAccuracy == 0.5 && abs(f.correctAccuracy - 2.0 / 3) < 1e-12)
         #expect(abs(f.f1 - 2 * 0.5 * (2.0 / 3) / (0.5 + 2.0 / 3)) < 1e-12)
     }

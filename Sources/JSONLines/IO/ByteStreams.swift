@@ -10,13 +10,13 @@ public final class ByteSource {
     public let size: Int?
 
     /// Opens `path`, or standard input for "-".
-    public init(path: String) throws(IOFailure) {
+    public init(path: String) throws(IOError) {
         if path == "-" {
             fd = 0
             ownsDescriptor = false
         } else {
             fd = open(path, O_RDONLY)
-            guard fd >= 0 else { throw IOFailure("cannot open \(path): \(String(cString: strerror(errno)))") }
+            guard fd >= 0 else { throw IOError("cannot open \(path): \(String(cString: strerror(errno)))") }
             ownsDescriptor = true
         }
         name = path
@@ -27,15 +27,15 @@ public final class ByteSource {
     deinit { if ownsDescriptor { close(fd) } }
 
     /// Everything left in the source (for steps that need the whole input, like groups).
-    public func readAll() throws(IOFailure) -> [UInt8] {
+    public func readAll() throws(IOError) -> [UInt8] {
         var data = [UInt8](repeating: 0, count: max(1 << 16, (size ?? 0) + 1))
         var filled = 0
         while true {
             if filled == data.count { data.append(contentsOf: repeatElement(0, count: data.count)) }
             let wanted = data.count - filled
-            var result: Result<Int, IOFailure> = .success(0)
+            var result: Result<Int, IOError> = .success(0)
             data.withUnsafeMutableBytes { raw in
-                do throws(IOFailure) { result = .success(try read(into: raw.baseAddress! + filled, count: wanted)) }
+                do throws(IOError) { result = .success(try read(into: raw.baseAddress! + filled, count: wanted)) }
                 catch { result = .failure(error) }
             }
             let n = try result.get()
@@ -48,21 +48,21 @@ public final class ByteSource {
 
     /// Moves to byte `offset` of a file, where the next read starts (a resumed run skips the rows
     /// it already has); standard input cannot move.
-    public func seek(to offset: Int) throws(IOFailure) {
+    public func seek(to offset: Int) throws(IOError) {
         guard lseek(fd, off_t(offset), SEEK_SET) >= 0 else {
-            throw IOFailure("cannot move to byte \(offset) of \(name): \(String(cString: strerror(errno)))")
+            throw IOError("cannot move to byte \(offset) of \(name): \(String(cString: strerror(errno)))")
         }
     }
 
     /// `count` bytes from byte `offset` of a file (fewer at its end), without moving where the
     /// next `read` starts.
-    package func read(at offset: Int, count: Int) throws(IOFailure) -> [UInt8] {
+    package func read(at offset: Int, count: Int) throws(IOError) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: count)
         var filled = 0
         while filled < count {
             let n = bytes.withUnsafeMutableBytes { raw in pread(fd, raw.baseAddress! + filled, count - filled, off_t(offset + filled)) }
             if n < 0 && errno == EINTR { continue }
-            if n < 0 { throw IOFailure("cannot read \(name): \(String(cString: strerror(errno)))") }
+            if n < 0 { throw IOError("cannot read \(name): \(String(cString: strerror(errno)))") }
             if n == 0 { break }
             filled += n
         }
@@ -71,12 +71,12 @@ public final class ByteSource {
     }
 
     /// Reads up to `count` bytes into `buffer`; 0 at end of input.
-    package func read(into buffer: UnsafeMutableRawPointer, count: Int) throws(IOFailure) -> Int {
+    package func read(into buffer: UnsafeMutableRawPointer, count: Int) throws(IOError) -> Int {
         while true {
             let n = Foundation.read(fd, buffer, count)
             if n >= 0 { return n }
             if errno == EINTR { continue }
-            throw IOFailure("cannot read \(name): \(String(cString: strerror(errno)))")
+            throw IOError("cannot read \(name): \(String(cString: strerror(errno)))")
         }
     }
 }
@@ -90,13 +90,13 @@ public final class ByteSink {
 
     /// Creates (or truncates) `path`, or uses standard output for "-". With `appending`, an
     /// existing file keeps its bytes and writes go after them.
-    public init(path: String, appending: Bool = false) throws(IOFailure) {
+    public init(path: String, appending: Bool = false) throws(IOError) {
         if path == "-" {
             fd = 1
             ownsDescriptor = false
         } else {
             fd = open(path, O_WRONLY | O_CREAT | (appending ? O_APPEND : O_TRUNC), 0o644)
-            guard fd >= 0 else { throw IOFailure("cannot write \(path): \(String(cString: strerror(errno)))") }
+            guard fd >= 0 else { throw IOError("cannot write \(path): \(String(cString: strerror(errno)))") }
             ownsDescriptor = true
         }
         name = path
@@ -106,24 +106,24 @@ public final class ByteSink {
 
     /// Waits until what was written is on the disk (`fsync`), so a rename after it cannot leave
     /// a name pointing at bytes a crash would lose.
-    public func synchronize() throws(IOFailure) {
+    public func synchronize() throws(IOError) {
         guard ownsDescriptor else { return }
         while fsync(fd) != 0 {
             if errno == EINTR { continue }
-            throw IOFailure("cannot write \(name): \(String(cString: strerror(errno)))")
+            throw IOError("cannot write \(name): \(String(cString: strerror(errno)))")
         }
     }
 
     /// Writes all of `bytes`.
-    public func write(_ bytes: [UInt8]) throws(IOFailure) {
-        var failure: IOFailure?
+    public func write(_ bytes: [UInt8]) throws(IOError) {
+        var failure: IOError?
         bytes.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
                 let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    failure = IOFailure("cannot write \(name): \(String(cString: strerror(errno)))")
+                    failure = IOError("cannot write \(name): \(String(cString: strerror(errno)))")
                     return
                 }
                 offset += n
@@ -136,7 +136,7 @@ public final class ByteSink {
 extension ByteSink {
     /// Writes each of `buffers`, in order, with one `writev` call for up to 64 of them (a chunk's
     /// output is one buffer per piece; a `write` call each would cost more than the copying).
-    package func write(_ buffers: [[UInt8]]) throws(IOFailure) {
+    package func write(_ buffers: [[UInt8]]) throws(IOError) {
         var index = 0
         while index < buffers.count {
             let batch = buffers[index..<min(buffers.count, index + 64)]
@@ -145,7 +145,7 @@ extension ByteSink {
             let written = Self.withVectors(batch, &vectors) { writev(fd, $0, Int32($0.count)) }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw IOFailure("cannot write \(name): \(String(cString: strerror(errno)))")
+                throw IOError("cannot write \(name): \(String(cString: strerror(errno)))")
             }
             var left = written
             while index < batch.endIndex, left >= buffers[index].count {
@@ -172,10 +172,13 @@ extension ByteSink {
 }
 
 /// A file could not be opened, read or written.
-public struct IOFailure: Error, Sendable, CustomStringConvertible {
+public struct IOError: Error, Sendable, CustomStringConvertible {
     /// What failed and why.
     public var message: String
-    /// Makes a failure.
+    /// Makes an error.
     public init(_ message: String) { self.message = message }
     public var description: String { message }
 }
+
+@available(*, deprecated, renamed: "IOError")
+public typealias IOFailure = IOError

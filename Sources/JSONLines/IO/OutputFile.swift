@@ -18,7 +18,7 @@ public final class OutputFile {
 
     /// Starts writing `target`: creates (or truncates) its partial file, or with `resuming`, keeps
     /// the partial file's bytes and writes after them.
-    public init(target: String, resuming: Bool = false) throws(IOFailure) {
+    public init(target: String, resuming: Bool = false) throws(IOError) {
         self.target = target
         guard target != "-" else {
             partialPath = nil
@@ -41,11 +41,11 @@ public final class OutputFile {
     }
 
     /// The run is done: flushes the partial file to disk and renames it to the target.
-    public func commit() throws(IOFailure) {
+    public func commit() throws(IOError) {
         guard let partialPath else { return }
         try sink.synchronize()
         guard rename(partialPath, target) == 0 else {
-            throw IOFailure("cannot rename \(partialPath) to \(target): \(String(cString: strerror(errno)))")
+            throw IOError("cannot rename \(partialPath) to \(target): \(String(cString: strerror(errno)))")
         }
         settled = true
     }

@@ -17,7 +17,7 @@ public struct AccuracyAuditor: Sendable {
     /// What judging a list of rollouts gave.
     public struct Judged: Sendable {
         /// The rollouts judged, in order: those the reward could score.
-        public var rollouts: [LabelledRollout] = []
+        public var rollouts: [LabeledRollout] = []
         /// The gold answer as compared, parallel to `rollouts`.
         public var golds: [String] = []
         /// The verdicts, parallel to `rollouts`.
@@ -29,7 +29,7 @@ public struct AccuracyAuditor: Sendable {
     }
 
     /// Judges every rollout in order; `progress` hears the number done now and then.
-    public func judge(_ rollouts: [LabelledRollout], progress: ((Int) -> Void)? = nil) -> Judged {
+    public func judge(_ rollouts: [LabeledRollout], progress: ((Int) -> Void)? = nil) -> Judged {
         var judged = Judged()
         judged.rollouts.reserveCapacity(rollouts.count)
         judged.golds.reserveCapacity(rollouts.count)
@@ -56,7 +56,7 @@ public struct AccuracyAuditor: Sendable {
         return judged
     }
 
-    private func verdict(_ rollout: LabelledRollout) -> Result<(gold: String, verdict: AuditVerdict), RewardError> {
+    private func verdict(_ rollout: LabeledRollout) -> Result<(gold: String, verdict: AuditVerdict), RewardError> {
         switch rollout.problemType ?? "math" {
         case "math", "numerical":
             let judgement = reward.judge(response: rollout.response, reference: rollout.reference, options: rollout.options)

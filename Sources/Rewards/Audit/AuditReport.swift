@@ -74,7 +74,7 @@ public struct AuditReport: Sendable {
     private static func tallyMembers(_ t: AuditTally) -> [(key: String, value: JSONValue)] {
         [("rows", .number(Double(t.rows))), ("agreed", .number(Double(t.agreed))), ("agreement", .number(t.agreement)),
          ("false_accepts", .number(Double(t.falseAccepts))), ("false_rejects", .number(Double(t.falseRejects))),
-         ("labelled_correct", .number(Double(t.labelledCorrect)))]
+         ("labelled_correct", .number(Double(t.labeledCorrect)))]
     }
 
     private static func json(_ e: VerifierAudit.Example) -> JSONValue {

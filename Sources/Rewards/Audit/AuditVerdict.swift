@@ -31,8 +31,10 @@ public struct AuditTally: Sendable, Equatable {
     public var falseAccepts = 0
     /// Rejected although the label says correct.
     public var falseRejects = 0
-    /// Rollouts labelled correct.
-    public var labelledCorrect = 0
+    /// Rollouts labeled correct.
+    public var labeledCorrect = 0
+    @available(*, deprecated, renamed: "labeledCorrect")
+    public var labelledCorrect: Int { labeledCorrect }
 
     /// An empty tally.
     public init() {}
@@ -40,7 +42,7 @@ public struct AuditTally: Sendable, Equatable {
     /// Counts one verdict against its label.
     public mutating func add(accepted: Bool, label: Bool) {
         rows += 1
-        if label { labelledCorrect += 1 }
+        if label { labeledCorrect += 1 }
         if accepted == label { agreed += 1 } else if accepted { falseAccepts += 1 } else { falseRejects += 1 }
     }
 

@@ -135,10 +135,12 @@ main()
 }
 
 /// Why the peer could not judge.
-public struct PeerError: Error, Sendable, Equatable {
+public struct PeerError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What went wrong.
     public var message: String
 
     /// Makes an error.
     public init(_ message: String) { self.message = message }
+
+    public var description: String { message }
 }

@@ -4,7 +4,7 @@ public struct VerifierAudit: Sendable {
     /// An error the verifier made on one rollout, kept as an example.
     public struct Example: Sendable, Equatable {
         /// The rollout.
-        public var rollout: LabelledRollout
+        public var rollout: LabeledRollout
         /// The gold answer as compared.
         public var gold: String
         /// What the verifier said.
@@ -28,7 +28,7 @@ public struct VerifierAudit: Sendable {
 
     /// Tallies `verdicts` (parallel to `rollouts`) against the labels; `golds` are the gold answers
     /// as compared (parallel too), which the kinds are read from.
-    public init(name: String, rollouts: [LabelledRollout], golds: [String], verdicts: [AuditVerdict], examples: Int, seconds: Double? = nil) {
+    public init(name: String, rollouts: [LabeledRollout], golds: [String], verdicts: [AuditVerdict], examples: Int, seconds: Double? = nil) {
         precondition(rollouts.count == verdicts.count && rollouts.count == golds.count, "one verdict and one gold per rollout")
         self.name = name
         self.seconds = seconds

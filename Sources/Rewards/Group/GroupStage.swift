@@ -55,11 +55,12 @@ public struct GroupStage: Sendable {
     }
 
     /// A row the group step cannot use, by index.
-    public struct MemberError: Error, Sendable, Equatable {
+    public struct MemberError: Error, Sendable, Equatable, CustomStringConvertible {
         /// Index of the member.
         public var index: Int
         /// What is missing.
         public var message: String
+        public var description: String { message }
     }
 
     /// The settings.

@@ -35,7 +35,7 @@ public struct KeyStepAnnotator: Sendable {
     }
 
     /// Annotates every non-blank line of `source` into `sink`, in order.
-    public func run(_ source: ByteSource, into sink: ByteSink) throws(IOFailure) -> Summary {
+    public func run(_ source: ByteSource, into sink: ByteSink) throws(IOError) -> Summary {
         let start = DispatchTime.now().uptimeNanoseconds
         var summary = Summary()
         var pending: [UInt8] = []
@@ -43,10 +43,10 @@ public struct KeyStepAnnotator: Sendable {
         var lineNumber = 1
         var skipping = false
         while true {
-            var read: Result<Int, IOFailure> = .success(0)
+            var read: Result<Int, IOError> = .success(0)
             chunk.withUnsafeMutableBytes { raw in
                 guard let base = raw.baseAddress else { return }
-                do throws(IOFailure) { read = .success(try source.read(into: base, count: raw.count)) }
+                do throws(IOError) { read = .success(try source.read(into: base, count: raw.count)) }
                 catch { read = .failure(error) }
             }
             let n = try read.get()

@@ -96,7 +96,7 @@ public struct KeyStepExtractor: Sendable {
 
     /// The dedupe key: the normalised form StepRAR compares.
     private static func key(_ form: String) -> String {
-        String(decoding: KeyStepNormaliser.normalise(form), as: UTF8.self)
+        String(decoding: KeyStepNormalizer.normalize(form), as: UTF8.self)
     }
 
     private static func numbers(in side: String) -> Set<String> {

@@ -3,7 +3,7 @@
 public struct KeyStepMatcher: Sendable {
     /// How forms and text are compared.
     public enum Matching: String, Sendable, CaseIterable {
-        /// Both sides normalised first (`KeyStepNormaliser`): RewardKit's default.
+        /// Both sides normalised first (`KeyStepNormalizer`): RewardKit's default.
         case normalized
         /// Lower-cased plain substring, as the released R1-VL code does.
         case literal
@@ -26,8 +26,8 @@ public struct KeyStepMatcher: Sendable {
 
     private func prepare(_ text: String, into out: inout [UInt8]) {
         switch matching {
-        case .normalized: KeyStepNormaliser.normalise(text, into: &out)
-        case .literal: KeyStepNormaliser.caseFolded(text, into: &out)
+        case .normalized: KeyStepNormalizer.normalize(text, into: &out)
+        case .literal: KeyStepNormalizer.caseFolded(text, into: &out)
         }
     }
 
@@ -44,7 +44,7 @@ public struct KeyStepMatcher: Sendable {
             for group in groups {
                 for form in group {
                     prepare(form, into: &needle)
-                    if KeyStepNormaliser.contains(needle, in: h) {
+                    if KeyStepNormalizer.contains(needle, in: h) {
                         matched += 1
                         break
                     }

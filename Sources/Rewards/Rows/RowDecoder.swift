@@ -147,11 +147,11 @@ private struct FieldReader {
         guard let (at, m) = member(.answer), bytes[m.value.lowerBound] == UInt8(ascii: "[") else {
             return (try scalarText(.answer), [])
         }
-        do throws(AcceptableAnswers.Problem) {
+        do throws(AcceptableAnswersError) {
             guard let read = try AcceptableAnswers.read(JSONDecoding.value(bytes, m.value)) else { return (nil, []) }
             return (read.first, read.others)
         } catch {
-            throw .badField(name: name(at), problem: error.problem)
+            throw .badField(name: name(at), problem: error.message)
         }
     }
 

@@ -39,7 +39,7 @@ public struct BatchScorer: Sendable {
     }
 
     /// Scores `source` into `sink`; returns the row summary and the group summary.
-    public func run(_ source: ByteSource, into sink: ByteSink) throws(IOFailure) -> (ScoreSummary, GroupStage.Summary) {
+    public func run(_ source: ByteSource, into sink: ByteSink) throws(IOError) -> (ScoreSummary, GroupStage.Summary) {
         let start = DispatchTime.now().uptimeNanoseconds
         var (output, summary, groupSummary) = score(try source.readAll())
         try sink.write(output)
@@ -120,14 +120,14 @@ public struct BatchScorer: Sendable {
     }
 
     /// Decodes one line (any thread); a line that cannot be used is its error line.
-    private func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, number: Int) -> Result<Trajectory, LineFailure> {
+    private func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, number: Int) -> Result<Trajectory, LineError> {
         let needsResponse: Bool
         if case .pipeline = rewards { needsResponse = true } else { needsResponse = false }
         switch RowDecoder.decode(UnsafeBufferPointer(rebasing: bytes[range]), requireResponse: needsResponse) {
-        case let .failure(e): return .failure(LineFailure(line: .failed(number: number, e, range: range)))
+        case let .failure(e): return .failure(LineError(line: .failed(number: number, e, range: range)))
         case let .success(row):
             if stage?.spec.estimator == .shareGRPO && row.trajectory.group == nil {
-                return .failure(LineFailure(line: .failed(number: number, .badField(name: "group", problem: "is missing: share_grpo needs the question id shared by its variants"), range: range)))
+                return .failure(LineError(line: .failed(number: number, .badField(name: "group", problem: "is missing: share_grpo needs the question id shared by its variants"), range: range)))
             }
             return .success(row.trajectory)
         }
@@ -187,7 +187,7 @@ public struct BatchScorer: Sendable {
 }
 
 /// A line that cannot be scored, as the line it becomes.
-private struct LineFailure: Error {
+private struct LineError: Error {
     let line: BatchScorer.LineOutcome
 }
 

@@ -48,7 +48,7 @@ final class ChunkPipeline: @unchecked Sendable {
     private var submitted = 0
     private var written = 0
     private var rowsWritten = 0
-    private var failure: IOFailure?
+    private var failure: IOError?
 
     private var summary: ScoreSummary
     private let workers = DispatchGroup()
@@ -81,7 +81,7 @@ final class ChunkPipeline: @unchecked Sendable {
 
     /// A buffer for the next chunk's input: a free one, a new one while fewer than `maxChunks`
     /// exist, else the first one given back. Throws the failure of an earlier write.
-    func takeBuffer() throws(IOFailure) -> ChunkBuffer {
+    func takeBuffer() throws(IOError) -> ChunkBuffer {
         state.lock()
         defer { state.unlock() }
         while true {
@@ -124,7 +124,7 @@ final class ChunkPipeline: @unchecked Sendable {
 
     /// Waits until every submitted chunk is written; returns the tally of all of them, or throws
     /// the first write failure.
-    func finish() throws(IOFailure) -> ScoreSummary {
+    func finish() throws(IOError) -> ScoreSummary {
         state.lock()
         while written < submitted { state.wait() }
         let failure = self.failure
@@ -220,7 +220,7 @@ final class ChunkPipeline: @unchecked Sendable {
         var failed = failure != nil
         state.unlock()
         if !failed {
-            do throws(IOFailure) { try sink.write(outputs) } catch {
+            do throws(IOError) { try sink.write(outputs) } catch {
                 state.lock()
                 failure = error
                 state.unlock()

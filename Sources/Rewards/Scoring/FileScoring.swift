@@ -7,7 +7,7 @@ import JSONLines
 public enum FileScoring {
     /// Scores `input` into `out` ("-" for standard output); throws when a file cannot be read or
     /// written. Bad rows are error rows, counted in the summary.
-    public static func score(input: String, out: String, pipeline: Pipeline, step: Int = 0, explain: Bool = false) throws(IOFailure) -> ScoreSummary {
+    public static func score(input: String, out: String, pipeline: Pipeline, step: Int = 0, explain: Bool = false) throws(IOError) -> ScoreSummary {
         let source = try ByteSource(path: input)
         let output = try OutputFile(target: out)
         let summary: ScoreSummary

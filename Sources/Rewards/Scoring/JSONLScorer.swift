@@ -67,7 +67,7 @@ public struct JSONLScorer: Sendable {
     ///
     /// This thread reads chunks and cuts them at the last newline; `ChunkPipeline` scores the
     /// complete lines on all cores and writes them in order while the next chunks are read.
-    public func run(_ source: ByteSource, into sink: ByteSink, progress: Progress? = nil) throws(IOFailure) -> ScoreSummary {
+    public func run(_ source: ByteSource, into sink: ByteSink, progress: Progress? = nil) throws(IOError) -> ScoreSummary {
         let start = DispatchTime.now().uptimeNanoseconds
         let chunks = ChunkPipeline(sink: sink, chunkBytes: options.chunkBytes, componentNames: pipeline.componentNames) { chunk, piece, output in
             scorePiece(piece, of: chunk, into: output)

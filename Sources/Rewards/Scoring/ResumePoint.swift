@@ -15,13 +15,13 @@ public struct ResumePoint: Sendable, Equatable {
 }
 
 /// Why a partial output cannot be continued, naming the row and line that disagree.
-public enum ResumeRefusal: Error, Sendable, CustomStringConvertible {
+public enum ResumeError: Error, Sendable, CustomStringConvertible {
     /// The input has fewer non-blank lines than the output keeps rows.
     case inputShorter(keptRows: Int, inputRows: Int)
     /// Kept row `row` is not what input line `line` scores to under this config now.
     case rowDiffers(row: Int, line: Int)
     /// The input or the partial output could not be read.
-    case unreadable(IOFailure)
+    case unreadable(IOError)
 
     public var description: String {
         switch self {
@@ -35,20 +35,23 @@ public enum ResumeRefusal: Error, Sendable, CustomStringConvertible {
     }
 }
 
+@available(*, deprecated, renamed: "ResumeError")
+public typealias ResumeRefusal = ResumeError
+
 extension JSONLScorer {
     /// Checks that `kept` (a partial output) holds the scored form of the first rows of `input`
     /// and says where to continue: the number of whole rows must not exceed the input's, and the
     /// first and the last kept row must be byte for byte what their input lines score to now,
     /// which a changed line or a changed config (weights, rewards, `explain`) breaks.
-    public func resumePoint(input: ByteSource, kept: ByteSource) throws(ResumeRefusal) -> ResumePoint {
-        let keptRows = try Self.reading { () throws(IOFailure) in try KeptRows(kept) }
+    public func resumePoint(input: ByteSource, kept: ByteSource) throws(ResumeError) -> ResumePoint {
+        let keptRows = try Self.reading { () throws(IOError) in try KeptRows(kept) }
         guard keptRows.count > 0 else { return ResumePoint(rows: 0, keptBytes: 0, inputOffset: 0, nextLine: 1) }
-        let lines = try Self.reading { () throws(IOFailure) in try InputLines(input, upTo: keptRows.count) }
+        let lines = try Self.reading { () throws(IOError) in try InputLines(input, upTo: keptRows.count) }
         guard lines.count == keptRows.count else { throw .inputShorter(keptRows: keptRows.count, inputRows: lines.count) }
         for (row, rowRange, line) in [(1, keptRows.first, lines.first), (keptRows.count, keptRows.last, lines.last)] {
             // An overlong line's error row depends on how the read cut it; only its count is checked.
             guard line.range.count <= options.maxLineBytes else { continue }
-            let (lineBytes, rowBytes) = try Self.reading { () throws(IOFailure) in
+            let (lineBytes, rowBytes) = try Self.reading { () throws(IOError) in
                 (try input.read(at: line.range.lowerBound, count: line.range.count),
                  try kept.read(at: rowRange.lowerBound, count: rowRange.count + 1))
             }
@@ -57,8 +60,8 @@ extension JSONLScorer {
         return ResumePoint(rows: keptRows.count, keptBytes: keptRows.bytes, inputOffset: lines.endOffset, nextLine: lines.last.number + 1)
     }
 
-    private static func reading<T>(_ body: () throws(IOFailure) -> T) throws(ResumeRefusal) -> T {
-        do throws(IOFailure) { return try body() } catch { throw .unreadable(error) }
+    private static func reading<T>(_ body: () throws(IOError) -> T) throws(ResumeError) -> T {
+        do throws(IOError) { return try body() } catch { throw .unreadable(error) }
     }
 
     /// The output row (with its newline) that `line` scores to.
@@ -77,7 +80,7 @@ private struct KeptRows {
     var first = 0..<0
     var last = 0..<0
 
-    init(_ source: ByteSource) throws(IOFailure) {
+    init(_ source: ByteSource) throws(IOError) {
         try LineScan.forEachLine(of: source) { line in
             // A row without its newline was cut short by a kill; it is dropped and scored again.
             guard line.terminated else { return false }
@@ -98,7 +101,7 @@ private struct InputLines {
     var last = (range: 0..<0, number: 0)
     var endOffset = 0
 
-    init(_ source: ByteSource, upTo limit: Int) throws(IOFailure) {
+    init(_ source: ByteSource, upTo limit: Int) throws(IOError) {
         var physical = 0
         try LineScan.forEachLine(of: source) { line in
             physical += 1
@@ -124,7 +127,7 @@ enum LineScan {
     }
 
     /// Calls `body` for each line of `source` from where it stands, until `body` returns false.
-    static func forEachLine(of source: ByteSource, blockBytes: Int = 1 << 20, _ body: (Line) -> Bool) throws(IOFailure) {
+    static func forEachLine(of source: ByteSource, blockBytes: Int = 1 << 20, _ body: (Line) -> Bool) throws(IOError) {
         let block = UnsafeMutablePointer<UInt8>.allocate(capacity: blockBytes)
         defer { block.deallocate() }
         var blockStart = 0, lineStart = 0, hasContent = false

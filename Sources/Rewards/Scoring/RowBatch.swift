@@ -10,26 +10,20 @@ public enum RowBatch {
     /// How the rows were sent, and so how they are returned.
     public enum Form: Sendable { case jsonArray, jsonl }
 
-    /// Why a body is not rows at all.
-    public struct Refusal: Error, Sendable, CustomStringConvertible {
-        /// What is wrong with the body.
-        public var message: String
-        /// Makes a refusal.
-        public init(_ message: String) { self.message = message }
-        public var description: String { message }
-    }
+    @available(*, deprecated, renamed: "RowBatchError")
+    public typealias Refusal = RowBatchError
 
     /// The body's rows as JSONL (one row a line), and the form they came in.
-    public static func lines(_ body: UnsafeBufferPointer<UInt8>) -> Result<(lines: [UInt8], form: Form), Refusal> {
+    public static func lines(_ body: UnsafeBufferPointer<UInt8>) -> Result<(lines: [UInt8], form: Form), RowBatchError> {
         guard let first = body.firstIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else {
-            return .failure(Refusal("body is empty: send rows as a JSON array or as JSONL"))
+            return .failure(RowBatchError("body is empty: send rows as a JSON array or as JSONL"))
         }
         guard body[first] == UInt8(ascii: "[") else { return .success((Array(body), .jsonl)) }
         switch JSONDocument.arrayElements(body) {
         case let .failure(e):
-            return .failure(Refusal("body starts as a JSON array but is not valid JSON: \(e.description)"))
+            return .failure(RowBatchError("body starts as a JSON array but is not valid JSON: \(e.description)"))
         case .success(nil):
-            return .failure(Refusal("body is not a JSON array of rows"))
+            return .failure(RowBatchError("body is not a JSON array of rows"))
         case let .success(elements?):
             return .success((jsonl(body, elements), .jsonArray))
         }
@@ -38,12 +32,12 @@ public enum RowBatch {
     /// Scores the body's rows with `pipeline` (and its group step at `step`, when it has one);
     /// returns the output rows in the body's form, with the row summary.
     public static func score(_ body: UnsafeBufferPointer<UInt8>, pipeline: Pipeline, step: Int, explain: Bool = false)
-        -> Result<(output: [UInt8], summary: ScoreSummary), Refusal> {
+        -> Result<(output: [UInt8], summary: ScoreSummary), RowBatchError> {
         score(body, with: BatchScorer(rewards: .pipeline(pipeline), stage: pipeline.group.map { GroupStage(spec: $0, step: step) }, explain: explain))
     }
 
     /// The body's rows through `scorer`, back in the body's form.
-    public static func score(_ body: UnsafeBufferPointer<UInt8>, with scorer: BatchScorer) -> Result<(output: [UInt8], summary: ScoreSummary), Refusal> {
+    public static func score(_ body: UnsafeBufferPointer<UInt8>, with scorer: BatchScorer) -> Result<(output: [UInt8], summary: ScoreSummary), RowBatchError> {
         lines(body).map { lines, form in
             let (output, summary, _) = scorer.score(lines)
             return (form == .jsonArray ? jsonArray(ofLines: output) : output, summary)
@@ -75,4 +69,13 @@ public enum RowBatch {
         out.append(UInt8(ascii: "]"))
         return out
     }
+}
+
+/// Why a body is not rows at all.
+public struct RowBatchError: Error, Sendable, CustomStringConvertible {
+    /// What is wrong with the body.
+    public var message: String
+    /// Makes an error.
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
 }

@@ -62,11 +62,11 @@ public struct RMFirstErrorMetrics: Sendable, Equatable, Codable {
     /// Harmonic mean of the two accuracies (0 when either is 0).
     public var f1: Double
 
-    /// Metrics of `predicted` first errors against `labelled` ones (-1 = none).
-    public init(predicted: [Int], labelled: [Int]) {
-        precondition(predicted.count == labelled.count, "RMFirstErrorMetrics: lengths differ")
+    /// Metrics of `predicted` first errors against `labeled` ones (-1 = none).
+    public init(predicted: [Int], labeled: [Int]) {
+        precondition(predicted.count == labeled.count, "RMFirstErrorMetrics: lengths differ")
         var e = 0, c = 0, eHit = 0, cHit = 0
-        for (p, l) in zip(predicted, labelled) {
+        for (p, l) in zip(predicted, labeled) {
             if l < 0 { c += 1; if p < 0 { cHit += 1 } } else { e += 1; if p == l { eHit += 1 } }
         }
         erroneous = e
@@ -76,4 +76,7 @@ public struct RMFirstErrorMetrics: Sendable, Equatable, Codable {
         let sum = erroneousAccuracy + correctAccuracy
         f1 = sum == 0 ? 0 : 2 * erroneousAccuracy * correctAccuracy / sum
     }
+
+    @available(*, deprecated, renamed: "init(predicted:labeled:)")
+    public init(predicted: [Int], labelled: [Int]) { self.init(predicted: predicted, labeled: labelled) }
 }

@@ -25,7 +25,7 @@ public struct VerifyBudget: Sendable, Equatable {
 }
 
 /// Thrown inside the engine when a comparison has used up its budget.
-struct BudgetExceeded: Error, Sendable {}
+struct BudgetExceededError: Error, Sendable {}
 
 /// Monotonic time in nanoseconds, without Foundation.
 @inline(__always)
@@ -63,20 +63,20 @@ final class BudgetMeter {
 
     /// Charges `cost` steps; throws once the steps or the wall time are spent.
     @inline(__always)
-    func charge(_ cost: Int = 1) throws(BudgetExceeded) {
+    func charge(_ cost: Int = 1) throws(BudgetExceededError) {
         steps &+= cost
         sinceClock &+= cost
-        if steps > maxSteps { throw BudgetExceeded() }
+        if steps > maxSteps { throw BudgetExceededError() }
         // Stacks grow down; deep recursion (nested braces, towers) ends here, not in a crash.
-        if stackBase &- Self.stackAddress() > Self.maxStackBytes && stackBase > Self.stackAddress() { throw BudgetExceeded() }
+        if stackBase &- Self.stackAddress() > Self.maxStackBytes && stackBase > Self.stackAddress() { throw BudgetExceededError() }
         if sinceClock >= Self.clockEvery {
             sinceClock = 0
-            if monotonicNanos() > deadline { throw BudgetExceeded() }
+            if monotonicNanos() > deadline { throw BudgetExceededError() }
         }
     }
 
     /// Checks the clock now, for callers about to do one large piece of work.
-    func checkClock() throws(BudgetExceeded) {
-        if monotonicNanos() > deadline { throw BudgetExceeded() }
+    func checkClock() throws(BudgetExceededError) {
+        if monotonicNanos() > deadline { throw BudgetExceededError() }
     }
 }

@@ -1,6 +1,6 @@
 /// The foundation comparator: numbers as exact fractions, multiple-choice letters, and text.
 ///
-/// Both sides are normalised first (`AnswerTextNormaliser`). Then, in order: a letter gold needs
+/// Both sides are normalised first (`AnswerTextNormalizer`). Then, in order: a letter gold needs
 /// a letter prediction (`choice`); two numbers compare as exact fractions, a percent also matching
 /// its value over 100 (`numeric`); otherwise the texts compare ignoring case and all white space
 /// (`text`). No symbolic algebra: `x+1` and `1+x` differ, and `0.333` is not `1/3`. The full math
@@ -12,8 +12,8 @@ public struct SimpleAnswerComparator: AnswerComparator {
     /// Compares an extracted prediction with the gold answer; reason is `numeric`, `choice`,
     /// `text`, `mismatch` or `empty`.
     public func compare(gold: String, predicted: String) -> Verdict {
-        let g = AnswerTextNormaliser.normalise(gold)
-        let p = AnswerTextNormaliser.normalise(predicted)
+        let g = AnswerTextNormalizer.normalize(gold)
+        let p = AnswerTextNormalizer.normalize(predicted)
         guard !g.isEmpty, !p.isEmpty else { return Verdict(isMatch: false, reason: "empty") }
         if let goldLetter = ChoiceLetter.parse(g), let predictedLetter = ChoiceLetter.parse(p) {
             return goldLetter == predictedLetter ? Verdict(isMatch: true, reason: "choice") : Verdict(isMatch: false, reason: "mismatch")

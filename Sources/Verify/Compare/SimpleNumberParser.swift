@@ -2,7 +2,7 @@
 /// `\frac{3}{4}` and `\frac34`, vulgar fractions (`½`, mixed `1½`), percent, currency (`$ € £ ¥`,
 /// `USD`, `dollars`) and degrees (`°`, `^\circ`, `^{\circ}`, `\degree`, `degrees`).
 ///
-/// Expects text already through `AnswerTextNormaliser` (so `$`, `\text{}` and `\dfrac` are gone).
+/// Expects text already through `AnswerTextNormalizer` (so `$`, `\text{}` and `\dfrac` are gone).
 /// Anything else (`1,2`, `1 2`, `2x`) is not a number, and the comparator falls back to text.
 enum SimpleNumberParser {
     /// A parsed number and whether it carried a percent sign.
@@ -35,11 +35,11 @@ enum SimpleNumberParser {
         var s = Substring(text.lowercased())
         var negative = false
         var isPercent = false
-        s = AnswerTextNormaliser.trim(s)
+        s = AnswerTextNormalizer.trim(s)
         if let signed = sign(&s, ascii: ascii) { negative = signed }
-        s = AnswerTextNormaliser.trim(s)
+        s = AnswerTextNormalizer.trim(s)
         for prefix in ascii ? asciiCurrencyPrefixes : currencyPrefixes where s.hasUTF8Prefix(prefix) {
-            s = AnswerTextNormaliser.trim(s.droppingUTF8Prefix(prefix))
+            s = AnswerTextNormalizer.trim(s.droppingUTF8Prefix(prefix))
             break
         }
         if let signed = sign(&s, ascii: ascii) {
@@ -48,10 +48,10 @@ enum SimpleNumberParser {
         }
         if s.hasUTF8Suffix("%") {
             isPercent = true
-            s = AnswerTextNormaliser.trim(s.droppingUTF8Suffix("%"))
+            s = AnswerTextNormalizer.trim(s.droppingUTF8Suffix("%"))
         } else {
             for suffix in ascii ? asciiUnitSuffixes : unitSuffixes where s.hasUTF8Suffix(suffix) {
-                s = AnswerTextNormaliser.trim(s.droppingUTF8Suffix(suffix))
+                s = AnswerTextNormalizer.trim(s.droppingUTF8Suffix(suffix))
                 break
             }
         }
@@ -81,13 +81,13 @@ enum SimpleNumberParser {
         if raw.hasUTF8Prefix("\\frac") { return latexFraction(raw.droppingUTF8Prefix("\\frac")) }
         if !ascii, let last = raw.last, let (n, d) = vulgar[last] {
             let fraction = SimpleNumber.fraction(n, d)
-            let whole = AnswerTextNormaliser.trim(raw.dropLast())
+            let whole = AnswerTextNormalizer.trim(raw.dropLast())
             if whole.isEmpty { return fraction }
             guard let w = decimal(whole), let fraction else { return nil }
             return w.adding(fraction)
         }
         if let slash = ascii ? raw.utf8.firstIndex(of: UInt8(ascii: "/")) : raw.firstIndex(of: "/") {
-            let top = AnswerTextNormaliser.trim(raw[..<slash]), bottom = AnswerTextNormaliser.trim(raw[raw.index(after: slash)...])
+            let top = AnswerTextNormalizer.trim(raw[..<slash]), bottom = AnswerTextNormalizer.trim(raw[raw.index(after: slash)...])
             guard let n = signedDecimal(top), let d = signedDecimal(bottom) else { return nil }
             return n.divided(by: d)
         }
@@ -96,10 +96,10 @@ enum SimpleNumberParser {
 
     /// `{a}{b}` or `ab` (one character each) after `\frac`.
     private static func latexFraction(_ rest: Substring) -> SimpleNumber? {
-        var s = AnswerTextNormaliser.trim(rest)
+        var s = AnswerTextNormalizer.trim(rest)
         guard let top = argument(&s) else { return nil }
-        s = AnswerTextNormaliser.trim(s)
-        guard let bottom = argument(&s), AnswerTextNormaliser.trim(s).isEmpty,
+        s = AnswerTextNormalizer.trim(s)
+        guard let bottom = argument(&s), AnswerTextNormalizer.trim(s).isEmpty,
               let n = signedDecimal(top), let d = signedDecimal(bottom) else { return nil }
         return n.divided(by: d)
     }
@@ -111,7 +111,7 @@ enum SimpleNumberParser {
             guard let close = s.firstIndex(of: "}") else { return nil }
             let inside = s[s.index(after: s.startIndex)..<close]
             s = s[s.index(after: close)...]
-            return AnswerTextNormaliser.trim(inside)
+            return AnswerTextNormalizer.trim(inside)
         }
         s = s.dropFirst()
         return Substring(String(first))
@@ -120,7 +120,7 @@ enum SimpleNumberParser {
     private static func signedDecimal(_ raw: Substring) -> SimpleNumber? {
         var s = raw
         let negative = sign(&s) ?? false
-        guard let value = decimal(AnswerTextNormaliser.trim(s)) else { return nil }
+        guard let value = decimal(AnswerTextNormalizer.trim(s)) else { return nil }
         return negative ? value.negated : value
     }
 

@@ -33,7 +33,7 @@ struct APIKeyOptions: ParsableArguments {
     func key(environment variables: [String: String] = ProcessInfo.processInfo.environment) throws -> String? {
         if let literal { return literal }
         if let name = environment {
-            guard let value = variables[name] else { throw CLIFailure("--api-key-env: the environment variable \(name) is not set") }
+            guard let value = variables[name] else { throw CLIError("--api-key-env: the environment variable \(name) is not set") }
             return try Self.nonEmpty(value, from: "the environment variable \(name)")
         }
         guard let path = file else { return nil }
@@ -41,16 +41,16 @@ struct APIKeyOptions: ParsableArguments {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw CLIFailure("--api-key-file: cannot read \(path): \(error.localizedDescription)")
+            throw CLIError("--api-key-file: cannot read \(path): \(error.localizedDescription)")
         }
-        guard let text = String(data: data, encoding: .utf8) else { throw CLIFailure("--api-key-file: \(path) is not UTF-8 text") }
+        guard let text = String(data: data, encoding: .utf8) else { throw CLIError("--api-key-file: \(path) is not UTF-8 text") }
         return try Self.nonEmpty(text, from: path)
     }
 
     /// The key with surrounding whitespace dropped (an editor's final newline is not part of it).
     private static func nonEmpty(_ text: String, from source: String) throws -> String {
         let key = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !key.isEmpty else { throw CLIFailure("the API key in \(source) is empty") }
+        guard !key.isEmpty else { throw CLIError("the API key in \(source) is empty") }
         return key
     }
 }

@@ -42,10 +42,10 @@ struct ConnectionOptions: ParsableArguments {
         let fileLimit = Self.openFileLimit()
         let room = fileLimit.map { $0 - Self.reservedFiles - 4 * workers }
         if let room, room < 1 {
-            throw CLIFailure("the open-file limit (\(fileLimit ?? 0)) leaves no room for connections with \(workers) workers; raise it with ulimit -n", code: .usage)
+            throw CLIError("the open-file limit (\(fileLimit ?? 0)) leaves no room for connections with \(workers) workers; raise it with ulimit -n", code: .usage)
         }
         if let maxConnections, let room, maxConnections > room {
-            throw CLIFailure("--max-connections \(maxConnections) needs more descriptors than the open-file limit (\(fileLimit ?? 0)) leaves for connections (\(room)); raise it with ulimit -n or lower --max-connections", code: .usage)
+            throw CLIError("--max-connections \(maxConnections) needs more descriptors than the open-file limit (\(fileLimit ?? 0)) leaves for connections (\(room)); raise it with ulimit -n or lower --max-connections", code: .usage)
         }
         return ConnectionLimits(headTimeout: .seconds(headerTimeout), bodyTimeout: .seconds(bodyTimeout),
                                 keepAliveTimeout: .seconds(keepAliveTimeout), maxConnections: maxConnections ?? room)

@@ -17,7 +17,7 @@ struct RecordedRun: Sendable {
             do {
                 record.id = try store.record(record)
             } catch {
-                throw CLIFailure("cannot record the run: \(error) (use --no-db to score without recording the run)")
+                throw CLIError("cannot record the run: \(error) (use --no-db to score without recording the run)")
             }
         }
         started = record
@@ -42,7 +42,7 @@ struct RecordedRun: Sendable {
         do {
             try store.update(run)
         } catch {
-            throw CLIFailure("the run ended (\(status.rawValue)), but the run database could not record it: \(error)")
+            throw CLIError("the run ended (\(status.rawValue)), but the run database could not record it: \(error)")
         }
     }
 }

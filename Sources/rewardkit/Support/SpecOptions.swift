@@ -20,13 +20,13 @@ struct SpecOptions: ParsableArguments {
     /// The chosen spec; a config that cannot be read or parsed is a fatal error (exit 1).
     func spec() throws -> RewardSpec {
         if let preset, Presets.texts[preset] == nil {
-            throw CLIFailure("unknown preset '\(preset)' (known: \(Presets.names.joined(separator: ", ")))", code: .usage)
+            throw CLIError("unknown preset '\(preset)' (known: \(Presets.names.joined(separator: ", ")))", code: .usage)
         }
         do {
             if let config { return try RewardSpec.load(path: config) }
             return try RewardSpec.preset(preset ?? "r1")
         } catch {
-            throw CLIFailure(error.message)
+            throw CLIError(error.message)
         }
     }
 
@@ -36,7 +36,7 @@ struct SpecOptions: ParsableArguments {
         do {
             return try Pipeline(spec: try spec(), registry: RewardRegistry.withThinkingModel.withModelEndpoints(models))
         } catch let error as ConfigError {
-            throw CLIFailure(error.message)
+            throw CLIError(error.message)
         }
     }
 }

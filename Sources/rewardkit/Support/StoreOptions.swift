@@ -21,7 +21,7 @@ struct StoreOptions: ParsableArguments {
         do {
             return try RunStore.open(at: db ?? RunStore.defaultPath)
         } catch {
-            throw CLIFailure("\(error) (use --no-db to score without recording the run)")
+            throw CLIError("\(error) (use --no-db to score without recording the run)")
         }
     }
 }

@@ -12,7 +12,7 @@ enum StreamingScore {
         do {
             return (try ByteSource(path: input), try OutputFile(target: out ?? "-"))
         } catch {
-            throw CLIFailure(error.message)
+            throw CLIError(error.message)
         }
     }
 
@@ -25,7 +25,7 @@ enum StreamingScore {
                 bar.update(bytes: bytes, rows: rows)
             }
         } catch {
-            throw CLIFailure(error.message)
+            throw CLIError(error.message)
         }
     }
 }

@@ -16,7 +16,7 @@ struct MathEquivalence {
     }
 
     /// The reason when `pred` answers `gold`, nil otherwise.
-    func match(_ gold: MathExpr, _ pred: MathExpr) throws(BudgetExceeded) -> String? {
+    func match(_ gold: MathExpr, _ pred: MathExpr) throws(BudgetExceededError) -> String? {
         try meter.charge()
         switch (gold, pred) {
         case let (.text(g), .text(p)): return g == p ? "text" : nil
@@ -77,7 +77,7 @@ struct MathEquivalence {
         }
     }
 
-    private func matchRelation(_ gold: MathExpr, _ pred: MathExpr) throws(BudgetExceeded) -> String? {
+    private func matchRelation(_ gold: MathExpr, _ pred: MathExpr) throws(BudgetExceededError) -> String? {
         if let g = gold.functionDefinition, let p = pred.functionDefinition {
             guard g.name == p.name, g.parameters.count == p.parameters.count else { return nil }
             let renamed = p.body.renamingSymbols(Dictionary(uniqueKeysWithValues: zip(p.parameters, g.parameters)))
@@ -121,7 +121,7 @@ struct MathEquivalence {
     /// Two single inequalities as `f < 0` (or `f ≤ 0`) are the same when they are equally strict and
     /// one `f` is a positive constant multiple of the other: `2x > 6` is `x > 3`, `-x > -1` is
     /// `x < 1`, `y - 2x < 1` is `y < 2x + 1`. False leaves the other relation checks to decide.
-    private func sameInequality(_ gold: MathExpr, _ pred: MathExpr) throws(BudgetExceeded) -> Bool {
+    private func sameInequality(_ gold: MathExpr, _ pred: MathExpr) throws(BudgetExceededError) -> Bool {
         guard let g = gold.inequalityForm, let p = pred.inequalityForm, g.strict == p.strict,
               !g.lessThanZero.freeSymbols.isEmpty, !p.lessThanZero.freeSymbols.isEmpty,
               try proportional(g.lessThanZero, p.lessThanZero) else { return false }
@@ -140,7 +140,7 @@ struct MathEquivalence {
 
     /// Equations are the same when one side difference is a nonzero constant multiple of the other.
     /// Ratios are taken in Doubles at every point and exactly at the first two, as for identities.
-    private func proportional(_ f: MathExpr, _ g: MathExpr) throws(BudgetExceeded) -> Bool {
+    private func proportional(_ f: MathExpr, _ g: MathExpr) throws(BudgetExceededError) -> Bool {
         var names = f.freeSymbols
         for s in g.freeSymbols where !names.contains(s) { names.append(s) }
         guard !names.isEmpty else { return false }
@@ -175,7 +175,7 @@ struct MathEquivalence {
         return agreed >= ScalarEquivalence.neededPoints
     }
 
-    private func intervalsMatch(_ g: MathExpr, _ p: MathExpr) throws(BudgetExceeded) -> Bool {
+    private func intervalsMatch(_ g: MathExpr, _ p: MathExpr) throws(BudgetExceededError) -> Bool {
         func parts(_ e: MathExpr) -> (MathExpr, MathExpr, Bool, Bool)? {
             switch e {
             case let .interval(a, b, l, r): return (a, b, l, r)
@@ -190,7 +190,7 @@ struct MathEquivalence {
 
     /// Lists of assignments `a=2, b=3` match by name, or by position against plain values;
     /// nil when the gold list is not all assignments.
-    private func assignmentsMatch(_ g: [MathExpr], _ p: [MathExpr]) throws(BudgetExceeded) -> Bool? {
+    private func assignmentsMatch(_ g: [MathExpr], _ p: [MathExpr]) throws(BudgetExceededError) -> Bool? {
         let ga = g.compactMap(\.assignment)
         guard ga.count == g.count, !ga.isEmpty else { return nil }
         guard g.count == p.count else { return false }
@@ -211,14 +211,14 @@ struct MathEquivalence {
         return try ordered(ga.map(\.value), p)
     }
 
-    private func ordered(_ g: [MathExpr], _ p: [MathExpr]) throws(BudgetExceeded) -> Bool {
+    private func ordered(_ g: [MathExpr], _ p: [MathExpr]) throws(BudgetExceededError) -> Bool {
         guard g.count == p.count else { return false }
         for (x, y) in zip(g, p) where try match(x, y) == nil { return false }
         return true
     }
 
     /// Each gold element matched to a distinct predicted one (equality is transitive, so greedy works).
-    private func unordered(_ g: [MathExpr], _ p: [MathExpr]) throws(BudgetExceeded) -> Bool {
+    private func unordered(_ g: [MathExpr], _ p: [MathExpr]) throws(BudgetExceededError) -> Bool {
         guard g.count == p.count else { return false }
         var used = [Bool](repeating: false, count: p.count)
         outer: for x in g {

@@ -11,7 +11,7 @@ struct ScalarEquivalence {
     static let neededPoints = 3
 
     /// The reason ("exact", "numeric", "symbolic") when equal, nil when not.
-    func equal(_ a: MathExpr, _ b: MathExpr) throws(BudgetExceeded) -> String? {
+    func equal(_ a: MathExpr, _ b: MathExpr) throws(BudgetExceededError) -> String? {
         if case let .percent(x) = a { return try percentEqual(x, b) }
         if case let .percent(y) = b { return try percentEqual(y, a) }
         if a == b { return "exact" }
@@ -23,14 +23,14 @@ struct ScalarEquivalence {
     }
 
     /// `p%` matches `p` and `p/100`.
-    private func percentEqual(_ p: MathExpr, _ other: MathExpr) throws(BudgetExceeded) -> String? {
+    private func percentEqual(_ p: MathExpr, _ other: MathExpr) throws(BudgetExceededError) -> String? {
         let inner: MathExpr = if case let .percent(q) = other { q } else { other }
         if let r = try equal(p, inner) { return r }
         if case .percent = other { return nil }
         return try equal(.mul([p, .pow(.int(100), .int(-1))]), inner)
     }
 
-    private func constantsEqual(_ a: MathExpr, _ b: MathExpr, decimal: Bool) throws(BudgetExceeded) -> String? {
+    private func constantsEqual(_ a: MathExpr, _ b: MathExpr, decimal: Bool) throws(BudgetExceededError) -> String? {
         // Exact factorials and big powers cost up to a millisecond; values that clearly differ
         // in wide-range Doubles (1/2004! against 1/2006!) need not be built at all.
         if !decimal, a.isCostlyExactly || b.isCostlyExactly {
@@ -62,7 +62,7 @@ struct ScalarEquivalence {
 
     /// Compares residues modulo two primes: false when they differ (proof of inequality), true
     /// when both agree, nil when either side is not modular-evaluable.
-    private func residuesAgree(_ a: MathExpr, _ b: MathExpr) throws(BudgetExceeded) -> Bool? {
+    private func residuesAgree(_ a: MathExpr, _ b: MathExpr) throws(BudgetExceededError) -> Bool? {
         for p in ModularEvaluator.primes {
             let m = ModularEvaluator(meter: meter, p: p)
             guard let x = try m.eval(a), let y = try m.eval(b) else { return nil }
@@ -107,7 +107,7 @@ struct ScalarEquivalence {
     /// Doubles screen each point cheaply; residues mod a prime (or exact rationals, for roots and
     /// the like) confirm agreement, which is what tells `x` from `x + 10^{-20}`: a nonzero
     /// rational difference vanishes at a random point with negligible probability.
-    private func identityHolds(_ a: MathExpr, _ b: MathExpr, variables: [String], decimal: Bool) throws(BudgetExceeded) -> Bool {
+    private func identityHolds(_ a: MathExpr, _ b: MathExpr, variables: [String], decimal: Bool) throws(BudgetExceededError) -> Bool {
         var agreed = 0, exactChecks = 0
         for k in 0..<Self.pointCount {
             let point = RandomPoints.point(k, variables: variables)
@@ -151,7 +151,7 @@ struct ScalarEquivalence {
     }
 
     /// Value of `e` at a sample point for the ratio test on equations: exact when possible.
-    func valueAt(_ point: [String: Rational], _ e: MathExpr) throws(BudgetExceeded) -> PointValue {
+    func valueAt(_ point: [String: Rational], _ e: MathExpr) throws(BudgetExceededError) -> PointValue {
         var exact = ExactEvaluator(meter: meter)
         exact.env = point
         switch try exact.eval(e) {

@@ -8,7 +8,7 @@ struct TermCancellation {
     let meter: BudgetMeter
 
     /// true or false when decided exactly, nil when non-rational terms remain.
-    func differenceIsZero(_ a: MathExpr, _ b: MathExpr) throws(BudgetExceeded) -> Bool? {
+    func differenceIsZero(_ a: MathExpr, _ b: MathExpr) throws(BudgetExceededError) -> Bool? {
         var terms: [MathExpr: Rational] = [:]
         var constant = Rational.zero
         try spread(a, sign: .one, terms: &terms, constant: &constant)
@@ -17,7 +17,7 @@ struct TermCancellation {
         return constant.isZero
     }
 
-    private func spread(_ e: MathExpr, sign: Rational, terms: inout [MathExpr: Rational], constant: inout Rational) throws(BudgetExceeded) {
+    private func spread(_ e: MathExpr, sign: Rational, terms: inout [MathExpr: Rational], constant: inout Rational) throws(BudgetExceededError) {
         try meter.charge()
         switch e {
         case let .add(ts):

@@ -13,7 +13,7 @@ struct ApproxEvaluator {
     let meter: BudgetMeter
     var env: [String: Double] = [:]
 
-    func eval(_ e: MathExpr) throws(BudgetExceeded) -> Complex {
+    func eval(_ e: MathExpr) throws(BudgetExceededError) -> Complex {
         try meter.charge()
         switch e {
         case let .number(r, _): return Complex(r.doubleValue)
@@ -54,7 +54,7 @@ struct ApproxEvaluator {
         }
     }
 
-    private func power(_ b: MathExpr, _ x: MathExpr) throws(BudgetExceeded) -> Complex {
+    private func power(_ b: MathExpr, _ x: MathExpr) throws(BudgetExceededError) -> Complex {
         let base = try eval(b)
         // A real odd root of a negative number is real: (-8)^(1/3) = -2, as people mean it.
         if base.isReal, base.re < 0, case let .value(q) = try ExactEvaluator(meter: meter).eval(x), !q.isInteger,

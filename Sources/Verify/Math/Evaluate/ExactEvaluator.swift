@@ -20,7 +20,7 @@ struct ExactEvaluator {
     /// Largest result (in bits) built exactly: 2^200000 ≈ 10^60000, ample for 2006! (~19000 bits).
     static let maxBits = 200_000
 
-    func eval(_ e: MathExpr) throws(BudgetExceeded) -> ExactValue {
+    func eval(_ e: MathExpr) throws(BudgetExceededError) -> ExactValue {
         try meter.charge()
         switch e {
         case let .number(r, _): return .value(r)
@@ -64,7 +64,7 @@ struct ExactEvaluator {
         }
     }
 
-    private func power(_ b: MathExpr, _ x: MathExpr) throws(BudgetExceeded) -> ExactValue {
+    private func power(_ b: MathExpr, _ x: MathExpr) throws(BudgetExceededError) -> ExactValue {
         let base = try eval(b), exponent = try eval(x)
         if base == .undefined || exponent == .undefined { return .undefined }
         guard case let .value(bv) = base, case let .value(xv) = exponent else { return .inexact }
@@ -91,7 +91,7 @@ struct ExactEvaluator {
         return .value(result)
     }
 
-    private func call(_ f: MathFunction, _ args: [MathExpr]) throws(BudgetExceeded) -> ExactValue {
+    private func call(_ f: MathFunction, _ args: [MathExpr]) throws(BudgetExceededError) -> ExactValue {
         var values: [Rational] = []
         var inexact = false
         for a in args {
@@ -132,7 +132,7 @@ struct ExactEvaluator {
     }
 
     /// Integer factorials up to 5000 exactly (2006! has ~5760 digits); larger ones go approximate.
-    private func factorial(_ n: Rational) throws(BudgetExceeded) -> ExactValue {
+    private func factorial(_ n: Rational) throws(BudgetExceededError) -> ExactValue {
         guard n.isInteger else { return .inexact }
         if n.isNegative { return .undefined }
         guard n.numerator <= 5000 else { return .inexact }
@@ -158,7 +158,7 @@ struct ExactEvaluator {
         return product(lo, mid) * product(mid + 1, hi)
     }
 
-    private func binomial(_ n: Rational, _ k: Rational) throws(BudgetExceeded) -> ExactValue {
+    private func binomial(_ n: Rational, _ k: Rational) throws(BudgetExceededError) -> ExactValue {
         guard n.isInteger, k.isInteger else { return .inexact }
         if k.isNegative { return .value(.zero) }
         guard k.numerator <= 5000 else { return .inexact }
@@ -172,7 +172,7 @@ struct ExactEvaluator {
     }
 
     /// `log_b x` when it is rational: x = b^k for a small integer k (or a reciprocal).
-    private func exactLog(base b: Rational, _ x: Rational) throws(BudgetExceeded) -> ExactValue {
+    private func exactLog(base b: Rational, _ x: Rational) throws(BudgetExceededError) -> ExactValue {
         guard !b.isNegative, !b.isZero, b != .one, !x.isNegative, !x.isZero else { return .undefined }
         guard x.bitSize < 4096, b.bitSize < 4096 else { return .inexact }
         var p = b

@@ -36,7 +36,7 @@ struct ModularEvaluator {
 
     /// The residue, or nil when the expression is not built from rationals with +, -, ×, ÷,
     /// integer powers, factorials and binomials (or a denominator vanishes mod p).
-    func eval(_ e: MathExpr) throws(BudgetExceeded) -> UInt64? {
+    func eval(_ e: MathExpr) throws(BudgetExceededError) -> UInt64? {
         try meter.charge()
         switch e {
         case let .number(r, _): return residue(r)
@@ -89,7 +89,7 @@ struct ModularEvaluator {
         return p.dividingFullWidth((hi, lo)).remainder
     }
 
-    private func power(_ base: UInt64, _ k: UInt64) throws(BudgetExceeded) -> UInt64 {
+    private func power(_ base: UInt64, _ k: UInt64) throws(BudgetExceededError) -> UInt64 {
         try meter.charge(64)
         return squareAndMultiply(base, k)
     }
@@ -127,7 +127,7 @@ struct ModularEvaluator {
 struct SmallIntegerEvaluator {
     let meter: BudgetMeter
 
-    func eval(_ e: MathExpr) throws(BudgetExceeded) -> Int64? {
+    func eval(_ e: MathExpr) throws(BudgetExceededError) -> Int64? {
         try meter.charge()
         switch e {
         case let .number(r, _):

@@ -58,7 +58,7 @@ struct WideReal: Equatable {
 struct WideEvaluator {
     let meter: BudgetMeter
 
-    func eval(_ e: MathExpr) throws(BudgetExceeded) -> WideReal? {
+    func eval(_ e: MathExpr) throws(BudgetExceededError) -> WideReal? {
         try meter.charge()
         switch e {
         case let .number(r, _):

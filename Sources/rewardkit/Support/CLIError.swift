@@ -10,7 +10,7 @@ enum CLIExit: Int32 {
 }
 
 /// An error a command reports in one line before exiting with `code`.
-struct CLIFailure: Error {
+struct CLIError: Error, CustomStringConvertible {
     /// The line printed after "rewardkit: ".
     var message: String
     /// The exit code.
@@ -20,4 +20,6 @@ struct CLIFailure: Error {
         self.message = message
         self.code = code
     }
+
+    var description: String { message }
 }

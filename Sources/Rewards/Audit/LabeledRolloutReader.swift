@@ -4,7 +4,7 @@ import JSONLines
 /// options) plus a boolean label field named by the caller.
 ///
 /// A row that cannot be read becomes an `UnreadableRow` naming its line; it is never dropped.
-public struct LabelledRolloutReader: Sendable {
+public struct LabeledRolloutReader: Sendable {
     /// The member holding the label.
     public let labelField: String
 
@@ -14,8 +14,8 @@ public struct LabelledRolloutReader: Sendable {
     }
 
     /// The rollouts of `text` in line order, and the lines that could not be read.
-    public func read(_ text: String) -> (rollouts: [LabelledRollout], unreadable: [UnreadableRow]) {
-        var rollouts: [LabelledRollout] = [], unreadable: [UnreadableRow] = []
+    public func read(_ text: String) -> (rollouts: [LabeledRollout], unreadable: [UnreadableRow]) {
+        var rollouts: [LabeledRollout] = [], unreadable: [UnreadableRow] = []
         for (number, line) in JSONLText.nonBlankLines(text) {
             switch rollout(String(line), line: number) {
             case let .success(r): rollouts.append(r)
@@ -26,7 +26,7 @@ public struct LabelledRolloutReader: Sendable {
     }
 
     /// One row as a rollout, or why it is not one.
-    public func rollout(_ json: String, line: Int) -> Result<LabelledRollout, AuditRowError> {
+    public func rollout(_ json: String, line: Int) -> Result<LabeledRollout, AuditRowError> {
         let trajectory: Trajectory
         switch RowDecoder.decode(json) {
         case let .success(t): trajectory = t
@@ -46,7 +46,7 @@ public struct LabelledRolloutReader: Sendable {
         guard let label = Self.truth(labelValue) else {
             return .failure(AuditRowError("field '\(labelField)' is \(Self.describe(labelValue)), expected true or false"))
         }
-        return .success(LabelledRollout(line: line, response: trajectory.response, reference: reference,
+        return .success(LabeledRollout(line: line, response: trajectory.response, reference: reference,
                                         options: trajectory.options ?? [], problemType: trajectory.problemType, label: label))
     }
 
@@ -76,10 +76,15 @@ public struct LabelledRolloutReader: Sendable {
 }
 
 /// Why a row of an audit file is not a labelled rollout.
-public struct AuditRowError: Error, Sendable, Equatable {
+public struct AuditRowError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What is wrong, naming the field.
     public var message: String
 
     /// Makes an error.
     public init(_ message: String) { self.message = message }
+
+    public var description: String { message }
 }
+
+@available(*, deprecated, renamed: "LabeledRolloutReader")
+public typealias LabelledRolloutReader = LabeledRolloutReader

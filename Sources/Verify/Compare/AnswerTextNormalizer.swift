@@ -4,21 +4,21 @@
 /// `\:`) go; `\text{…}` and its kin become their contents; `\dfrac` and `\tfrac` become `\frac`;
 /// `\%` becomes `%`; one trailing period goes. One linear pass with an explicit brace stack, so
 /// deep nesting cannot overflow anything.
-enum AnswerTextNormaliser {
+enum AnswerTextNormalizer {
     private static let unwrapped = ["text", "textbf", "textit", "textrm", "mathrm", "mathbf", "mbox", "textnormal"]
     private static let dropped = ["left", "right", "displaystyle"]
 
     /// The normalised answer, trimmed.
-    static func normalise(_ text: String) -> String {
+    static func normalize(_ text: String) -> String {
         var contiguous = text
         // Without `$`, braces or backslashes the loop below would copy every byte as it is.
         let plain = contiguous.withUTF8 { bytes in
             !bytes.contains { $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") || $0 == UInt8(ascii: "\\") }
         }
-        return plain ? finish(text) : contiguous.withUTF8(normalise)
+        return plain ? finish(text) : contiguous.withUTF8(normalize)
     }
 
-    private static func normalise(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    private static func normalize(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         // One entry per open brace: whether its closing brace is dropped with the command.

@@ -1,6 +1,6 @@
-/// One labelled rollout of an audit file: what a verifier judges (response, reference, options)
+/// One labeled rollout of an audit file: what a verifier judges (response, reference, options)
 /// and the label saying whether the response is in fact correct.
-public struct LabelledRollout: Sendable, Equatable {
+public struct LabeledRollout: Sendable, Equatable {
     /// The 1-based line of the row in its file, so reports point at it.
     public var line: Int
     /// The response as the model wrote it.
@@ -38,3 +38,6 @@ public struct UnreadableRow: Sendable, Equatable {
         self.message = message
     }
 }
+
+@available(*, deprecated, renamed: "LabeledRollout")
+public typealias LabelledRollout = LabeledRollout

@@ -11,20 +11,20 @@ import Darwin
 /// Works on UTF-8 bytes into a caller's buffer: it runs over every response StepRAR scores and
 /// over every form of every key step, so Character-level work and per-form allocations would cost
 /// far more than the matching itself.
-public enum KeyStepNormaliser {
+public enum KeyStepNormalizer {
     /// Nesting deeper than this is copied as written instead of rewritten, so hostile input such as
     /// ten thousand nested `\frac{` stays linear and cannot exhaust the stack.
     static let maxDepth = 32
 
-    /// `text` normalised, as bytes.
-    public static func normalise(_ text: String) -> [UInt8] {
+    /// `text` normalized, as bytes.
+    public static func normalize(_ text: String) -> [UInt8] {
         var out: [UInt8] = []
-        normalise(text, into: &out)
+        normalize(text, into: &out)
         return out
     }
 
-    /// `text` normalised into `out` (emptied first, capacity kept).
-    public static func normalise(_ text: String, into out: inout [UInt8]) {
+    /// `text` normalized into `out` (emptied first, capacity kept).
+    public static func normalize(_ text: String, into out: inout [UInt8]) {
         out.removeAll(keepingCapacity: true)
         var source = text
         let ascii = source.withUTF8 { bytes in
@@ -154,4 +154,15 @@ public enum KeyStepNormaliser {
             return false
         }
     }
+}
+
+@available(*, deprecated, renamed: "KeyStepNormalizer")
+public typealias KeyStepNormaliser = KeyStepNormalizer
+
+extension KeyStepNormalizer {
+    @available(*, deprecated, renamed: "normalize(_:)")
+    public static func normalise(_ text: String) -> [UInt8] { normalize(text) }
+
+    @available(*, deprecated, renamed: "normalize(_:into:)")
+    public static func normalise(_ text: String, into out: inout [UInt8]) { normalize(text, into: &out) }
 }
