@@ -39,15 +39,21 @@ struct RunComparisonTests {
         #expect(rows[1].gain.standardError == 0 && rows[1].gain.n == 1)
     }
 
+    /// "strong" reaching each seed's end accuracy, "weak" 20 points below it, from the same start.
+    static func strongAndWeak(_ seeds: [[Double]], n: Int) -> [(name: String, log: [StepLog])] {
+        var runs: [(name: String, log: [StepLog])] = []
+        for s in seeds { runs.append((name: "strong", log: Self.log(s, zero: 0.1, n: n))) }
+        for s in seeds { runs.append((name: "weak", log: Self.log([s[0], s[1] - 0.2], zero: 0.1, n: n))) }
+        return runs
+    }
+
     @Test func differenceExceedsNoiseOnlyWhenLargerThanTwiceItsStandardError() {
         let seeds = [[0.2, 0.5], [0.2, 0.52], [0.2, 0.48]]
-        let far = RunComparison(runs: seeds.map { ("strong", Self.log($0, zero: 0.1, n: 100_000)) }
-                                 + seeds.map { ("weak", Self.log([$0[0], $0[1] - 0.2], zero: 0.1, n: 100_000)) })
+        let far = RunComparison(runs: Self.strongAndWeak(seeds, n: 100_000))
         #expect(far.differences.count == 1 && far.differences[0].exceedsNoise)
         #expect(abs(far.differences[0].value - 0.2) < 1e-9)
         // The same difference measured on 30 problems is within the evaluation's noise.
-        let near = RunComparison(runs: seeds.map { ("strong", Self.log($0, zero: 0.1, n: 30)) }
-                                  + seeds.map { ("weak", Self.log([$0[0], $0[1] - 0.2], zero: 0.1, n: 30)) })
+        let near = RunComparison(runs: Self.strongAndWeak(seeds, n: 30))
         #expect(!near.differences[0].exceedsNoise)
     }
 

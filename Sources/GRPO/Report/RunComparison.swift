@@ -123,7 +123,7 @@ public struct RunComparison {
         func pm(_ s: SeedStatistics, _ scale: Double = 100, _ format: String = "%.1f") -> String {
             String(format: "\(format) ± \(format)", s.mean * scale, s.standardError * scale)
         }
-        var text = "| method | seeds | steps | held-out start | held-out end | gain (points) | gain per seed | frac_zero_std |\n"
+        var text = "| method | seeds | steps | held-out start (%) | held-out end (%) | gain (points) | gain per seed | frac_zero_std |\n"
         text += "| --- | --- | --- | --- | --- | --- | --- | --- |\n"
         for s in summaries {
             let steps = s.steps.lowerBound == s.steps.upperBound ? "\(s.steps.lowerBound)" : "\(s.steps.lowerBound)-\(s.steps.upperBound)"
