@@ -1,61 +1,73 @@
 #!/bin/bash
-# The miniature ablation: one SFT start per response format, then the same short GRPO run with
-# each preset, and a table of held-out accuracy (start, final, gain), frac_zero_std and wall time.
-#   r1, sophiavl, sharegrpo start from the think_answer SFT (sharegrpo's boxed-format component is
-#   then constant, so only its accuracy and the hierarchical advantage steer); stepgrpo needs the
-#   Mulberry sections, so it starts from an SFT in that format (same task, seed and steps).
-#   sophiavl needs a thinking reward model: it is trained here with `rm synth` + `rm train` when
-#   this build has `rm train`, and skipped (with a note) when it does not.
-# Usage: scripts/train_ablation.sh [MINUTES_PER_RUN (default 4)] [OUT_DIR (default ablation-out)]
+# The miniature ablation: r1, stepgrpo, sophiavl and sharegrpo trained from one SFT start for the
+# same number of GRPO steps (so the same number of optimizer steps: every preset takes
+# --minibatches 2 per step) on several seeds, then a table of held-out greedy accuracy at start
+# and end (mean ± standard error over seeds), the gain of each seed, frac_zero_std, which gain
+# differences exceed twice their noise, and an HTML page with held-out accuracy against step
+# per method (OUT/ablation.html).
+#   r1, sophiavl and sharegrpo start from the think_answer SFT (`train sft --seed 1`);
+#   stepgrpo needs the Mulberry sections, so it starts from an SFT in that format (same task,
+#   seed and steps). The seeds vary the GRPO runs (problems, sampling, expansion), not the start.
+#   sophiavl scores with the thinking reward model THINKING_MODEL (e.g. models/thinking.rkck from
+#   `make thinking-model`); when unset, one is trained here from synthetic data (`rm synth` +
+#   `rm train`, seconds).
+# Usage: scripts/train_ablation.sh [SEEDS (count or comma list, default 3)] [STEPS (default 200)] [OUT_DIR (default ablation-out)]
+# Env: JOBS (runs at once, default 1), EVAL_EVERY (default 25), RK (a built rewardkit; default: build release),
+#      SFT_STEPS (default: train sft's; fewer only to check the script quickly).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-minutes="${1:-4}"
-out="${2:-ablation-out}"
+seeds="${1:-3}"
+steps="${2:-200}"
+out="${3:-ablation-out}"
+jobs="${JOBS:-1}"
+[[ "$seeds" =~ ^[0-9]+$ ]] && seeds="$(seq -s, 1 "$seeds")"
+IFS=, read -r -a seed_list <<<"$seeds"
 mkdir -p "$out"
-(cd "$root" && swift build -c release --product rewardkit >/dev/null)
-rk="$root/.build/release/rewardkit"
-common=(--task arithmetic --seed 1)
+if [ -z "${RK:-}" ]; then
+  (cd "$root" && swift build -c release --product rewardkit >/dev/null)
+  RK="$root/.build/release/rewardkit"
+fi
+export OPENBLAS_NUM_THREADS=1
 
-[ -f "$out/sft.ckpt" ] || "$rk" train sft "${common[@]}" --out "$out/sft.ckpt"
-[ -f "$out/sft-mulberry.ckpt" ] || "$rk" train sft "${common[@]}" --format mulberry --out "$out/sft-mulberry.ckpt"
+sft=(--task arithmetic --seed 1 ${SFT_STEPS:+--steps "$SFT_STEPS"})
+[ -f "$out/sft.ckpt" ] || "$RK" train sft "${sft[@]}" --out "$out/sft.ckpt" 2>"$out/sft.stderr"
+[ -f "$out/sft-mulberry.ckpt" ] || "$RK" train sft "${sft[@]}" --format mulberry --out "$out/sft-mulberry.ckpt" 2>"$out/sft-mulberry.stderr"
 
-presets=(r1 stepgrpo sharegrpo)
-if "$rk" rm --help 2>&1 | grep -qE "^ +train "; then
-  [ -f "$out/rm_train.jsonl" ] || "$rk" rm synth --n 5000 --seed 7 --out "$out/rm_train.jsonl"
-  [ -f "$out/rm.rkck" ] || "$rk" rm train --data "$out/rm_train.jsonl" --out "$out/rm.rkck"
-  cat > "$out/sophiavl.yaml" <<YAML
+thinking="${THINKING_MODEL:-}"
+if [ -z "$thinking" ]; then
+  thinking="$out/rm.rkck"
+  [ -f "$out/rm_train.jsonl" ] || "$RK" rm synth --n 5000 --seed 7 --out "$out/rm_train.jsonl"
+  [ -f "$thinking" ] || "$RK" rm train --data "$out/rm_train.jsonl" --out "$thinking" 2>"$out/rm.stderr"
+fi
+cat > "$out/sophiavl.yaml" <<YAML
 rewards:
   - {name: accuracy, weight: 1.0, format_gate: think_answer}
-  - {name: thinking, weight: 1.0, model: $out/rm.rkck}
+  - {name: thinking, weight: 1.0, model: $thinking}
 group:
   trust: {mode: paper, alpha: 0.3, schedule: exp, T: 1500}
   advantage: {estimator: grpo, epsilon: 1.0e-6}
 YAML
-  presets=(r1 stepgrpo sophiavl sharegrpo)
-else
-  echo "note: this build has no 'rm train' (branch wip-rm not merged): sophiavl is skipped" >&2
-fi
 
-for p in "${presets[@]}"; do
-  init="$out/sft.ckpt"; format=think_answer; spec=(--preset "$p")
+presets=(r1 stepgrpo sophiavl sharegrpo)
+run() {  # run PRESET SEED
+  local p="$1" s="$2" init="$out/sft.ckpt" format=think_answer spec=(--preset "$1")
   [ "$p" = stepgrpo ] && { init="$out/sft-mulberry.ckpt"; format=mulberry; }
   [ "$p" = sophiavl ] && spec=(--config "$out/sophiavl.yaml")
-  "$rk" train grpo "${common[@]}" --format "$format" --init "$init" "${spec[@]}" --out "$out/$p.ckpt" \
-    --log "$out/$p.jsonl" --steps 100000 --max-minutes "$minutes" --eval-every 0 2>"$out/$p.stderr"
+  [ -f "$out/$p-s$s.ckpt" ] && tail -n 1 "$out/$p-s$s.jsonl" | grep -qE "\"step\" ?: ?$steps[,}]" && return 0
+  rm -f "$out/$p-s$s.jsonl"
+  "$RK" train grpo --task arithmetic --seed "$s" --format "$format" --init "$init" "${spec[@]}" \
+    --out "$out/$p-s$s.ckpt" --log "$out/$p-s$s.jsonl" --steps "$steps" --max-minutes 0 \
+    --eval-every "${EVAL_EVERY:-25}" 2>"$out/$p-s$s.stderr"
+}
+for s in "${seed_list[@]}"; do
+  for p in "${presets[@]}"; do
+    while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n; done
+    run "$p" "$s" &
+  done
 done
+wait
 
-echo
-printf "| preset | SFT start | final | gain (points) | frac_zero_std (mean) | steps | wall time |\n"
-printf "| --- | --- | --- | --- | --- | --- | --- |\n"
-for p in "${presets[@]}"; do
-  python3 - "$out/$p.jsonl" "$p" <<'PY'
-import json, sys
-lines = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
-evals = [l for l in lines if "eval_accuracy" in l]
-steps = [l for l in lines if "reward_mean" in l]
-z = sum(l["frac_zero_std"] for l in steps) / max(1, len(steps))
-a0, a1 = evals[0]["eval_accuracy"], evals[-1]["eval_accuracy"]
-wall = steps[-1]["wall_s"] if steps else 0
-print(f"| {sys.argv[2]} | {a0:.3f} | {a1:.3f} | {100*(a1-a0):+.1f} | {z:.3f} | {len(steps)} | {wall:.0f} s |")
-PY
-done
+logs=()
+for p in "${presets[@]}"; do for s in "${seed_list[@]}"; do logs+=(--log "$p=$out/$p-s$s.jsonl"); done; done
+echo "thinking model: $thinking; seeds ${seeds}; $steps steps each"
+"$RK" train report "${logs[@]}" --out "$out/ablation.html" --markdown

@@ -33,7 +33,7 @@ struct TrainGRPOCommand: ParsableCommand {
     @Option(help: ArgumentHelp("JSONL log, one line per step; the report goes beside it as .html (default: OUT.log.jsonl).", valueName: "FILE"))
     var log: String?
 
-    @Option(help: "Steps (the run also stops at --max-minutes).") var steps: Int = GRPOSettings().steps
+    @Option(help: "Steps: the run's budget (--max-minutes can stop it earlier).") var steps: Int = GRPOSettings().steps
     @Option(help: "Responses per prompt.") var group: Int = GRPOSettings().group
     @Option(help: "Prompts per step.") var batch: Int = GRPOSettings().batch
     @Option(help: "Learning rate.") var lr: Float = GRPOSettings().learningRate
@@ -48,7 +48,7 @@ struct TrainGRPOCommand: ParsableCommand {
     @Option(help: "Evaluate held-out accuracy every N steps.") var evalEvery: Int = GRPOSettings().evalEvery
     @Option(help: "Held-out problems per evaluation.") var evalN: Int = GRPOSettings().evalN
     @Option(help: "Save the run every N steps.") var saveEvery: Int = 25
-    @Option(help: "Stop starting steps after this many minutes (0 = no limit).") var maxMinutes: Double = GRPOSettings().maxMinutes
+    @Option(help: "Stop starting steps after this many minutes (0 = no limit, the default; a wall-time stop depends on load, so the run no longer repeats).") var maxMinutes: Double = GRPOSettings().maxMinutes
     @Option(help: "Run seed.") var seed: UInt64 = 1
     @Flag(help: "Continue the run saved at --out.") var resume = false
 
@@ -150,31 +150,56 @@ struct TrainGRPOCommand: ParsableCommand {
     private func note(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
 }
 
-/// `rewardkit train report`: the HTML report of a training log.
+/// `rewardkit train report`: the HTML report of a training log, or the comparison of several.
 struct TrainReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write the HTML report (curves as inline SVG) of a GRPO training log.",
+        abstract: "Write the HTML report (curves as inline SVG) of a GRPO training log, or compare methods over seeds.",
         discussion: """
+        With one --log FILE: that run's summary and curves. With NAME=FILE logs (repeat a NAME for its
+        seeds): per method, held-out accuracy at start and end and frac_zero_std as mean ± standard
+        error over seeds, which gain differences exceed twice their noise, and held-out accuracy
+        against step per method.
+
         Example:
           rewardkit train report --log grpo.jsonl --out grpo.html
+          rewardkit train report --log r1=r1-s1.jsonl --log r1=r1-s2.jsonl --log sophiavl=sv-s1.jsonl --log sophiavl=sv-s2.jsonl --out ablation.html --markdown
         """
     )
 
-    @Option(help: ArgumentHelp("The JSONL training log.", valueName: "FILE")) var log: String
-    @Option(help: ArgumentHelp("The page to write (default: the log's name with .html).", valueName: "FILE.html")) var out: String?
+    @Option(help: ArgumentHelp("A JSONL training log, or NAME=FILE (repeat) to compare methods over seeds.", valueName: "[NAME=]FILE"))
+    var log: [String]
+    @Option(help: ArgumentHelp("The page to write (default: the log's name with .html; comparison.html for several).", valueName: "FILE.html")) var out: String?
+    @Flag(help: "Also print the comparison's tables as Markdown on stdout.") var markdown = false
 
     static func defaultReportPath(forLog log: String) -> String {
         (log.hasSuffix(".jsonl") ? String(log.dropLast(".jsonl".count)) : log) + ".html"
     }
 
+    func validate() throws {
+        if log.isEmpty { throw ValidationError("give --log FILE, or several --log NAME=FILE") }
+    }
+
     func run() throws {
-        let lines: [StepLog]
-        do { lines = try TrainingReport.readLog(path: log) } catch { throw CLIError(error.message) }
-        let path = out ?? Self.defaultReportPath(forLog: log)
-        do { try TrainingReport.html(lines, title: "GRPO run: \(log)").write(toFile: path, atomically: true, encoding: .utf8) } catch {
-            throw CLIError("cannot write \(path): \(error)")
+        let named = log.map { entry -> (name: String, path: String) in
+            guard let eq = entry.firstIndex(of: "="), !FileManager.default.fileExists(atPath: entry) else { return (entry, entry) }
+            return (String(entry[..<eq]), String(entry[entry.index(after: eq)...]))
         }
+        var runs: [(name: String, log: [StepLog])] = []
+        for run in named {
+            do { runs.append((run.name, try TrainingReport.readLog(path: run.path))) } catch { throw CLIError(error.message) }
+        }
+        let path: String, page: String
+        if runs.count == 1 && !markdown {
+            path = out ?? Self.defaultReportPath(forLog: named[0].path)
+            page = TrainingReport.html(runs[0].log, title: "GRPO run: \(named[0].path)")
+        } else {
+            let comparison = RunComparison(runs: runs)
+            path = out ?? "comparison.html"
+            page = comparison.html(title: "GRPO methods over seeds")
+            if markdown { print(comparison.markdown, terminator: "") }
+        }
+        do { try page.write(toFile: path, atomically: true, encoding: .utf8) } catch { throw CLIError("cannot write \(path): \(error)") }
         FileHandle.standardError.write(Data("wrote \(path)\n".utf8))
     }
 }

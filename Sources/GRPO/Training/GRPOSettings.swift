@@ -1,7 +1,7 @@
 /// Everything a GRPO run is configured by besides its reward config. The defaults are the
 /// measured default run (docs/training.md, "The default run").
 public struct GRPOSettings: Sendable, Equatable {
-    /// Steps to train (the run also stops at `maxMinutes`).
+    /// Steps to train: the run's budget, so that a run is a function of seed and settings.
     public var steps = 1000
     /// Responses sampled per prompt (split across variants with `share_grpo`).
     public var group = 8
@@ -26,8 +26,9 @@ public struct GRPOSettings: Sendable, Equatable {
     public var evalN = 300
     /// Seed of the held-out problems.
     public var evalSeed: UInt64 = 7
-    /// Stop starting new steps after this many minutes of training (0 = no limit).
-    public var maxMinutes = 18.0
+    /// Stop starting new steps after this many minutes of training (0 = no limit, the default:
+    /// a wall-time stop depends on the machine's load, so the run would no longer repeat).
+    public var maxMinutes = 0.0
     /// The response format the SFT start was taught (evaluation checks it).
     public var format: ResponseFormat = .thinkAnswer
 
