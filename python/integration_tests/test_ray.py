@@ -115,3 +115,4 @@ def test_map_batches_refuses_a_group_step_and_takes_pandas_batches(tmp_path, loc
     rows = [{k: (None if isinstance(v, float) and v != v else v) for k, v in r.items()} for r in scored.take_all()]  # pandas: NaN for null
     expected = score_cli(jsonl, tmp_path / "cli.jsonl", "--preset", "r1")
     assert compare(rows, expected, ["accuracy", "format"]) > 0
+
