@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import JSONLines
 @testable import Rewards
 
 @Suite struct ScoreColumnsTests {
@@ -13,11 +14,17 @@ import Testing
         return Array((lines.joined(separator: "\n") + "\n").utf8)
     }
 
-    static func objects(_ bytes: [UInt8]) throws -> [[String: Any]] {
-        try String(decoding: bytes, as: UTF8.self).split(separator: "\n").map {
-            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+    /// Output rows read with the project's own JSON parser (Foundation's rounds some doubles in
+    /// the last digit, which would hide whether the columns hold the written values exactly).
+    static func objects(_ bytes: [UInt8]) throws -> [[String: JSONValue]] {
+        try String(decoding: bytes, as: UTF8.self).split(separator: "\n").map { line in
+            let value = try Array(line.utf8).withUnsafeBufferPointer { try JSONDocument.parse($0).get() }
+            guard case let .object(members) = value else { Issue.record("not an object: \(line)"); return [:] }
+            return Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
         }
     }
+
+    static func number(_ value: JSONValue?) -> Double? { if case let .number(n)? = value { n } else { nil } }
 
     /// Every column entry is what the scored row says, error rows included, for the r1 preset and a
     /// GRPO group step.
@@ -32,11 +39,14 @@ import Testing
         #expect(rows.count == 43 && columns.reward.count == 43 && columns.error.compactMap { $0 }.count == 3)
         #expect((columns.advantage != nil) == (pipeline.group != nil))
         for (i, row) in rows.enumerated() {
-            #expect(columns.error[i] == row["error"] as? String)
-            #expect(columns.reward[i] == row["reward"] as? Double)
-            #expect(columns.advantage?[i] == row["advantage"] as? Double)
-            let rewards = row["rewards"] as? [String: Double]
-            for (c, name) in columns.components.enumerated() { #expect(columns.rewards[c][i] == rewards?[name]) }
+            var error: String?
+            if case let .string(e)? = row["error"] { error = e }
+            #expect(columns.error[i] == error)
+            #expect(columns.reward[i] == Self.number(row["reward"]))
+            #expect(columns.advantage?[i] == Self.number(row["advantage"]))
+            var rewards: [String: Double] = [:]
+            if case let .object(members)? = row["rewards"] { for m in members { rewards[m.key] = Self.number(m.value) } }
+            for (c, name) in columns.components.enumerated() { #expect(columns.rewards[c][i] == rewards[name]) }
         }
         let json = try #require(try JSONSerialization.jsonObject(with: Data(columns.json)) as? [String: Any])
         #expect((json["reward"] as? [Any])?.count == 43 && (json["error"] as? [Any])?.count == 43)
