@@ -11,7 +11,7 @@ BIN := .build/release/rewardkit
 # used when present, so the tests with TRL, verl and OpenRLHF's own code run too.
 PYTHON ?= $(if $(wildcard .venv-fw/bin/python),.venv-fw/bin/python,python3)
 
-.PHONY: run test deps build format lint bench bench-model-client bench-stepgrpo regress loadtest clean thinking-model thinking-eval test-integrations test-python test-python-frameworks bench-python
+.PHONY: run test deps build format lint bench bench-model-client bench-stepgrpo regress loadtest clean thinking-model thinking-eval test-integrations test-python test-python-ray test-python-frameworks bench-python bench-ray
 
 run: build
 	$(BIN) score Fixtures/rollouts.jsonl
@@ -108,10 +108,25 @@ test-integrations:
 PYTHON_VENV ?= .venv-python
 test-python:
 	python3 -m venv --clear $(PYTHON_VENV)
-	$(PYTHON_VENV)/bin/pip install -q pytest numpy
+	$(PYTHON_VENV)/bin/pip install -q pytest numpy pyarrow pandas
 	$(PYTHON_VENV)/bin/pip install ./python
 	cd /tmp && $(CURDIR)/$(PYTHON_VENV)/bin/python -c "import rewardkit; print(rewardkit.verify('\\frac12', '0.5'))"
 	$(PYTHON_VENV)/bin/python -m pytest -q python/tests
+
+# Ray Data and Parquet through the package (docs/ray.md): a fresh venv with `./python[ray]` (ray,
+# pyarrow, pandas from PyPI), then examples/ray_score.py on 100,000 generated rows on a local
+# cluster (ray.init(num_cpus=2)) against `rewardkit score` on the same rows, and the
+# groupby + map_groups recipe against its advantages. Needs the release `rewardkit` (`make build`).
+RAY_VENV ?= .venv-ray
+test-python-ray:
+	python3 -m venv --clear $(RAY_VENV)
+	$(RAY_VENV)/bin/pip install -q pytest "./python[ray]"
+	$(RAY_VENV)/bin/python -m pytest -q -p no:cacheprovider --durations=5 python/integration_tests/test_ray.py
+
+# Rows/s through Ray (1 and 2 workers) against `rewardkit score` on the same rows (docs/ray.md).
+bench-ray:
+	$(RAY_VENV)/bin/pip install -q "./python[ray]"
+	$(RAY_VENV)/bin/python scripts/bench_ray.py 100000 4096
 
 # The package inside the real frameworks: TRL's GRPOTrainer for two steps on the CPU with a tiny
 # model built in the test, and verl's reward managers. Needs torch, trl, datasets and verl in the

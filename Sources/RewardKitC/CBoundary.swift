@@ -44,6 +44,6 @@ public func rkFree(_ pointer: UnsafeMutableRawPointer?) {
     free(pointer)
 }
 
-/// The version of the C interface: it changes when an entry point's signature does.
+/// The version of the C interface: it changes when an entry point's signature does or one is added.
 @_cdecl("rk_abi_version")
-public func rkABIVersion() -> Int32 { 1 }
+public func rkABIVersion() -> Int32 { 2 }

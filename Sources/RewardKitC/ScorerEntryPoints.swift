@@ -90,6 +90,25 @@ public func rkScorerScore(_ handle: UnsafeMutableRawPointer?, _ rows: UnsafePoin
     }
 }
 
+/// Scores rows sent as JSONL (one object a line) and returns only their results, as columns with
+/// one entry per row in row order (`ScoreColumns.json`): each component's score, `reward`, `error`
+/// (null for a scored row) and, with a group step, `advantage` and `trust`. NULL with a message
+/// when the body is not rows, or for Share-GRPO (a row per prompt variant).
+@_cdecl("rk_scorer_score_columns")
+public func rkScorerScoreColumns(_ handle: UnsafeMutableRawPointer?, _ rows: UnsafePointer<CChar>?, _ rowsBytes: Int, _ step: Int64,
+                                 _ errorOut: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> UnsafeMutablePointer<CChar>? {
+    guard let handle else { fail("scorer handle is NULL (closed?)", errorOut); return nil }
+    let pipeline = box(handle).pipeline
+    let scorer = BatchScorer(rewards: .pipeline(pipeline), stage: pipeline.group.map { GroupStage(spec: $0, step: Int(step)) })
+    switch RowBatch.lines(buffer(rows, rowsBytes)).flatMap({ scorer.columns($0.lines) }) {
+    case let .failure(refusal):
+        fail(refusal.message, errorOut)
+        return nil
+    case let .success(columns):
+        return cString(columns.json)
+    }
+}
+
 /// Scores the JSONL file `input` into `out` as `rewardkit score INPUT --out OUT` does; returns
 /// {"rows": N, "errors": N, "seconds": S} as JSON, or NULL with the message when a file cannot be
 /// read or written.

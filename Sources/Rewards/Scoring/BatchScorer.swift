@@ -55,6 +55,37 @@ public struct BatchScorer: Sendable {
         let names: [String]
         if case let .pipeline(p) = rewards { names = p.componentNames } else { names = [] }
         var summary = ScoreSummary(componentNames: names)
+        let (checked, resultOfLine, groupSummary) = outcomes(input)
+
+        var out = JSONWriter(capacity: input.count + input.count / 4)
+        input.withUnsafeBufferPointer { bytes in
+            for (i, line) in checked.enumerated() {
+                summary.rows += 1
+                switch line {
+                case let .failed(number, error, range):
+                    summary.errors += 1
+                    let row = UnsafeBufferPointer(rebasing: bytes[range])
+                    let (members, keys) = RowDecoder.readableMembers(row)
+                    RowEncoder.writeError(line: number, error, bytes: row, members: members, keys: keys, into: &out)
+                case let .scored(_, range, scored, _):
+                    guard let result = resultOfLine[i] else { continue }
+                    if let scored {
+                        for (c, s) in scored.scores.enumerated() { summary.componentSums[c] += s.value }
+                        if scored.formatTagsMissing { summary.taglessFormatRows += 1 }
+                    }
+                    summary.rewardSum += result.reward
+                    write(UnsafeBufferPointer(rebasing: bytes[range]), scored: scored, result: result, into: &out)
+                }
+            }
+        }
+        summary.bytes = input.count
+        summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return (out.bytes, summary, groupSummary)
+    }
+
+    /// Each line's outcome after scoring and the group step (rows the step cannot use become
+    /// error lines), the group result of each scored line by its index, and the group summary.
+    func outcomes(_ input: [UInt8]) -> (lines: [Line], results: [Int: GroupStage.Result], groups: GroupStage.Summary) {
         let lines = input.withUnsafeBufferPointer { bytes in
             let spans = JSONLLines.nonBlank(bytes, firstLine: 1).lines
             let shared = SharedBytes(bytes: bytes)
@@ -92,31 +123,7 @@ public struct BatchScorer: Sendable {
         }, GroupStage.Summary())
         var resultOfLine = [Int: GroupStage.Result]()
         for (m, i) in memberLine.enumerated() { resultOfLine[i] = results[m] }
-
-        var out = JSONWriter(capacity: input.count + input.count / 4)
-        input.withUnsafeBufferPointer { bytes in
-            for (i, line) in checked.enumerated() {
-                summary.rows += 1
-                switch line {
-                case let .failed(number, error, range):
-                    summary.errors += 1
-                    let row = UnsafeBufferPointer(rebasing: bytes[range])
-                    let (members, keys) = RowDecoder.readableMembers(row)
-                    RowEncoder.writeError(line: number, error, bytes: row, members: members, keys: keys, into: &out)
-                case let .scored(_, range, scored, _):
-                    guard let result = resultOfLine[i] else { continue }
-                    if let scored {
-                        for (c, s) in scored.scores.enumerated() { summary.componentSums[c] += s.value }
-                        if scored.formatTagsMissing { summary.taglessFormatRows += 1 }
-                    }
-                    summary.rewardSum += result.reward
-                    write(UnsafeBufferPointer(rebasing: bytes[range]), scored: scored, result: result, into: &out)
-                }
-            }
-        }
-        summary.bytes = input.count
-        summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        return (out.bytes, summary, groupSummary)
+        return (checked, resultOfLine, groupSummary)
     }
 
     /// Decodes one line (any thread); a line that cannot be used is its error line.

@@ -15,7 +15,7 @@ from pathlib import Path
 
 __all__ = ["RewardKitError", "ConfigError", "lib", "encode", "call_text", "library_path"]
 
-ABI_VERSION = 1
+ABI_VERSION = 2
 
 
 class RewardKitError(Exception):
@@ -64,6 +64,7 @@ def _load() -> ctypes.CDLL:
         "rk_scorer_free": (None, [_c.c_void_p]),
         "rk_scorer_describe": (_c.c_void_p, [_c.c_void_p]),
         "rk_scorer_score": (_c.c_void_p, [_c.c_void_p, *_text, _c.c_int64, _c.c_int32, _error]),
+        "rk_scorer_score_columns": (_c.c_void_p, [_c.c_void_p, *_text, _c.c_int64, _error]),
         "rk_scorer_score_file": (_c.c_void_p, [_c.c_void_p, *_text, *_text, _c.c_int64, _c.c_int32, _error]),
         "rk_advantages": (_c.c_void_p, [*_text, *_text, _c.c_int64, _error]),
     }

@@ -121,6 +121,28 @@ class Scorer:
         with self._using() as handle:
             return json.loads(call_text(lib.rk_scorer_score_file, handle, i, len(i), o, len(o), int(step), 1 if explain else 0, error=OSError))
 
+    def score_columns(self, rows: Iterable[Mapping[str, Any]], *, step: int = 0) -> dict[str, Any]:
+        """Only the results of ``rows``, as columns with one entry per row in row order:
+        ``{"components": [...], "rewards": {component: [...]}, "reward": [...], "error": [...]}``
+        (and ``advantage``, ``trust`` with a group step). A row that cannot be scored has None in
+        every number column and its reason in ``error`` (None for a scored row). The values are the
+        ones ``score`` returns; Share-GRPO, which writes a row per prompt variant, raises."""
+        body = rows_jsonl(rows)
+        if not body:
+            return {"components": list(self.components), "rewards": {c: [] for c in self.components}, "reward": [], "error": []}
+        with self._using() as handle:
+            return json.loads(call_text(lib.rk_scorer_score_columns, handle, body, len(body), int(step)))
+
+    def score_parquet(self, path: str | os.PathLike, out: str | os.PathLike, *, step: int = 0, batch_rows: int = 8192) -> dict[str, Any]:
+        """Scores the Parquet file ``path`` into ``out`` (needs pyarrow): the input columns plus
+        ``rewards.<component>``, ``reward`` and ``error``, streamed ``batch_rows`` rows at a time,
+        so memory stays bounded whatever the file's size. Written beside ``out`` and renamed when
+        done. Returns ``{"rows", "errors", "seconds"}``. A ``group:`` config raises: groups can span
+        row groups (score them with ``rewardkit.ray.score_groups`` or ``score``)."""
+        from .parquet import score_parquet
+
+        return score_parquet(self, path, out, step=step, batch_rows=batch_rows)
+
     def rewards(self, rows: Iterable[Mapping[str, Any]], *, step: int = 0) -> list[float | None]:
         """The total reward of each row, None for a row that could not be scored."""
         return [None if "error" in r else r.get("reward") for r in self.score(rows, step=step)]
