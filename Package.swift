@@ -72,14 +72,21 @@ let package = Package(
         // The C ABI (`rk_*` entry points) the Python package loads with ctypes; no logic of its own.
         .target(name: "RewardKitC", dependencies: ["JSONLines", "Verify", "Rewards", "ThinkingRM"]),
         // Rewards that call served models over OpenAI-compatible HTTP (docs/model-judges.md); registers into RewardRegistry.
-        .target(name: "ModelClient", dependencies: ["JSONLines", "Rewards", "Verify", "Store", .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                                                   .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio")]),
+        .target(
+            name: "ModelClient",
+            dependencies: [
+                "JSONLines", "Rewards", "Verify", "Store",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]),
 
         // The command line: thin, parses flags and calls the libraries.
         .executableTarget(
             name: "rewardkit",
             dependencies: [
-                "JSONLines", "Verify", "Rewards", "Regression", "Store", "Server", "ThinkingRM", "GRPO", "NN", "Images", "ModelClient",
+                "JSONLines", "Verify", "Rewards", "Regression", "Store", "Server", "ThinkingRM", "GRPO", "NN", "Images",
+                "ModelClient",
                 "RewardsBenchmarks", "VerifyBenchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -91,34 +98,45 @@ let package = Package(
         // NN throughput: a transformer training step, cached decoding, sparse-MLP scoring.
         .target(name: "NNBenchmarks", dependencies: ["NN"], path: "Benchmarks/NNBenchmarks"),
         // Synthetic R1-style rollouts for `rewardkit bench score`.
-        .target(name: "RewardsBenchmarks", dependencies: ["JSONLines", "Rewards"], path: "Benchmarks/RewardsBenchmarks"),
+        .target(
+            name: "RewardsBenchmarks", dependencies: ["JSONLines", "Rewards"], path: "Benchmarks/RewardsBenchmarks"),
         // NN training-step throughput (release build): `swift run -c release nn-bench`; its PyTorch peer is beside it.
         .executableTarget(
             name: "nn-bench", dependencies: ["NN", "NNBenchmarks"], path: "Benchmarks/nn-bench",
             exclude: ["torch_reference.py", "compare_with_torch.sh"]
         ),
         // Drives VerifierBenchmark (scripts/bench_verify.sh) and VerifierFuzzer (--fuzz N); no logic of its own.
-        .executableTarget(name: "verify-bench", dependencies: ["Verify", "VerifyBenchmarks"], path: "Benchmarks/verify-bench"),
+        .executableTarget(
+            name: "verify-bench", dependencies: ["Verify", "VerifyBenchmarks"], path: "Benchmarks/verify-bench"),
 
         // Tests (Swift Testing); shared cases live in Fixtures/, read through TestSupport.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         // VerifyTests reads its Fixtures/ through #filePath, so they are not resources.
-        .testTarget(name: "VerifyTests", dependencies: ["TestSupport", "Verify", "VerifyBenchmarks"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "VerifyTests", dependencies: ["TestSupport", "Verify", "VerifyBenchmarks"], exclude: ["Fixtures"]),
         .testTarget(name: "RewardsTests", dependencies: ["TestSupport", "JSONLines", "Rewards", "Verify"]),
         .testTarget(name: "RegressionTests", dependencies: ["Regression", "Rewards", "Verify"]),
         .testTarget(name: "NNTests", dependencies: ["NN"]),
         .testTarget(name: "ImagesTests", dependencies: ["Images"]),
         .testTarget(name: "GRPOTests", dependencies: ["GRPO", "NN", "Rewards"]),
         .testTarget(name: "ThinkingRMTests", dependencies: ["TestSupport", "ThinkingRM", "Rewards", "NN"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Regression", "Rewards", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["Store", "Regression", "Rewards", .product(name: "GRDB", package: "GRDB.swift")]),
         // rewardkit: the cache and error-row tests run `rewardkit score` against the stub server (openai_stub.py).
-        .testTarget(name: "ModelClientTests", dependencies: ["TestSupport", "ModelClient", "Rewards", "Store", "Server", "rewardkit"], exclude: ["openai_stub.py"]),
+        .testTarget(
+            name: "ModelClientTests",
+            dependencies: ["TestSupport", "ModelClient", "Rewards", "Store", "Server", "rewardkit"],
+            exclude: ["openai_stub.py"]),
         .testTarget(name: "RewardKitCLITests", dependencies: ["TestSupport", "rewardkit", "Images"]),
         .testTarget(
             name: "ServerTests",
             // rewardkit: the graceful-shutdown test runs the built binary and sends it SIGTERM.
-            dependencies: ["TestSupport", "Server", "Rewards", "Verify", "rewardkit", .product(name: "Hummingbird", package: "hummingbird"),
-                           .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "TestSupport", "Server", "Rewards", "Verify", "rewardkit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
     ]
 )

@@ -1,9 +1,10 @@
+import NN
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import NN
 
 /// Throughput measurement of a causal transformer training step (forward, cross-entropy,
 /// backward), for comparing against other implementations of the same model.
@@ -43,8 +44,10 @@ public enum NNBenchmark {
 
     /// Runs `warmup` untimed and `steps` timed training steps of `TransformerLM(config)` on random
     /// tokens of shape `batch x seqLen`.
-    public static func transformerTrainingStep(config: TransformerConfig, batch: Int, seqLen: Int,
-                                               steps: Int = 10, warmup: Int = 2, seed: UInt64 = 1) -> Result {
+    public static func transformerTrainingStep(
+        config: TransformerConfig, batch: Int, seqLen: Int,
+        steps: Int = 10, warmup: Int = 2, seed: UInt64 = 1
+    ) -> Result {
         let model = TransformerLM(config: config, seed: seed)
         let params = model.parameters()
         let optimizer = AdamW(learningRate: 1e-4)
@@ -57,7 +60,8 @@ public enum NNBenchmark {
         for step in 0..<(warmup + steps) {
             let c0 = processCPUSeconds()
             let t0 = clock.now
-            let loss = CrossEntropy.compute(logits: model.forward(tokens: tokens, batch: batch, seqLen: seqLen), targets: targets)
+            let loss = CrossEntropy.compute(
+                logits: model.forward(tokens: tokens, batch: batch, seqLen: seqLen), targets: targets)
             let t1 = clock.now
             model.zeroGrad()
             model.backward(loss.gradient)
@@ -75,9 +79,10 @@ public enum NNBenchmark {
         func seconds(_ d: Duration) -> Double {
             (Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18) / Double(max(steps, 1))
         }
-        return Result(tokensPerStep: batch * seqLen, forwardSeconds: seconds(forward),
-                      backwardSeconds: seconds(backward), optimizerSeconds: seconds(optimizing),
-                      cpuSeconds: cpu / Double(max(steps, 1)))
+        return Result(
+            tokensPerStep: batch * seqLen, forwardSeconds: seconds(forward),
+            backwardSeconds: seconds(backward), optimizerSeconds: seconds(optimizing),
+            cpuSeconds: cpu / Double(max(steps, 1)))
     }
 
     /// CPU time used by the whole process so far.
@@ -89,8 +94,10 @@ public enum NNBenchmark {
 
     /// Rows per second scored by a hashed-feature MLP (`SparseLinear` → ReLU → `Linear` to one
     /// score) in inference mode: the thinking reward model's fast path.
-    public static func sparseMLPScoring(features: Int = 1 << 18, hidden: Int = 256, entriesPerRow: Int = 400,
-                                        batch: Int = 256, batches: Int = 20, seed: UInt64 = 1) -> Double {
+    public static func sparseMLPScoring(
+        features: Int = 1 << 18, hidden: Int = 256, entriesPerRow: Int = 400,
+        batch: Int = 256, batches: Int = 20, seed: UInt64 = 1
+    ) -> Double {
         var rng = SeededRandom(seed: seed)
         let first = SparseLinear(inputSize: features, outputSize: hidden, rng: &rng)
         let act = ReLU()
@@ -112,8 +119,10 @@ public enum NNBenchmark {
     /// Tokens per second generated with the KV cache: prefill `prompt` tokens for `batch`
     /// sequences, then `newTokens` single-token steps with sampling (what a GRPO rollout does).
     /// Returns wall-clock and per-CPU-second rates.
-    public static func cachedDecoding(config: TransformerConfig, batch: Int, prompt: Int, newTokens: Int,
-                                      seed: UInt64 = 1) -> (perSecond: Double, perCPUSecond: Double) {
+    public static func cachedDecoding(
+        config: TransformerConfig, batch: Int, prompt: Int, newTokens: Int,
+        seed: UInt64 = 1
+    ) -> (perSecond: Double, perCPUSecond: Double) {
         let model = TransformerLM(config: config, seed: seed)
         var rng = SeededRandom(seed: seed &+ 2)
         let cache = model.makeCache(batch: batch, capacity: prompt + newTokens)

@@ -43,16 +43,18 @@ public struct SyntheticRollouts: Sendable {
         while think.utf8.count < max(0, rowBytes - 260) {
             think += Self.filler[Int(rng.next() % UInt64(Self.filler.count))] + " "
         }
-        let response = roll == 9
+        let response =
+            roll == 9
             ? "\(think)The answer is \(predicted)."  // unformatted
             : "<think>\(think)</think>\n<answer>\(predicted)</answer>"
         var w = JSONWriter(capacity: rowBytes + 64)
-        w.value(.object([
-            ("id", .number(Double(index))),
-            ("prompt", .string("Question \(index): combine \(a) and \(b) as described and give the result.")),
-            ("response", .string(response)),
-            ("answer", .string(gold)),
-        ]))
+        w.value(
+            .object([
+                ("id", .number(Double(index))),
+                ("prompt", .string("Question \(index): combine \(a) and \(b) as described and give the result.")),
+                ("response", .string(response)),
+                ("answer", .string(gold)),
+            ]))
         w.byte(0x0A)
         return String(decoding: w.bytes, as: UTF8.self)
     }

@@ -1,9 +1,10 @@
+import Verify
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Verify
 
 /// Times `MathVerifier` over answer pairs, single-threaded, for comparison with a peer verifier.
 ///
@@ -63,7 +64,9 @@ public struct VerifierBenchmark: Sendable {
         var matches = 0
         for _ in 0..<max(1, repeats) {
             let start = monotonicNanos(), cpuStart = Self.threadCPUNanos()
-            for pair in pairs where verifier.compare(gold: pair.gold, predicted: pair.predicted).isMatch { matches += 1 }
+            for pair in pairs where verifier.compare(gold: pair.gold, predicted: pair.predicted).isMatch {
+                matches += 1
+            }
             walls.append(Double(monotonicNanos() &- start) / 1e9)
             cpus.append(Double(Self.threadCPUNanos() &- cpuStart) / 1e9)
         }
@@ -77,8 +80,9 @@ public struct VerifierBenchmark: Sendable {
             _ = verifier.compare(gold: pair.gold, predicted: pair.predicted)
             cpuMicros.append(Int((Self.threadCPUNanos() &- t) / 1000))
         }
-        return Report(results: results, seconds: walls.sorted()[walls.count / 2], cpuSeconds: cpus.sorted()[cpus.count / 2],
-                      passSeconds: walls, cpuMicros: cpuMicros)
+        return Report(
+            results: results, seconds: walls.sorted()[walls.count / 2], cpuSeconds: cpus.sorted()[cpus.count / 2],
+            passSeconds: walls, cpuMicros: cpuMicros)
     }
 
     private static func threadCPUNanos() -> UInt64 {

@@ -29,7 +29,8 @@ public struct VerifierFuzzer: Sendable {
     }
 
     private static let defaultSeeds = [
-        "\\frac{1}{2}", "x^2+2x+1", "\\{1,2\\}", "(1,2]", "x > 3", "\\sqrt[3]{8}", "\\begin{pmatrix}1&2\\\\3&4\\end{pmatrix}",
+        "\\frac{1}{2}", "x^2+2x+1", "\\{1,2\\}", "(1,2]", "x > 3", "\\sqrt[3]{8}",
+        "\\begin{pmatrix}1&2\\\\3&4\\end{pmatrix}",
         "y=2x+1", "a=2, b=3", "\\text{yes}", "50\\%", "1 \\pm \\sqrt{2}", "\\sin^2 x", "\\log_2 8", "10!", "e^{i\\pi}",
     ]
 
@@ -62,9 +63,11 @@ public struct VerifierFuzzer: Sendable {
         case 1:  // hostile shapes
             let k = below(3000) + 1
             switch below(5) {
-            case 0: return String(repeating: "{", count: k) + "1" + String(repeating: "}", count: below(2) == 0 ? k : k / 2)
+            case 0:
+                return String(repeating: "{", count: k) + "1" + String(repeating: "}", count: below(2) == 0 ? k : k / 2)
             case 1: return "2" + String(repeating: "^{2", count: k % 60) + String(repeating: "}", count: k % 60)
-            case 2: return String(repeating: "\\frac{1}{", count: k % 500) + "x" + String(repeating: "}", count: k % 500)
+            case 2:
+                return String(repeating: "\\frac{1}{", count: k % 500) + "x" + String(repeating: "}", count: k % 500)
             case 3: return String(repeating: "-", count: k) + "1"
             default: return String(repeating: "(x+1)", count: k % 200)
             }

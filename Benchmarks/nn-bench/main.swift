@@ -18,8 +18,9 @@ print("TransformerLM d\(dim) L\(layers) H\(heads) vocab \(vocab), batch \(batch)
 print(NNBenchmark.transformerTrainingStep(config: config, batch: batch, seqLen: seqLen, steps: steps))
 let decodeConfig = TransformerConfig(vocabSize: vocab, dim: dim, heads: heads, layers: layers, maxSeqLen: 256)
 let decoded = NNBenchmark.cachedDecoding(config: decodeConfig, batch: batch, prompt: 64, newTokens: 192)
-print("KV-cache sampling, batch \(batch), prompt 64 + 192 new tokens: \(Int(decoded.perSecond.rounded())) tokens/s, "
-    + "\(Int(decoded.perCPUSecond.rounded())) per CPU-second")
+print(
+    "KV-cache sampling, batch \(batch), prompt 64 + 192 new tokens: \(Int(decoded.perSecond.rounded())) tokens/s, "
+        + "\(Int(decoded.perCPUSecond.rounded())) per CPU-second")
 for hidden in [64, 256] {
     let scored = NNBenchmark.sparseMLPScoring(hidden: hidden)
     print("hashed n-gram MLP (2^18 features -> \(hidden) -> 1, 400 entries per row): \(Int(scored.rounded())) rows/s")

@@ -41,7 +41,10 @@ public enum ImageTransform: String, CaseIterable, Sendable, Codable {
         var out: [ImageTransform] = []
         for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
             guard let t = ImageTransform(rawValue: name) else {
-                return .failure(ImageError("unknown image transform '\(name)' (known: \(allCases.map(\.rawValue).joined(separator: ", ")))"))
+                return .failure(
+                    ImageError(
+                        "unknown image transform '\(name)' (known: \(allCases.map(\.rawValue).joined(separator: ", ")))"
+                    ))
             }
             if !out.contains(t) { out.append(t) }
         }

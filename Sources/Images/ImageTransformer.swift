@@ -40,7 +40,9 @@ public struct ImageTransformer: Sendable {
     /// (".jpg", ".png", ".webp") and returns that path. `seed` picks the noise (the same seed
     /// gives the same bytes); geometric transforms ignore it. The output is whole or absent: it
     /// is encoded to a partial file that is renamed into place.
-    public func apply(_ transform: ImageTransform, to input: String, writingTo outputStem: String, seed: UInt64) throws(ImageError) -> String {
+    public func apply(
+        _ transform: ImageTransform, to input: String, writingTo outputStem: String, seed: UInt64
+    ) throws(ImageError) -> String {
         let (image, format) = try open(input, sequential: transform.streams)
         let transformed = try self.transformed(image, by: transform, seed: seed, path: input)
         let output = outputStem + "." + format.fileExtension
@@ -64,7 +66,9 @@ public struct ImageTransformer: Sendable {
         }
         let loaderName = String(cString: loader)
         guard let format = ImageFormat.of(loader: loaderName) else {
-            throw ImageError("\(path): \(loaderName.replacingOccurrences(of: "VipsForeignLoad", with: "")) images are not supported (JPEG, PNG and WebP are)")
+            throw ImageError(
+                "\(path): \(loaderName.replacingOccurrences(of: "VipsForeignLoad", with: "")) images are not supported (JPEG, PNG and WebP are)"
+            )
         }
         guard let raw = rk_vips_open(path, sequential ? 1 : 0) else {
             throw ImageError(Vips.takeError("\(path): cannot open"))
@@ -72,7 +76,9 @@ public struct ImageTransformer: Sendable {
         return (VipsImageRef(raw), format)
     }
 
-    private func transformed(_ image: VipsImageRef, by transform: ImageTransform, seed: UInt64, path: String) throws(ImageError) -> VipsImageRef {
+    private func transformed(
+        _ image: VipsImageRef, by transform: ImageTransform, seed: UInt64, path: String
+    ) throws(ImageError) -> VipsImageRef {
         let context = "\(path): \(transform.rawValue)"
         let pixels: VipsImageRef
         switch transform {
@@ -100,12 +106,16 @@ public struct ImageTransformer: Sendable {
     /// The bits are a hash of the seed and the sample's position, so the bytes do not depend
     /// on threads or tiling. Tails beyond about 4.3 standard deviations are cut (a draw has
     /// 1/65536 resolution), which changes the standard deviation by under 0.1%.
-    private func noisy(_ image: VipsImageRef, sigma: Double, seed: UInt64, context: String) throws(ImageError) -> VipsImageRef {
+    private func noisy(
+        _ image: VipsImageRef, sigma: Double, seed: UInt64, context: String
+    ) throws(ImageError) -> VipsImageRef {
         let colourBands = image.hasAlpha ? image.bands - 1 : image.bands
         let scale: Double = image.bandFormat == VIPS_FORMAT_USHORT ? 257 : 1
         let table = Self.noiseTable(sigma: sigma * scale)
         return try .make(context) { out in
-            table.withUnsafeBufferPointer { rk_vips_add_noise(image.pointer, out, $0.baseAddress, seed, Int32(colourBands)) }
+            table.withUnsafeBufferPointer {
+                rk_vips_add_noise(image.pointer, out, $0.baseAddress, seed, Int32(colourBands))
+            }
         }
     }
 

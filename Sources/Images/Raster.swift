@@ -49,10 +49,13 @@ public struct Raster: Sendable, Equatable {
     }
 
     /// Encodes the raster to `path` as `format`.
-    public func write(to path: String, format: ImageFormat, encoding: ImageEncoding = ImageEncoding()) throws(ImageError) {
+    public func write(
+        to path: String, format: ImageFormat, encoding: ImageEncoding = ImageEncoding()
+    ) throws(ImageError) {
         try Vips.start()
         let made = pixels.withUnsafeBytes { buffer in
-            vips_image_new_from_memory_copy(buffer.baseAddress, buffer.count, Int32(width), Int32(height), Int32(bands), VIPS_FORMAT_UCHAR)
+            vips_image_new_from_memory_copy(
+                buffer.baseAddress, buffer.count, Int32(width), Int32(height), Int32(bands), VIPS_FORMAT_UCHAR)
         }
         guard let made else { throw ImageError(Vips.takeError("\(path): cannot make an image")) }
         let image = VipsImageRef(made)

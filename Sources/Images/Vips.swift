@@ -43,7 +43,9 @@ final class VipsImageRef {
     var hasAlpha: Bool { vips_image_hasalpha(pointer) != 0 }
 
     /// Runs a libvips operation that makes one new image, or throws its error under `context`.
-    static func make(_ context: @autoclosure () -> String, _ op: (UnsafeMutablePointer<UnsafeMutablePointer<VipsImage>?>) -> Int32) throws(ImageError) -> VipsImageRef {
+    static func make(
+        _ context: @autoclosure () -> String, _ op: (UnsafeMutablePointer<UnsafeMutablePointer<VipsImage>?>) -> Int32
+    ) throws(ImageError) -> VipsImageRef {
         var out: UnsafeMutablePointer<VipsImage>?
         guard op(&out) == 0, let out else { throw ImageError(Vips.takeError(context())) }
         return VipsImageRef(out)

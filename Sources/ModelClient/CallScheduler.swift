@@ -76,11 +76,16 @@ final class CallScheduler: @unchecked Sendable {
     /// The next call (under `lock`).
     private func dequeue() -> PendingCall? {
         if retriedHead < retried.count {
-            defer { retriedHead += 1; if retriedHead == retried.count { retried.removeAll(keepingCapacity: true); retriedHead = 0 } }
+            defer {
+                retriedHead += 1;
+                if retriedHead == retried.count { retried.removeAll(keepingCapacity: true); retriedHead = 0 }
+            }
             return retried[retriedHead]
         }
         if freshHead < fresh.count {
-            defer { freshHead += 1; if freshHead == fresh.count { fresh.removeAll(keepingCapacity: true); freshHead = 0 } }
+            defer {
+                freshHead += 1; if freshHead == fresh.count { fresh.removeAll(keepingCapacity: true); freshHead = 0 }
+            }
             return fresh[freshHead]
         }
         return nil

@@ -72,7 +72,9 @@ public struct ImageContent: Sendable {
 
     private func url(of text: String) throws(ImageContentError) -> String {
         if text.hasPrefix("data:") {
-            guard text.contains(";base64,") || text.contains(",") else { throw ImageContentError("a data URI without data") }
+            guard text.contains(";base64,") || text.contains(",") else {
+                throw ImageContentError("a data URI without data")
+            }
             return text
         }
         if text.hasPrefix("http://") || text.hasPrefix("https://") { return text }
@@ -83,14 +85,21 @@ public struct ImageContent: Sendable {
     /// The file at `path` as a data URI, after the policy allows it.
     func dataURI(ofFile path: String) throws(ImageContentError) -> String {
         guard let resolved = Self.realPath(path) else {
-            throw ImageContentError(policy == .anyPath ? "cannot read image file '\(path)' (no such file)" : "image path '\(path)' refused: not a readable file inside --image-root")
+            throw ImageContentError(
+                policy == .anyPath
+                    ? "cannot read image file '\(path)' (no such file)"
+                    : "image path '\(path)' refused: not a readable file inside --image-root")
         }
         switch policy {
         case .anyPath: break
         case .inside(nil):
-            throw ImageContentError("image path '\(path)' refused: the server reads no local images (start it with --image-root DIR); send a data URI or URL")
+            throw ImageContentError(
+                "image path '\(path)' refused: the server reads no local images (start it with --image-root DIR); send a data URI or URL"
+            )
         case let .inside(root?):
-            guard let root = Self.realPath(root), resolved == root || resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+            guard let root = Self.realPath(root),
+                resolved == root || resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+            else {
                 throw ImageContentError("image path '\(path)' refused: it resolves outside --image-root")
             }
         }
@@ -99,8 +108,12 @@ public struct ImageContent: Sendable {
             throw ImageContentError("image '\(path)' is not a regular file")
         }
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        guard size <= maxBytes else { throw ImageContentError("image '\(path)' is \(size) bytes, over the limit of \(maxBytes)") }
-        guard let data = FileManager.default.contents(atPath: resolved) else { throw ImageContentError("cannot read image file '\(path)'") }
+        guard size <= maxBytes else {
+            throw ImageContentError("image '\(path)' is \(size) bytes, over the limit of \(maxBytes)")
+        }
+        guard let data = FileManager.default.contents(atPath: resolved) else {
+            throw ImageContentError("cannot read image file '\(path)'")
+        }
         guard let mime = Self.mimeType(of: data) else {
             throw ImageContentError("'\(path)' is not a PNG, JPEG, GIF, WebP or BMP image")
         }
@@ -120,7 +133,9 @@ public struct ImageContent: Sendable {
         if b.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return "image/png" }
         if b.starts(with: [0xFF, 0xD8, 0xFF]) { return "image/jpeg" }
         if b.starts(with: Array("GIF8".utf8)) { return "image/gif" }
-        if b.count >= 12, b.starts(with: Array("RIFF".utf8)), Array(b[8..<12]) == Array("WEBP".utf8) { return "image/webp" }
+        if b.count >= 12, b.starts(with: Array("RIFF".utf8)), Array(b[8..<12]) == Array("WEBP".utf8) {
+            return "image/webp"
+        }
         if b.starts(with: Array("BM".utf8)) { return "image/bmp" }
         return nil
     }

@@ -20,14 +20,19 @@ public struct JudgedAccuracyReward: BatchReward {
     public init(options: RewardOptions, base: RewardRegistry, context: ModelClientContext) throws(RewardError) {
         let endpoint = try ModelEndpoint(options, key: "judge", defaultPrompt: "xverify", defaultMaxTokens: 32)
         judgeAll = try options.bool("judge_all", default: false)
-        let ruleOptions = RewardOptions(rewardName: options.rewardName, values: options.values.filter { $0.key != "judge" && $0.key != "judge_all" })
+        let ruleOptions = RewardOptions(
+            rewardName: options.rewardName, values: options.values.filter { $0.key != "judge" && $0.key != "judge_all" }
+        )
         rule = try base.make(ruleOptions)
         extractor = (rule as? OutcomeReward)?.math.extractor ?? AnswerExtractor()
-        let template = try PromptTemplate(name: endpoint.prompt, scorePattern: endpoint.scorePattern, system: endpoint.system,
-                                          judge: true, rewardName: options.rewardName)
+        let template = try PromptTemplate(
+            name: endpoint.prompt, scorePattern: endpoint.scorePattern, system: endpoint.system,
+            judge: true, rewardName: options.rewardName)
         name = options.rewardName
-        let caller = try ModelCaller(endpoint: endpoint, promptName: endpoint.prompt, componentName: options.rewardName, cache: context.cache)
-        prompter = ModelPrompter(template: template, caller: caller, images: ImageContent(policy: context.images), sendsImages: false)
+        let caller = try ModelCaller(
+            endpoint: endpoint, promptName: endpoint.prompt, componentName: options.rewardName, cache: context.cache)
+        prompter = ModelPrompter(
+            template: template, caller: caller, images: ImageContent(policy: context.images), sendsImages: false)
     }
 
     public var fieldsRead: TrajectoryFields { rule.fieldsRead.union([.prompt, .response, .answer]) }
@@ -37,7 +42,8 @@ public struct JudgedAccuracyReward: BatchReward {
     }
 
     public func score(batch: [Trajectory]) -> [Result<RewardScore, RewardError>] {
-        var out = [Result<RewardScore, RewardError>](repeating: .failure(RewardError("internal: not judged")), count: batch.count)
+        var out = [Result<RewardScore, RewardError>](
+            repeating: .failure(RewardError("internal: not judged")), count: batch.count)
         var asked: [Int] = [], ruleScores: [Int: RewardScore] = [:], bodies: [Result<[UInt8], RewardError>] = []
         for (i, t) in batch.enumerated() {
             let ruled: RewardScore
@@ -66,7 +72,8 @@ public struct JudgedAccuracyReward: BatchReward {
             out[i] = result.map { verdict in
                 let said = verdict.value >= 1 ? "correct" : "incorrect"
                 let ruleSaid = "rule said \(ruled.value)\(ruled.explanation.map { " (\($0))" } ?? "")"
-                return RewardScore(verdict.value, "judge \(model): \(said) ('\(ModelPrompter.excerpt(verdict.reply))'); \(ruleSaid)")
+                return RewardScore(
+                    verdict.value, "judge \(model): \(said) ('\(ModelPrompter.excerpt(verdict.reply))'); \(ruleSaid)")
             }
         }
         return out

@@ -29,11 +29,14 @@ public final class ModelCaller: Sendable {
     private static let loops = MultiThreadedEventLoopGroup(numberOfThreads: 2)
 
     /// A caller for `endpoint`; `cache` nil calls every time.
-    public init(endpoint: ModelEndpoint, promptName: String, componentName: String, cache: (any ModelReplyCache)?) throws(RewardError) {
+    public init(
+        endpoint: ModelEndpoint, promptName: String, componentName: String, cache: (any ModelReplyCache)?
+    ) throws(RewardError) {
         self.endpoint = endpoint
         self.promptName = promptName
         var configuration = HTTPClient.Configuration()
-        configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: endpoint.concurrency)
+        configuration.connectionPool = .init(
+            idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: endpoint.concurrency)
         configuration.timeout = .init(connect: .milliseconds(Int64(min(endpoint.timeout, 10) * 1000)))
         configuration.redirectConfiguration = .disallow
         // A refused connection fails the attempt at once (and counts toward the breaker) instead
@@ -49,12 +52,15 @@ public final class ModelCaller: Sendable {
             throw RewardError("reward '\(componentName)': url '\(endpoint.url)' cannot be used: \(error)")
         }
         statistics = CallStatistics(name: componentName)
-        breaker = CircuitBreaker(threshold: endpoint.breakerFailures, cooldown: endpoint.breakerCooldown, url: endpoint.url)
+        breaker = CircuitBreaker(
+            threshold: endpoint.breakerFailures, cooldown: endpoint.breakerCooldown, url: endpoint.url)
         self.cache = endpoint.cache ? cache : nil
         // The scheduler calls back into this caller; it is set up once `self` exists.
         let box = WeakCaller()
         scheduler = CallScheduler(limit: endpoint.concurrency) { call in
-            guard let caller = box.caller else { return call.complete(.failure(ModelCallError(message: "the model client was shut down"))) }
+            guard let caller = box.caller else {
+                return call.complete(.failure(ModelCallError(message: "the model client was shut down")))
+            }
             caller.attempt(call)
         }
         box.caller = self
@@ -88,10 +94,11 @@ public final class ModelCaller: Sendable {
         var calls: [PendingCall] = []
         for (k, i) in toSend.enumerated() {
             done.enter()
-            calls.append(PendingCall(body: bodies[i]) { result in
-                answers.set(k, result)
-                done.leave()
-            })
+            calls.append(
+                PendingCall(body: bodies[i]) { result in
+                    answers.set(k, result)
+                    done.leave()
+                })
         }
         scheduler.submit(calls)
         done.wait()
@@ -101,7 +108,9 @@ public final class ModelCaller: Sendable {
         for (k, i) in toSend.enumerated() {
             let result = answers.get(k).flatMap(replyText)
             fresh[keys[i]] = result
-            if case let .success(text) = result { toCache.append(CachedReply(key: keys[i], model: endpoint.model, prompt: promptName, reply: text)) }
+            if case let .success(text) = result {
+                toCache.append(CachedReply(key: keys[i], model: endpoint.model, prompt: promptName, reply: text))
+            }
         }
         let failed = toSend.count - toCache.count
         if failed > 0 { statistics.record(failures: failed) }
@@ -131,14 +140,19 @@ public final class ModelCaller: Sendable {
                 let body = response.body.map { Array($0.readableBytesView) } ?? []
                 if (200..<300).contains(status) {
                     self.breaker.succeeded()
-                    self.statistics.recordLatency(milliseconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6)
+                    self.statistics.recordLatency(
+                        milliseconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6)
                     call.complete(.success(body))
                 } else if status == 429 || status >= 500 {
                     let retryAfter = response.headers.first(name: "Retry-After").flatMap(Self.retryAfterSeconds)
                     self.retry(call, cause: "HTTP \(status)\(Self.excerpt(body))", retryAfter: retryAfter)
                 } else {
                     // Another 4xx: the request itself is wrong; sending it again cannot help.
-                    call.complete(.failure(ModelCallError(message: "\(self.endpoint.url) answered HTTP \(status)\(Self.excerpt(body)) (not retried)")))
+                    call.complete(
+                        .failure(
+                            ModelCallError(
+                                message:
+                                    "\(self.endpoint.url) answered HTTP \(status)\(Self.excerpt(body)) (not retried)")))
                 }
             case let .failure(error):
                 self.retry(call, cause: self.describe(error), retryAfter: nil)
@@ -154,14 +168,21 @@ public final class ModelCaller: Sendable {
             statistics.record(retries: 1)
             let exponential = min(endpoint.maxBackoff, endpoint.backoff * pow(2, Double(call.attempt - 1)))
             let delay = retryAfter.map { min($0, endpoint.maxBackoff) } ?? exponential * Double.random(in: 0.5...1)
-            DispatchQueue.global().asyncAfter(deadline: .now() + delay) { [scheduler] in scheduler.submit(call, retry: true) }
+            DispatchQueue.global().asyncAfter(deadline: .now() + delay) { [scheduler] in
+                scheduler.submit(call, retry: true)
+            }
             return
         }
         let attempts = call.attempt + 1
         if let refusal = breaker.refusal() {
             call.complete(.failure(ModelCallError(message: "\(refusal); this call: \(cause)")))
         } else {
-            call.complete(.failure(ModelCallError(message: "calling \(endpoint.url) failed after \(attempts) attempt\(attempts == 1 ? "" : "s"): \(cause)")))
+            call.complete(
+                .failure(
+                    ModelCallError(
+                        message:
+                            "calling \(endpoint.url) failed after \(attempts) attempt\(attempts == 1 ? "" : "s"): \(cause)"
+                    )))
         }
     }
 
@@ -180,10 +201,15 @@ public final class ModelCaller: Sendable {
     private func replyText(_ body: [UInt8]) -> Result<String, ModelCallError> {
         let parsed = body.withUnsafeBufferPointer { JSONDocument.parse($0) }
         guard case let .success(json) = parsed else {
-            return .failure(ModelCallError(message: "\(endpoint.url) sent a reply that is not valid JSON (\(body.count) bytes\(Self.excerpt(body)))"))
+            return .failure(
+                ModelCallError(
+                    message:
+                        "\(endpoint.url) sent a reply that is not valid JSON (\(body.count) bytes\(Self.excerpt(body)))"
+                ))
         }
         guard case let .array(choices)? = json["choices"], let first = choices.first else {
-            return .failure(ModelCallError(message: "\(endpoint.url) sent a reply without choices\(Self.excerpt(body))"))
+            return .failure(
+                ModelCallError(message: "\(endpoint.url) sent a reply without choices\(Self.excerpt(body))"))
         }
         switch endpoint.api {
         case .chat:
@@ -191,10 +217,13 @@ public final class ModelCaller: Sendable {
             if case let .array(parts)? = first["message"]?["content"] {
                 return .success(parts.compactMap { $0["text"]?.stringValue }.joined())
             }
-            return .failure(ModelCallError(message: "\(endpoint.url) sent a reply without choices[0].message.content\(Self.excerpt(body))"))
+            return .failure(
+                ModelCallError(
+                    message: "\(endpoint.url) sent a reply without choices[0].message.content\(Self.excerpt(body))"))
         case .completions:
             if let text = first["text"]?.stringValue { return .success(text) }
-            return .failure(ModelCallError(message: "\(endpoint.url) sent a reply without choices[0].text\(Self.excerpt(body))"))
+            return .failure(
+                ModelCallError(message: "\(endpoint.url) sent a reply without choices[0].text\(Self.excerpt(body))"))
         }
     }
 

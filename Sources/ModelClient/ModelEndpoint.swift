@@ -55,42 +55,57 @@ public struct ModelEndpoint: Sendable {
 
     /// The option names an endpoint object accepts.
     public static let optionNames: Set<String> = [
-        "url", "model", "api", "prompt", "score_pattern", "system", "api_key_env", "timeout_s", "concurrency", "retries",
+        "url", "model", "api", "prompt", "score_pattern", "system", "api_key_env", "timeout_s", "concurrency",
+        "retries",
         "backoff_s", "max_backoff_s", "breaker_failures", "breaker_cooldown_s", "max_tokens", "cache",
     ]
 
     /// Reads the object under `key` of `options` (for messages: `reward 'thinking': endpoint.timeout_s ...`);
     /// `defaultPrompt` when the object names none; `environment` is where the API key is looked up.
-    public init(_ options: RewardOptions, key: String, defaultPrompt: String, defaultMaxTokens: Int,
-                environment: [String: String] = ProcessInfo.processInfo.environment) throws(RewardError) {
+    public init(
+        _ options: RewardOptions, key: String, defaultPrompt: String, defaultMaxTokens: Int,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(RewardError) {
         let where_ = "reward '\(options.rewardName)': \(key)"
         guard case let .object(members)? = options[key] else {
             throw RewardError("\(where_) must be an object {url, model, prompt, ...}")
         }
         let inner = RewardOptions(rewardName: options.rewardName, values: members)
         for (name, _) in members where !Self.optionNames.contains(name) {
-            throw RewardError("\(where_): unknown option '\(name)' (known: \(Self.optionNames.sorted().joined(separator: ", ")))")
+            throw RewardError(
+                "\(where_): unknown option '\(name)' (known: \(Self.optionNames.sorted().joined(separator: ", ")))")
         }
         func text(_ name: String) throws(RewardError) -> String? {
             guard let value = inner[name] else { return nil }
-            guard case let .string(s) = value, !s.isEmpty else { throw RewardError("\(where_).\(name) must be a non-empty string, got \(value.kindName)") }
+            guard case let .string(s) = value, !s.isEmpty else {
+                throw RewardError("\(where_).\(name) must be a non-empty string, got \(value.kindName)")
+            }
             return s
         }
         func number(_ name: String, _ fallback: Double, _ range: ClosedRange<Double>) throws(RewardError) -> Double {
             let n = try inner.double(name, default: fallback)
-            guard range.contains(n) else { throw RewardError("\(where_).\(name) is \(n), expected \(range.lowerBound)...\(range.upperBound)") }
+            guard range.contains(n) else {
+                throw RewardError("\(where_).\(name) is \(n), expected \(range.lowerBound)...\(range.upperBound)")
+            }
             return n
         }
         func whole(_ name: String, _ fallback: Int, _ range: ClosedRange<Int>) throws(RewardError) -> Int {
             let n = try inner.int(name, default: fallback)
-            guard range.contains(n) else { throw RewardError("\(where_).\(name) is \(n), expected \(range.lowerBound)...\(range.upperBound)") }
+            guard range.contains(n) else {
+                throw RewardError("\(where_).\(name) is \(n), expected \(range.lowerBound)...\(range.upperBound)")
+            }
             return n
         }
-        guard let url = try text("url") else { throw RewardError("\(where_).url is missing (e.g. http://127.0.0.1:8000/v1)") }
-        guard let model = try text("model") else { throw RewardError("\(where_).model is missing (the server's --served-model-name)") }
+        guard let url = try text("url") else {
+            throw RewardError("\(where_).url is missing (e.g. http://127.0.0.1:8000/v1)")
+        }
+        guard let model = try text("model") else {
+            throw RewardError("\(where_).model is missing (the server's --served-model-name)")
+        }
         let prompt = try text("prompt") ?? defaultPrompt
         self.prompt = prompt
-        let apiName = try inner.string("api", default: prompt == "general" ? "completions" : "chat", allowed: API.allCases.map(\.rawValue))
+        let apiName = try inner.string(
+            "api", default: prompt == "general" ? "completions" : "chat", allowed: API.allCases.map(\.rawValue))
         let api = API(rawValue: apiName) ?? .chat
         self.api = api
         guard let resolved = Self.resolve(url, api: api) else {

@@ -18,14 +18,22 @@ struct ModelPrompter: Sendable {
                 return .failure(RewardError(error.message))
             }
         }
-        let text = template.render(question: t.prompt ?? "", response: t.response, reference: t.answer ?? "", answer: answer,
-                                   hasImage: !urls.isEmpty)
+        let text = template.render(
+            question: t.prompt ?? "", response: t.response, reference: t.answer ?? "", answer: answer,
+            hasImage: !urls.isEmpty)
         switch endpoint.api {
         case .chat:
-            return .success(RequestBody.chat(model: endpoint.model, system: template.system, text: text, imageURLs: urls, maxTokens: endpoint.maxTokens))
+            return .success(
+                RequestBody.chat(
+                    model: endpoint.model, system: template.system, text: text, imageURLs: urls,
+                    maxTokens: endpoint.maxTokens))
         case .completions:
-            guard urls.isEmpty else { return .failure(RewardError("the row has images, which api: completions cannot send (use api: chat)")) }
-            return .success(RequestBody.completion(model: endpoint.model, system: template.system, text: text, maxTokens: endpoint.maxTokens))
+            guard urls.isEmpty else {
+                return .failure(RewardError("the row has images, which api: completions cannot send (use api: chat)"))
+            }
+            return .success(
+                RequestBody.completion(
+                    model: endpoint.model, system: template.system, text: text, maxTokens: endpoint.maxTokens))
         }
     }
 

@@ -26,7 +26,9 @@ public struct PromptTemplate: Sendable {
 
     /// The template `name` names (a built-in or a file), for a thinking reward (`judge` false: the
     /// reply is a score in [0, 1]) or an answer judge (`judge` true: the reply is a verdict).
-    public init(name: String, scorePattern: String?, system: String?, judge: Bool, rewardName: String) throws(RewardError) {
+    public init(
+        name: String, scorePattern: String?, system: String?, judge: Bool, rewardName: String
+    ) throws(RewardError) {
         self.name = name
         switch name {
         case "sophiavl":
@@ -45,14 +47,22 @@ public struct PromptTemplate: Sendable {
             reader = .finalDecision
             sophiaVLLayout = false
         default:
-            guard let data = FileManager.default.contents(atPath: name), let contents = String(data: data, encoding: .utf8) else {
-                throw RewardError("reward '\(rewardName)': prompt '\(name)' is not one of \(Self.builtInNames.joined(separator: ", ")) and no readable UTF-8 file by that name exists")
+            guard let data = FileManager.default.contents(atPath: name),
+                let contents = String(data: data, encoding: .utf8)
+            else {
+                throw RewardError(
+                    "reward '\(rewardName)': prompt '\(name)' is not one of \(Self.builtInNames.joined(separator: ", ")) and no readable UTF-8 file by that name exists"
+                )
             }
             guard contents.contains("{response}") || contents.contains("{answer}") else {
-                throw RewardError("reward '\(rewardName)': prompt file \(name) has no {response} or {answer} placeholder, so the model would never see the response")
+                throw RewardError(
+                    "reward '\(rewardName)': prompt file \(name) has no {response} or {answer} placeholder, so the model would never see the response"
+                )
             }
             guard let scorePattern else {
-                throw RewardError("reward '\(rewardName)': prompt file \(name) needs score_pattern: a regex whose first group holds the \(judge ? "verdict (Correct/Incorrect, yes/no, 1/0)" : "score in [0, 1]")")
+                throw RewardError(
+                    "reward '\(rewardName)': prompt file \(name) needs score_pattern: a regex whose first group holds the \(judge ? "verdict (Correct/Incorrect, yes/no, 1/0)" : "score in [0, 1]")"
+                )
             }
             do {
                 let regex = try RegexPattern(scorePattern, options: [.caseInsensitive, .dotAll])
@@ -67,7 +77,8 @@ public struct PromptTemplate: Sendable {
     }
 
     /// The prompt for one row. `hasImage` adds SophiaVL's `<image> ` marker in its layout.
-    public func render(question: String, response: String, reference: String, answer: String, hasImage: Bool) -> String {
+    public func render(question: String, response: String, reference: String, answer: String, hasImage: Bool) -> String
+    {
         let question = sophiaVLLayout && hasImage ? "<image> " + question : question
         let response = sophiaVLLayout ? response.replacingOccurrences(of: "$", with: "") : response
         return Self.fill(text, ["question": question, "response": response, "reference": reference, "answer": answer])

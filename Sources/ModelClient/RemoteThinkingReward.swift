@@ -14,17 +14,21 @@ public struct RemoteThinkingReward: BatchReward {
     public init(options: RewardOptions, context: ModelClientContext) throws(RewardError) {
         try options.requireOnly(["endpoint"])
         let endpoint = try ModelEndpoint(options, key: "endpoint", defaultPrompt: "sophiavl", defaultMaxTokens: 64)
-        let template = try PromptTemplate(name: endpoint.prompt, scorePattern: endpoint.scorePattern, system: endpoint.system,
-                                          judge: false, rewardName: options.rewardName)
+        let template = try PromptTemplate(
+            name: endpoint.prompt, scorePattern: endpoint.scorePattern, system: endpoint.system,
+            judge: false, rewardName: options.rewardName)
         name = options.rewardName
-        let caller = try ModelCaller(endpoint: endpoint, promptName: endpoint.prompt, componentName: options.rewardName, cache: context.cache)
-        prompter = ModelPrompter(template: template, caller: caller, images: ImageContent(policy: context.images),
-                                 sendsImages: endpoint.api == .chat)
+        let caller = try ModelCaller(
+            endpoint: endpoint, promptName: endpoint.prompt, componentName: options.rewardName, cache: context.cache)
+        prompter = ModelPrompter(
+            template: template, caller: caller, images: ImageContent(policy: context.images),
+            sendsImages: endpoint.api == .chat)
     }
 
     /// The prompt, the response and the images; the reference only when the prompt file asks for it.
     public var fieldsRead: TrajectoryFields {
-        prompter.template.text.contains("{reference}") ? [.prompt, .response, .answer, .images] : [.prompt, .response, .images]
+        prompter.template.text.contains("{reference}")
+            ? [.prompt, .response, .answer, .images] : [.prompt, .response, .images]
     }
 
     public func score(_ trajectory: Trajectory) throws(RewardError) -> RewardScore {

@@ -36,7 +36,8 @@ public enum ReplyReader: Sendable {
             return .failure(ReplyError(reply, "'Final Decision:' is followed by neither Yes nor No"))
         case let .pattern(regex, verdict):
             guard let match = regex.firstMatch(in: reply), let group = match[1] else {
-                return .failure(ReplyError(reply, "score_pattern '\(regex.pattern)' does not match (or has no group 1)"))
+                return .failure(
+                    ReplyError(reply, "score_pattern '\(regex.pattern)' does not match (or has no group 1)"))
             }
             let text = group.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
             if let n = Double(text), n.isFinite {
@@ -44,7 +45,10 @@ public enum ReplyReader: Sendable {
             }
             if ["correct", "yes", "true"].contains(text) { return .success(1) }
             if ["incorrect", "no", "false"].contains(text) { return .success(0) }
-            return .failure(ReplyError(reply, "score_pattern group 1 is '\(text)', neither a number nor correct/incorrect, yes/no, true/false"))
+            return .failure(
+                ReplyError(
+                    reply,
+                    "score_pattern group 1 is '\(text)', neither a number nor correct/incorrect, yes/no, true/false"))
         }
     }
 
@@ -52,11 +56,14 @@ public enum ReplyReader: Sendable {
     static func sophiaVLScore(_ reply: String) -> Double? {
         for opener in ["\\boxed{", "\\box{"] {
             if let start = reply.range(of: opener), let end = reply[start.upperBound...].firstIndex(of: "}"),
-               let n = Double(reply[start.upperBound..<end].trimmingCharacters(in: .whitespaces)), n.isFinite {
+                let n = Double(reply[start.upperBound..<end].trimmingCharacters(in: .whitespaces)), n.isFinite
+            {
                 return min(1, max(0, n))
             }
         }
-        if let start = reply.range(of: "<answer>"), let end = reply.range(of: "</answer>", range: start.upperBound..<reply.endIndex) {
+        if let start = reply.range(of: "<answer>"),
+            let end = reply.range(of: "</answer>", range: start.upperBound..<reply.endIndex)
+        {
             let inner = reply[start.upperBound..<end.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
             if isScoreToken(inner), let n = Double(inner) { return min(1, max(0, n)) }
         }
@@ -65,7 +72,9 @@ public enum ReplyReader: Sendable {
         while i < reply.endIndex {
             guard reply[i].isASCII, reply[i].isNumber else { i = reply.index(after: i); continue }
             var j = i
-            while j < reply.endIndex, reply[j].isASCII, reply[j].isNumber || reply[j] == "." { j = reply.index(after: j) }
+            while j < reply.endIndex, reply[j].isASCII, reply[j].isNumber || reply[j] == "." {
+                j = reply.index(after: j)
+            }
             if let n = Double(reply[i..<j]), (0...1).contains(n) { return n }
             i = j
         }
@@ -76,7 +85,8 @@ public enum ReplyReader: Sendable {
     private static func isScoreToken(_ s: String) -> Bool {
         let b = Array(s.utf8)
         guard let first = b.first, first == UInt8(ascii: "0") || first == UInt8(ascii: "1") else { return false }
-        return b.count == 1 || (b.count == 3 && b[1] == UInt8(ascii: ".") && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b[2]))
+        return b.count == 1
+            || (b.count == 3 && b[1] == UInt8(ascii: ".") && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b[2]))
     }
 }
 

@@ -49,7 +49,8 @@ public struct BaselineComparison: Sendable, Equatable {
         switch (a.rewards, b.rewards) {
         case (nil, nil): return true
         case let (x?, y?):
-            return Set(x.keys) == Set(y.keys) && x.allSatisfy { key, value in abs(value - (y[key] ?? .nan)) <= tolerance }
+            return Set(x.keys) == Set(y.keys)
+                && x.allSatisfy { key, value in abs(value - (y[key] ?? .nan)) <= tolerance }
         default: return false
         }
     }
@@ -57,7 +58,9 @@ public struct BaselineComparison: Sendable, Equatable {
     /// An entry as text: the verdict, or the components sorted by name; "error" when neither.
     public static func text(_ e: Entry) -> String {
         if let v = e.verdict { return String(v) }
-        if let r = e.rewards { return r.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ") }
+        if let r = e.rewards {
+            return r.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        }
         return "error"
     }
 }

@@ -9,7 +9,8 @@ public struct RegressionCase: Sendable {
     /// What the case checks.
     public enum Check: Sendable {
         /// The verifier's verdict on `pred` against `gold`.
-        case verifier(gold: String, pred: String, expected: Bool, precision: Int?, strict: Bool?, extraction: ExtractionMode?)
+        case verifier(
+            gold: String, pred: String, expected: Bool, precision: Int?, strict: Bool?, extraction: ExtractionMode?)
         /// Reward components of a trajectory, under a config (`configText`, YAML or JSON).
         case reward(trajectory: Trajectory, expected: [String: Double], configText: String, configName: String)
     }
@@ -33,7 +34,9 @@ public struct RegressionCase: Sendable {
     public static func parse(_ line: String, source: String) -> Result<RegressionCase, RowError> {
         let value: JSONValue
         var text = line
-        switch text.withUTF8({ bytes in RowDecoder.members(bytes).map { _ in JSONDecoding.value(bytes, 0..<bytes.count) } }) {
+        switch text.withUTF8({ bytes in
+            RowDecoder.members(bytes).map { _ in JSONDecoding.value(bytes, 0..<bytes.count) }
+        }) {
         case let .failure(e): return .failure(e)
         case let .success(v): value = v
         }
@@ -41,7 +44,8 @@ public struct RegressionCase: Sendable {
         switch value["id"] {
         case let .string(s)?: id = s
         case let .number(n)?: id = n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)
-        default: return .failure(.badField(name: "id", problem: "is missing: every case needs an id (string or number)"))
+        default:
+            return .failure(.badField(name: "id", problem: "is missing: every case needs an id (string or number)"))
         }
         var tags: [String] = []
         if let t = value["tags"] {
@@ -51,7 +55,8 @@ public struct RegressionCase: Sendable {
             tags = items.compactMap(\.stringValue)
         }
         if let expected = value["expected_rewards"] {
-            guard case let .object(pairs) = expected, !pairs.isEmpty, pairs.allSatisfy({ $0.value.doubleValue != nil }) else {
+            guard case let .object(pairs) = expected, !pairs.isEmpty, pairs.allSatisfy({ $0.value.doubleValue != nil })
+            else {
                 return .failure(.badField(name: "expected_rewards", problem: "must be an object of component numbers"))
             }
             let trajectory: Trajectory
@@ -68,35 +73,51 @@ public struct RegressionCase: Sendable {
                 configName = "inline config"
             case let (nil, .string(name)?):
                 guard let t = Presets.texts[name] else {
-                    return .failure(.badField(name: "preset", problem: "'\(name)' is not a preset (known: \(Presets.names.joined(separator: ", ")))"))
+                    return .failure(
+                        .badField(
+                            name: "preset",
+                            problem: "'\(name)' is not a preset (known: \(Presets.names.joined(separator: ", ")))"))
                 }
                 (configText, configName) = (t, "preset \(name)")
             case (nil, nil):
                 (configText, configName) = (Presets.texts["r1"] ?? "", "preset r1")
             default:
-                return .failure(.badField(name: "config", problem: "give an inline config object or a preset name, not both"))
+                return .failure(
+                    .badField(name: "config", problem: "give an inline config object or a preset name, not both"))
             }
-            let components = Dictionary(pairs.map { ($0.key, $0.value.doubleValue ?? 0) }, uniquingKeysWith: { a, _ in a })
-            return .success(RegressionCase(id: id, tags: tags, check: .reward(trajectory: trajectory, expected: components,
-                                                                              configText: configText, configName: configName), source: source))
+            let components = Dictionary(
+                pairs.map { ($0.key, $0.value.doubleValue ?? 0) }, uniquingKeysWith: { a, _ in a })
+            return .success(
+                RegressionCase(
+                    id: id, tags: tags,
+                    check: .reward(
+                        trajectory: trajectory, expected: components,
+                        configText: configText, configName: configName), source: source))
         }
         guard case let .string(gold)? = value["gold"] else {
-            return .failure(.badField(name: "gold", problem: "is missing: a case needs gold, pred and expected, or expected_rewards"))
+            return .failure(
+                .badField(
+                    name: "gold", problem: "is missing: a case needs gold, pred and expected, or expected_rewards"))
         }
-        guard case let .string(pred)? = value["pred"] else { return .failure(.badField(name: "pred", problem: "is missing or not text")) }
+        guard case let .string(pred)? = value["pred"] else {
+            return .failure(.badField(name: "pred", problem: "is missing or not text"))
+        }
         guard case let .bool(expected)? = value["expected"] else {
             return .failure(.badField(name: "expected", problem: "is missing or not true/false"))
         }
         var precision: Int?
         if let p = value["precision"] {
             guard case let .number(n) = p, n >= 0, n <= 30, n == n.rounded() else {
-                return .failure(.badField(name: "precision", problem: "must be a whole number of decimal places (0-30)"))
+                return .failure(
+                    .badField(name: "precision", problem: "must be a whole number of decimal places (0-30)"))
             }
             precision = Int(n)
         }
         var strict: Bool?
         if let s = value["strict"] {
-            guard case let .bool(b) = s else { return .failure(.badField(name: "strict", problem: "must be true or false")) }
+            guard case let .bool(b) = s else {
+                return .failure(.badField(name: "strict", problem: "must be true or false"))
+            }
             strict = b
         }
         var extraction: ExtractionMode?
@@ -107,8 +128,12 @@ public struct RegressionCase: Sendable {
             }
             extraction = mode
         }
-        return .success(RegressionCase(id: id, tags: tags, check: .verifier(gold: gold, pred: pred, expected: expected,
-                                                                            precision: precision, strict: strict, extraction: extraction),
-                                       source: source))
+        return .success(
+            RegressionCase(
+                id: id, tags: tags,
+                check: .verifier(
+                    gold: gold, pred: pred, expected: expected,
+                    precision: precision, strict: strict, extraction: extraction),
+                source: source))
     }
 }

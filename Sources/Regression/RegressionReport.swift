@@ -17,8 +17,10 @@ public struct RegressionReport: Sendable {
     public var storingBaseline = false
 
     /// Makes a report.
-    public init(outcomes: [RegressionRunner.Outcome], unreadable: [(source: String, message: String)] = [],
-                comparison: BaselineComparison?, baselineName: String) {
+    public init(
+        outcomes: [RegressionRunner.Outcome], unreadable: [(source: String, message: String)] = [],
+        comparison: BaselineComparison?, baselineName: String
+    ) {
         self.outcomes = outcomes
         self.unreadable = unreadable
         self.comparison = comparison
@@ -54,15 +56,22 @@ public struct RegressionReport: Sendable {
         for u in unreadable { s += "UNREADABLE \(u.source): \(u.message)\n" }
         for f in failures {
             if f.kind == "verifier" {
-                s += "FAIL \(f.id) (\(f.source)): gold \(Self.quote(f.gold)) pred \(Self.quote(f.pred)) expected \(f.expected), got \(f.verdict.map(String.init) ?? "none") (\(f.reason))\n"
+                s +=
+                    "FAIL \(f.id) (\(f.source)): gold \(Self.quote(f.gold)) pred \(Self.quote(f.pred)) expected \(f.expected), got \(f.verdict.map(String.init) ?? "none") (\(f.reason))\n"
             } else {
                 s += "FAIL \(f.id) (\(f.source)): expected \(f.expected); \(f.reason)\n"
             }
         }
         if let comparison {
-            for flip in comparison.flips { s += "FLIP \(flip.id): was \(flip.was) in baseline '\(baselineName)', now \(flip.now)\n" }
-            if !comparison.added.isEmpty { s += "new since baseline '\(baselineName)': \(comparison.added.count) cases\n" }
-            if !comparison.removed.isEmpty { s += "missing since baseline '\(baselineName)': \(comparison.removed.joined(separator: ", "))\n" }
+            for flip in comparison.flips {
+                s += "FLIP \(flip.id): was \(flip.was) in baseline '\(baselineName)', now \(flip.now)\n"
+            }
+            if !comparison.added.isEmpty {
+                s += "new since baseline '\(baselineName)': \(comparison.added.count) cases\n"
+            }
+            if !comparison.removed.isEmpty {
+                s += "missing since baseline '\(baselineName)': \(comparison.removed.joined(separator: ", "))\n"
+            }
         } else if storingBaseline {
             s += "no baseline '\(baselineName)' stored yet; this run's results become it\n"
         } else {
@@ -71,8 +80,11 @@ public struct RegressionReport: Sendable {
         s += "pass rate by tag:\n"
         let width = tagPassRates.map(\.tag.count).max() ?? 0
         for r in tagPassRates {
-            s += "  " + r.tag.padding(toLength: width, withPad: " ", startingAt: 0)
-                + String(format: "  %4d/%-4d %6.1f%%\n", r.passed, r.total, r.total > 0 ? 100 * Double(r.passed) / Double(r.total) : 0)
+            s +=
+                "  " + r.tag.padding(toLength: width, withPad: " ", startingAt: 0)
+                + String(
+                    format: "  %4d/%-4d %6.1f%%\n", r.passed, r.total,
+                    r.total > 0 ? 100 * Double(r.passed) / Double(r.total) : 0)
         }
         s += "\(flips.count) flipped\n"
         s += "\(outcomes.count - failures.count) passed, \(failedCount) failed\n"
@@ -90,12 +102,16 @@ public struct RegressionReport: Sendable {
     /// One JSON object: counts, failures, flips, tag pass rates.
     public func json() -> String {
         var failuresJSON: [JSONValue] = failures.map { f in
-            var m: [(key: String, value: JSONValue)] = [("id", .string(f.id)), ("kind", .string(f.kind)), ("source", .string(f.source)),
-                                                        ("expected", .string(f.expected)), ("reason", .string(f.reason))]
+            var m: [(key: String, value: JSONValue)] = [
+                ("id", .string(f.id)), ("kind", .string(f.kind)), ("source", .string(f.source)),
+                ("expected", .string(f.expected)), ("reason", .string(f.reason)),
+            ]
             if let g = f.gold { m.append(("gold", .string(g))) }
             if let p = f.pred { m.append(("pred", .string(p))) }
             if let v = f.verdict { m.append(("got", .bool(v))) }
-            if let r = f.rewards { m.append(("got", .object(r.sorted { $0.key < $1.key }.map { ($0.key, .number($0.value)) }))) }
+            if let r = f.rewards {
+                m.append(("got", .object(r.sorted { $0.key < $1.key }.map { ($0.key, .number($0.value)) })))
+            }
             return .object(m)
         }
         failuresJSON += unreadable.map { .object([("source", .string($0.source)), ("reason", .string($0.message))]) }
@@ -106,8 +122,15 @@ public struct RegressionReport: Sendable {
             ("flipped", .number(Double(flips.count))),
             ("baseline", comparison == nil ? .null : .string(baselineName)),
             ("failures", .array(failuresJSON)),
-            ("flips", .array(flips.map { .object([("id", .string($0.id)), ("was", .string($0.was)), ("now", .string($0.now))]) })),
-            ("tag_pass_rates", .object(tagPassRates.map { ($0.tag, .number($0.total > 0 ? Double($0.passed) / Double($0.total) : 0)) })),
+            (
+                "flips",
+                .array(
+                    flips.map { .object([("id", .string($0.id)), ("was", .string($0.was)), ("now", .string($0.now))]) })
+            ),
+            (
+                "tag_pass_rates",
+                .object(tagPassRates.map { ($0.tag, .number($0.total > 0 ? Double($0.passed) / Double($0.total) : 0)) })
+            ),
         ])
         var w = JSONWriter()
         w.value(root)
@@ -122,21 +145,25 @@ public struct RegressionReport: Sendable {
         let flipped = Dictionary(flips.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let failedOrFlipped = outcomes.filter { !$0.passed || flipped[$0.id] != nil }.count + unreadable.count
         var x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        x += "<testsuites name=\"rewardkit regress\" tests=\"\(outcomes.count + unreadable.count)\" failures=\"\(failedOrFlipped)\">\n"
-        x += "  <testsuite name=\"rewardkit regress\" tests=\"\(outcomes.count + unreadable.count)\" failures=\"\(failedOrFlipped)\">\n"
+        x +=
+            "<testsuites name=\"rewardkit regress\" tests=\"\(outcomes.count + unreadable.count)\" failures=\"\(failedOrFlipped)\">\n"
+        x +=
+            "  <testsuite name=\"rewardkit regress\" tests=\"\(outcomes.count + unreadable.count)\" failures=\"\(failedOrFlipped)\">\n"
         for o in outcomes {
             let className = "\(o.kind).\(o.tags.first ?? "untagged")"
             x += "    <testcase classname=\"\(Self.escape(className))\" name=\"\(Self.escape(o.id))\""
             var body = ""
             if !o.passed {
-                let message = o.kind == "verifier"
+                let message =
+                    o.kind == "verifier"
                     ? "expected \(o.expected), got \(o.verdict.map(String.init) ?? "none") (\(o.reason))"
                     : "expected \(o.expected); \(o.reason)"
                 let detail = o.kind == "verifier" ? "gold: \(o.gold ?? "")\npred: \(o.pred ?? "")" : o.source
                 body += "      <failure message=\"\(Self.escape(message))\">\(Self.escape(detail))</failure>\n"
             }
             if let flip = flipped[o.id] {
-                body += "      <failure message=\"\(Self.escape("flipped since baseline '\(baselineName)': was \(flip.was), now \(flip.now)"))\"/>\n"
+                body +=
+                    "      <failure message=\"\(Self.escape("flipped since baseline '\(baselineName)': was \(flip.was), now \(flip.now)"))\"/>\n"
             }
             x += body.isEmpty ? "/>\n" : ">\n" + body + "    </testcase>\n"
         }

@@ -6,7 +6,8 @@ import Verify
 public struct RegressionRunner: Sendable {
     /// Makes the verifier for a case's `precision`, `strict` and `extraction` settings (nil: the
     /// defaults; extraction defaults to `fallback`, as `rewardkit verify` reads a prediction).
-    public typealias VerifierFactory = @Sendable (_ precision: Int?, _ strict: Bool?, _ extraction: ExtractionMode?) -> AnswerVerifier
+    public typealias VerifierFactory =
+        @Sendable (_ precision: Int?, _ strict: Bool?, _ extraction: ExtractionMode?) -> AnswerVerifier
 
     /// What one case gave.
     public struct Outcome: Sendable, Equatable {
@@ -32,8 +33,10 @@ public struct RegressionRunner: Sendable {
         public var source: String
 
         /// Makes an outcome (the runner makes these; tools that store or compare them may too).
-        public init(id: String, kind: String, tags: [String], passed: Bool, verdict: Bool?, rewards: [String: Double]?,
-                    reason: String, expected: String, gold: String?, pred: String?, source: String) {
+        public init(
+            id: String, kind: String, tags: [String], passed: Bool, verdict: Bool?, rewards: [String: Double]?,
+            reason: String, expected: String, gold: String?, pred: String?, source: String
+        ) {
             self.id = id
             self.kind = kind
             self.tags = tags
@@ -56,8 +59,10 @@ public struct RegressionRunner: Sendable {
     public let registry: RewardRegistry
 
     /// Makes a runner.
-    public init(tolerance: Double = 1e-9, registry: RewardRegistry = .builtIn,
-                verifier: @escaping VerifierFactory = RegressionRunner.standardVerifier) {
+    public init(
+        tolerance: Double = 1e-9, registry: RewardRegistry = .builtIn,
+        verifier: @escaping VerifierFactory = RegressionRunner.standardVerifier
+    ) {
         self.tolerance = tolerance
         self.registry = registry
         self.verifier = verifier
@@ -68,7 +73,8 @@ public struct RegressionRunner: Sendable {
         var options = MathVerifier.Options()
         if let precision { options.precision = precision }
         if let strict { options.strict = strict }
-        return AnswerVerifier(extractor: AnswerExtractor(mode: extraction ?? .fallback), comparator: TieredComparator(options: options))
+        return AnswerVerifier(
+            extractor: AnswerExtractor(mode: extraction ?? .fallback), comparator: TieredComparator(options: options))
     }
 
     /// Runs every case, in order.
@@ -78,19 +84,25 @@ public struct RegressionRunner: Sendable {
             switch c.check {
             case let .verifier(gold, pred, expected, precision, strict, extraction):
                 let verdict = verifier(precision, strict, extraction).verify(gold: gold, prediction: pred)
-                return Outcome(id: c.id, kind: c.kind, tags: c.tags, passed: verdict.isMatch == expected, verdict: verdict.isMatch,
-                               rewards: nil, reason: verdict.reason, expected: String(expected), gold: gold, pred: pred, source: c.source)
+                return Outcome(
+                    id: c.id, kind: c.kind, tags: c.tags, passed: verdict.isMatch == expected, verdict: verdict.isMatch,
+                    rewards: nil, reason: verdict.reason, expected: String(expected), gold: gold, pred: pred,
+                    source: c.source)
             case let .reward(trajectory, expected, configText, configName):
-                let pipeline = pipelines[configText] ?? {
-                    let built = Result { () throws(ConfigError) in
-                        try Pipeline(spec: try RewardSpec.parse(configText, source: configName), registry: registry)
-                    }
-                    pipelines[configText] = built
-                    return built
-                }()
-                let expectedText = expected.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-                var outcome = Outcome(id: c.id, kind: c.kind, tags: c.tags, passed: false, verdict: nil, rewards: nil,
-                                      reason: "", expected: expectedText, gold: nil, pred: nil, source: c.source)
+                let pipeline =
+                    pipelines[configText]
+                    ?? {
+                        let built = Result { () throws(ConfigError) in
+                            try Pipeline(spec: try RewardSpec.parse(configText, source: configName), registry: registry)
+                        }
+                        pipelines[configText] = built
+                        return built
+                    }()
+                let expectedText = expected.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
+                    separator: " ")
+                var outcome = Outcome(
+                    id: c.id, kind: c.kind, tags: c.tags, passed: false, verdict: nil, rewards: nil,
+                    reason: "", expected: expectedText, gold: nil, pred: nil, source: c.source)
                 switch pipeline.map({ $0.score(trajectory) }) {
                 case let .failure(e): outcome.reason = "config: \(e.message)"
                 case let .success(.failure(e)): outcome.reason = e.description
@@ -102,7 +114,10 @@ public struct RegressionRunner: Sendable {
                         return abs(value - want) > tolerance
                     }.map(\.key)
                     outcome.passed = wrong.isEmpty
-                    outcome.reason = wrong.isEmpty ? "ok" : wrong.map { "\($0): got \(got[$0].map { String($0) } ?? "none")" }.joined(separator: ", ")
+                    outcome.reason =
+                        wrong.isEmpty
+                        ? "ok"
+                        : wrong.map { "\($0): got \(got[$0].map { String($0) } ?? "none")" }.joined(separator: ", ")
                 }
                 return outcome
             }

@@ -9,8 +9,10 @@ import Rewards
 /// {"estimator", "epsilon"}}); `step` is the training step for annealing. NULL with a message
 /// for a bad group section or a body that is not rows.
 @_cdecl("rk_advantages")
-public func rkAdvantages(_ rows: UnsafePointer<CChar>?, _ rowsBytes: Int, _ group: UnsafePointer<CChar>?, _ groupBytes: Int, _ step: Int64,
-                         _ errorOut: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> UnsafeMutablePointer<CChar>? {
+public func rkAdvantages(
+    _ rows: UnsafePointer<CChar>?, _ rowsBytes: Int, _ group: UnsafePointer<CChar>?, _ groupBytes: Int, _ step: Int64,
+    _ errorOut: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+) -> UnsafeMutablePointer<CChar>? {
     let spec: GroupSpec
     switch JSONDocument.parse(buffer(group, groupBytes)) {
     case let .failure(e):
@@ -22,7 +24,10 @@ public func rkAdvantages(_ rows: UnsafePointer<CChar>?, _ rowsBytes: Int, _ grou
             return nil
         }
     }
-    switch RowBatch.score(buffer(rows, rowsBytes), with: BatchScorer(rewards: .precomputed, stage: GroupStage(spec: spec, step: Int(step)))) {
+    switch RowBatch.score(
+        buffer(rows, rowsBytes),
+        with: BatchScorer(rewards: .precomputed, stage: GroupStage(spec: spec, step: Int(step))))
+    {
     case let .failure(refusal):
         fail(refusal.message, errorOut)
         return nil

@@ -12,7 +12,9 @@ final class ScorerBox: Sendable {
 }
 
 /// The handle for `spec`'s pipeline, or NULL with the config error's message.
-private func handle(_ spec: () throws(ConfigError) -> RewardSpec, _ errorOut: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> UnsafeMutableRawPointer? {
+private func handle(
+    _ spec: () throws(ConfigError) -> RewardSpec, _ errorOut: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+) -> UnsafeMutableRawPointer? {
     do throws(ConfigError) {
         let pipeline = try Pipeline(spec: try spec(), registry: .withThinkingModel)
         return Unmanaged.passRetained(ScorerBox(pipeline)).toOpaque()
@@ -30,23 +32,29 @@ private func box(_ handle: UnsafeMutableRawPointer) -> ScorerBox {
 /// A scorer for a named preset (r1, stepgrpo, sophiavl, sharegrpo, eval); NULL and a message
 /// naming the known presets for another name.
 @_cdecl("rk_scorer_from_preset")
-public func rkScorerFromPreset(_ name: UnsafePointer<CChar>?, _ nameBytes: Int,
-                               _ errorOut: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> UnsafeMutableRawPointer? {
+public func rkScorerFromPreset(
+    _ name: UnsafePointer<CChar>?, _ nameBytes: Int,
+    _ errorOut: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+) -> UnsafeMutableRawPointer? {
     handle({ () throws(ConfigError) in try RewardSpec.preset(text(name, nameBytes)) }, errorOut)
 }
 
 /// A scorer for config text (YAML or JSON); `source` names it in error messages ("SOURCE line 4: ...").
 @_cdecl("rk_scorer_from_config_text")
-public func rkScorerFromConfigText(_ config: UnsafePointer<CChar>?, _ configBytes: Int, _ source: UnsafePointer<CChar>?, _ sourceBytes: Int,
-                                   _ errorOut: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> UnsafeMutableRawPointer? {
+public func rkScorerFromConfigText(
+    _ config: UnsafePointer<CChar>?, _ configBytes: Int, _ source: UnsafePointer<CChar>?, _ sourceBytes: Int,
+    _ errorOut: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+) -> UnsafeMutableRawPointer? {
     let name = sourceBytes > 0 ? text(source, sourceBytes) : "config"
     return handle({ () throws(ConfigError) in try RewardSpec.parse(text(config, configBytes), source: name) }, errorOut)
 }
 
 /// A scorer for a config file, as `rewardkit score --config PATH` reads it.
 @_cdecl("rk_scorer_from_config_path")
-public func rkScorerFromConfigPath(_ path: UnsafePointer<CChar>?, _ pathBytes: Int,
-                                   _ errorOut: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> UnsafeMutableRawPointer? {
+public func rkScorerFromConfigPath(
+    _ path: UnsafePointer<CChar>?, _ pathBytes: Int,
+    _ errorOut: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+) -> UnsafeMutableRawPointer? {
     handle({ () throws(ConfigError) in try RewardSpec.load(path: text(path, pathBytes)) }, errorOut)
 }
 
@@ -64,11 +72,16 @@ public func rkScorerDescribe(_ handle: UnsafeMutableRawPointer?) -> UnsafeMutabl
     guard let handle else { return cString("{}") }
     let pipeline = box(handle).pipeline
     var out = JSONWriter(capacity: 256)
-    out.value(.object([
-        ("components", .array(pipeline.components.map { .object([("name", .string($0.name)), ("weight", .number($0.weight))]) })),
-        ("group", .bool(pipeline.group != nil)),
-        ("config", .string(pipeline.spec.text)),
-    ]))
+    out.value(
+        .object([
+            (
+                "components",
+                .array(
+                    pipeline.components.map { .object([("name", .string($0.name)), ("weight", .number($0.weight))]) })
+            ),
+            ("group", .bool(pipeline.group != nil)),
+            ("config", .string(pipeline.spec.text)),
+        ]))
     return cString(out.bytes)
 }
 
@@ -77,8 +90,11 @@ public func rkScorerDescribe(_ handle: UnsafeMutableRawPointer?) -> UnsafeMutabl
 /// row's 1-based position). With a group step it runs over these rows at training step `step`.
 /// NULL with a message only when the body is not rows at all.
 @_cdecl("rk_scorer_score")
-public func rkScorerScore(_ handle: UnsafeMutableRawPointer?, _ rows: UnsafePointer<CChar>?, _ rowsBytes: Int, _ step: Int64, _ explain: Int32,
-                          _ errorOut: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> UnsafeMutablePointer<CChar>? {
+public func rkScorerScore(
+    _ handle: UnsafeMutableRawPointer?, _ rows: UnsafePointer<CChar>?, _ rowsBytes: Int, _ step: Int64,
+    _ explain: Int32,
+    _ errorOut: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+) -> UnsafeMutablePointer<CChar>? {
     guard let handle else { fail("scorer handle is NULL (closed?)", errorOut); return nil }
     let pipeline = box(handle).pipeline
     switch RowBatch.score(buffer(rows, rowsBytes), pipeline: pipeline, step: Int(step), explain: explain != 0) {
@@ -95,11 +111,14 @@ public func rkScorerScore(_ handle: UnsafeMutableRawPointer?, _ rows: UnsafePoin
 /// (null for a scored row) and, with a group step, `advantage` and `trust`. NULL with a message
 /// when the body is not rows, or for Share-GRPO (a row per prompt variant).
 @_cdecl("rk_scorer_score_columns")
-public func rkScorerScoreColumns(_ handle: UnsafeMutableRawPointer?, _ rows: UnsafePointer<CChar>?, _ rowsBytes: Int, _ step: Int64,
-                                 _ errorOut: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> UnsafeMutablePointer<CChar>? {
+public func rkScorerScoreColumns(
+    _ handle: UnsafeMutableRawPointer?, _ rows: UnsafePointer<CChar>?, _ rowsBytes: Int, _ step: Int64,
+    _ errorOut: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+) -> UnsafeMutablePointer<CChar>? {
     guard let handle else { fail("scorer handle is NULL (closed?)", errorOut); return nil }
     let pipeline = box(handle).pipeline
-    let scorer = BatchScorer(rewards: .pipeline(pipeline), stage: pipeline.group.map { GroupStage(spec: $0, step: Int(step)) })
+    let scorer = BatchScorer(
+        rewards: .pipeline(pipeline), stage: pipeline.group.map { GroupStage(spec: $0, step: Int(step)) })
     switch RowBatch.lines(buffer(rows, rowsBytes)).flatMap({ scorer.columns($0.lines) }) {
     case let .failure(refusal):
         fail(refusal.message, errorOut)
@@ -113,16 +132,25 @@ public func rkScorerScoreColumns(_ handle: UnsafeMutableRawPointer?, _ rows: Uns
 /// {"rows": N, "errors": N, "seconds": S} as JSON, or NULL with the message when a file cannot be
 /// read or written.
 @_cdecl("rk_scorer_score_file")
-public func rkScorerScoreFile(_ handle: UnsafeMutableRawPointer?, _ input: UnsafePointer<CChar>?, _ inputBytes: Int,
-                              _ out: UnsafePointer<CChar>?, _ outBytes: Int, _ step: Int64, _ explain: Int32,
-                              _ errorOut: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> UnsafeMutablePointer<CChar>? {
+public func rkScorerScoreFile(
+    _ handle: UnsafeMutableRawPointer?, _ input: UnsafePointer<CChar>?, _ inputBytes: Int,
+    _ out: UnsafePointer<CChar>?, _ outBytes: Int, _ step: Int64, _ explain: Int32,
+    _ errorOut: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+) -> UnsafeMutablePointer<CChar>? {
     guard let handle else { fail("scorer handle is NULL (closed?)", errorOut); return nil }
     let inputPath = text(input, inputBytes), outPath = text(out, outBytes)
-    guard !inputPath.isEmpty, !outPath.isEmpty else { fail("input and output paths must not be empty", errorOut); return nil }
+    guard !inputPath.isEmpty, !outPath.isEmpty else {
+        fail("input and output paths must not be empty", errorOut); return nil
+    }
     do throws(IOError) {
-        let summary = try FileScoring.score(input: inputPath, out: outPath, pipeline: box(handle).pipeline, step: Int(step), explain: explain != 0)
+        let summary = try FileScoring.score(
+            input: inputPath, out: outPath, pipeline: box(handle).pipeline, step: Int(step), explain: explain != 0)
         var json = JSONWriter(capacity: 64)
-        json.value(.object([("rows", .number(Double(summary.rows))), ("errors", .number(Double(summary.errors))), ("seconds", .number(summary.seconds))]))
+        json.value(
+            .object([
+                ("rows", .number(Double(summary.rows))), ("errors", .number(Double(summary.errors))),
+                ("seconds", .number(summary.seconds)),
+            ]))
         return cString(json.bytes)
     } catch {
         fail(error.message, errorOut)

@@ -5,10 +5,19 @@ import Verify
 // `rewardkit verify` over C: one pair, one pair explained, and many pairs on all cores.
 
 /// The verifier and extractor for one call's settings; nil (with the message) when they are out of range.
-func verifier(precision: Int32, strict: Int32, extraction: Int32) -> Result<(MathVerifier, AnswerExtractor), CallError> {
-    guard (0...30).contains(precision) else { return .failure(CallError("precision must be between 0 and 30, got \(precision)")) }
-    guard let mode = extractionMode(extraction) else { return .failure(CallError("extraction must be 0 (anchored) or 1 (fallback), got \(extraction)")) }
-    return .success((MathVerifier(options: MathVerifier.Options(precision: Int(precision), strict: strict != 0)), AnswerExtractor(mode: mode)))
+func verifier(precision: Int32, strict: Int32, extraction: Int32) -> Result<(MathVerifier, AnswerExtractor), CallError>
+{
+    guard (0...30).contains(precision) else {
+        return .failure(CallError("precision must be between 0 and 30, got \(precision)"))
+    }
+    guard let mode = extractionMode(extraction) else {
+        return .failure(CallError("extraction must be 0 (anchored) or 1 (fallback), got \(extraction)"))
+    }
+    return .success(
+        (
+            MathVerifier(options: MathVerifier.Options(precision: Int(precision), strict: strict != 0)),
+            AnswerExtractor(mode: mode)
+        ))
 }
 
 /// 0 anchored, 1 fallback.
@@ -30,38 +39,47 @@ struct CallError: Error, CustomStringConvertible {
 /// Is `pred` (an answer or a whole response) equivalent to `gold`? 1 match, 0 no match, -1 bad
 /// settings (message in `*error`). `extraction`: 0 anchored, 1 fallback.
 @_cdecl("rk_verify")
-public func rkVerify(_ gold: UnsafePointer<CChar>?, _ goldBytes: Int, _ pred: UnsafePointer<CChar>?, _ predBytes: Int,
-                     _ precision: Int32, _ strict: Int32, _ extraction: Int32,
-                     _ errorOut: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+public func rkVerify(
+    _ gold: UnsafePointer<CChar>?, _ goldBytes: Int, _ pred: UnsafePointer<CChar>?, _ predBytes: Int,
+    _ precision: Int32, _ strict: Int32, _ extraction: Int32,
+    _ errorOut: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+) -> Int32 {
     switch verifier(precision: precision, strict: strict, extraction: extraction) {
     case let .failure(e):
         fail(e.message, errorOut)
         return -1
     case let .success((verifier, extractor)):
-        return verifier.verifyResponse(gold: text(gold, goldBytes), prediction: text(pred, predBytes), extractor: extractor).isMatch ? 1 : 0
+        return verifier.verifyResponse(
+            gold: text(gold, goldBytes), prediction: text(pred, predBytes), extractor: extractor
+        ).isMatch ? 1 : 0
     }
 }
 
 /// One verification explained, as a JSON object: match, reason, gold_answer and pred_answer (as
 /// extracted), gold_parsed and pred_parsed (canonical forms, null when unparsed), hedged, micros.
 @_cdecl("rk_explain")
-public func rkExplain(_ gold: UnsafePointer<CChar>?, _ goldBytes: Int, _ pred: UnsafePointer<CChar>?, _ predBytes: Int,
-                      _ precision: Int32, _ strict: Int32, _ extraction: Int32,
-                      _ errorOut: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> UnsafeMutablePointer<CChar>? {
+public func rkExplain(
+    _ gold: UnsafePointer<CChar>?, _ goldBytes: Int, _ pred: UnsafePointer<CChar>?, _ predBytes: Int,
+    _ precision: Int32, _ strict: Int32, _ extraction: Int32,
+    _ errorOut: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+) -> UnsafeMutablePointer<CChar>? {
     switch verifier(precision: precision, strict: strict, extraction: extraction) {
     case let .failure(e):
         fail(e.message, errorOut)
         return nil
     case let .success((verifier, extractor)):
-        let r = verifier.explainResponse(gold: text(gold, goldBytes), prediction: text(pred, predBytes), extractor: extractor)
+        let r = verifier.explainResponse(
+            gold: text(gold, goldBytes), prediction: text(pred, predBytes), extractor: extractor)
         let v = r.verification
         var out = JSONWriter(capacity: 256)
-        out.value(.object([
-            ("match", .bool(v.isMatch)), ("reason", .string(v.reason)),
-            ("gold_answer", .string(r.goldAnswer)), ("pred_answer", .string(r.predictedAnswer)),
-            ("gold_parsed", v.goldParsed.map(JSONValue.string) ?? .null), ("pred_parsed", v.predictedParsed.map(JSONValue.string) ?? .null),
-            ("hedged", .bool(r.hedged)), ("micros", .number(Double(v.micros))),
-        ]))
+        out.value(
+            .object([
+                ("match", .bool(v.isMatch)), ("reason", .string(v.reason)),
+                ("gold_answer", .string(r.goldAnswer)), ("pred_answer", .string(r.predictedAnswer)),
+                ("gold_parsed", v.goldParsed.map(JSONValue.string) ?? .null),
+                ("pred_parsed", v.predictedParsed.map(JSONValue.string) ?? .null),
+                ("hedged", .bool(r.hedged)), ("micros", .number(Double(v.micros))),
+            ]))
         return cString(out.bytes)
     }
 }
@@ -70,14 +88,18 @@ public func rkExplain(_ gold: UnsafePointer<CChar>?, _ goldBytes: Int, _ pred: U
 /// `goldOffsets` (`count + 1` offsets, the first 0), and preds likewise; `matches[i]` becomes 1
 /// or 0. Returns 0, or -1 with a message for bad settings or offsets.
 @_cdecl("rk_verify_batch")
-public func rkVerifyBatch(_ goldText: UnsafePointer<CChar>?, _ goldOffsets: UnsafePointer<Int64>?,
-                          _ predText: UnsafePointer<CChar>?, _ predOffsets: UnsafePointer<Int64>?, _ count: Int,
-                          _ precision: Int32, _ strict: Int32, _ extraction: Int32,
-                          _ matches: UnsafeMutablePointer<UInt8>?,
-                          _ errorOut: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+public func rkVerifyBatch(
+    _ goldText: UnsafePointer<CChar>?, _ goldOffsets: UnsafePointer<Int64>?,
+    _ predText: UnsafePointer<CChar>?, _ predOffsets: UnsafePointer<Int64>?, _ count: Int,
+    _ precision: Int32, _ strict: Int32, _ extraction: Int32,
+    _ matches: UnsafeMutablePointer<UInt8>?,
+    _ errorOut: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+) -> Int32 {
     guard count >= 0 else { fail("count must not be negative, got \(count)", errorOut); return -1 }
     if count == 0 { return 0 }
-    guard let goldOffsets, let predOffsets, let matches else { fail("offsets and the result buffer must not be NULL", errorOut); return -1 }
+    guard let goldOffsets, let predOffsets, let matches else {
+        fail("offsets and the result buffer must not be NULL", errorOut); return -1
+    }
     let golds = UnsafeBufferPointer(start: goldOffsets, count: count + 1)
     let preds = UnsafeBufferPointer(start: predOffsets, count: count + 1)
     for (name, offsets) in [("gold", golds), ("pred", preds)] {

@@ -26,7 +26,9 @@ final class ConnectionRegistry: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         open += 1
-        guard let cap, open >= cap, let oldest = waiting.min(by: { $0.value.ticket < $1.value.ticket }) else { return nil }
+        guard let cap, open >= cap, let oldest = waiting.min(by: { $0.value.ticket < $1.value.ticket }) else {
+            return nil
+        }
         waiting[oldest.key] = nil
         return oldest.value.channel
     }

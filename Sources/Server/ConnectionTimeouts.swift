@@ -21,8 +21,10 @@ public struct ConnectionLimits: Sendable, Equatable {
 
     /// Makes limits; the defaults are nginx's and no connection cap (the command line sets one
     /// from the file limit).
-    public init(headTimeout: Duration = .seconds(60), bodyTimeout: Duration = .seconds(60),
-                keepAliveTimeout: Duration = .seconds(75), maxConnections: Int? = nil) {
+    public init(
+        headTimeout: Duration = .seconds(60), bodyTimeout: Duration = .seconds(60),
+        keepAliveTimeout: Duration = .seconds(75), maxConnections: Int? = nil
+    ) {
         self.headTimeout = headTimeout
         self.bodyTimeout = bodyTimeout
         self.keepAliveTimeout = keepAliveTimeout

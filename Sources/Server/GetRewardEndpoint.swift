@@ -31,7 +31,9 @@ extension RewardService {
             }
         }
         // A reward that calls a served model gets the whole batch at once, whatever its size.
-        let scored = trajectories.count >= Self.parallelThreshold || pipeline.callsModels ? pipeline.score(trajectories) : trajectories.map { pipeline.score($0) }
+        let scored =
+            trajectories.count >= Self.parallelThreshold || pipeline.callsModels
+            ? pipeline.score(trajectories) : trajectories.map { pipeline.score($0) }
         for (k, i) in indices.enumerated() { results[i] = scored[k] }
         vanishedTagsNotice.say(pipeline.vanishedTagsWarning(scored))
         return ServerReply(status: 200, body: encodeRewards(results.map { $0 ?? .failure(.noResponse) }))

@@ -24,10 +24,14 @@ public struct OpenRLHFRequest: Sendable, Equatable {
         let value: JSONValue
         switch JSONDocument.parse(body) {
         case let .success(v): value = v
-        case let .failure(e): return .failure(RequestError(status: 400, message: "body is not valid JSON: \(e.description)"))
+        case let .failure(e):
+            return .failure(RequestError(status: 400, message: "body is not valid JSON: \(e.description)"))
         }
         guard case .object = value else {
-            return .failure(RequestError(status: 400, message: "body is \(value.kindName), expected an object with query, prompts and labels"))
+            return .failure(
+                RequestError(
+                    status: 400, message: "body is \(value.kindName), expected an object with query, prompts and labels"
+                ))
         }
         do throws(RequestError) {
             let queries = try strings(value, "query")
@@ -37,7 +41,9 @@ public struct OpenRLHFRequest: Sendable, Equatable {
             }
             var labels: [Result<[String]?, RowError>]?
             if let raw = value["labels"], raw != .null {
-                guard case let .array(items) = raw else { throw RequestError.badField("labels", "is \(raw.kindName), expected a list") }
+                guard case let .array(items) = raw else {
+                    throw RequestError.badField("labels", "is \(raw.kindName), expected a list")
+                }
                 guard items.count == queries.count else {
                     throw RequestError.badField("labels", "has \(items.count) items but query has \(queries.count)")
                 }
@@ -61,11 +67,15 @@ public struct OpenRLHFRequest: Sendable, Equatable {
 
     private static func strings(_ body: JSONValue, _ field: String) throws(RequestError) -> [String] {
         guard let raw = body[field] else { throw RequestError.badField(field, "is missing") }
-        guard case let .array(items) = raw else { throw RequestError.badField(field, "is \(raw.kindName), expected a list of strings") }
+        guard case let .array(items) = raw else {
+            throw RequestError.badField(field, "is \(raw.kindName), expected a list of strings")
+        }
         var out: [String] = []
         out.reserveCapacity(items.count)
         for (i, item) in items.enumerated() {
-            guard case let .string(s) = item else { throw RequestError.badField(field, "item \(i) is \(item.kindName), expected a string") }
+            guard case let .string(s) = item else {
+                throw RequestError.badField(field, "item \(i) is \(item.kindName), expected a string")
+            }
             out.append(s)
         }
         return out
@@ -77,7 +87,10 @@ public struct OpenRLHFRequest: Sendable, Equatable {
         let query = queries[i], prompt = prompts[i]
         // Bytes, not characters: the trainer built the query by appending to the prompt's text.
         guard query.utf8.starts(with: prompt.utf8) else {
-            return .failure(.badField(name: "query", problem: "item \(i) does not start with prompts[\(i)], so the response cannot be split off"))
+            return .failure(
+                .badField(
+                    name: "query",
+                    problem: "item \(i) does not start with prompts[\(i)], so the response cannot be split off"))
         }
         let response = String(decoding: query.utf8.dropFirst(prompt.utf8.count), as: UTF8.self)
         var answers: [String]?

@@ -23,20 +23,25 @@ struct RewardResponder: HTTPResponder {
         let start = DispatchTime.now().uptimeNanoseconds
         let endpoint = Endpoint(rawValue: request.uri.path)
         let reply = try await self.reply(to: request, endpoint: endpoint)
-        service.metrics.record(endpoint, status: reply.status, nanoseconds: Int64(DispatchTime.now().uptimeNanoseconds - start))
+        service.metrics.record(
+            endpoint, status: reply.status, nanoseconds: Int64(DispatchTime.now().uptimeNanoseconds - start))
         var headers = HTTPFields()
         headers[.contentType] = reply.contentType
         if reply.status == 405, let endpoint { headers[.allow] = endpoint.method }
         if reply.status == 401 { headers[.wwwAuthenticate] = "Bearer" }
         // `ConnectionTimeouts` closes the connection once this reply is out (a body may be unread).
         if reply.status == 413 { headers[.connection] = "close" }
-        return Response(status: HTTPResponse.Status(code: reply.status), headers: headers,
-                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: reply.body)))
+        return Response(
+            status: HTTPResponse.Status(code: reply.status), headers: headers,
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: reply.body)))
     }
 
     private func reply(to request: Request, endpoint: Endpoint?) async throws -> ServerReply {
         guard let endpoint else {
-            return .error(404, "no route \(request.uri.path): use \(Endpoint.allCases.map { "\($0.method) \($0.rawValue)" }.joined(separator: ", "))")
+            return .error(
+                404,
+                "no route \(request.uri.path): use \(Endpoint.allCases.map { "\($0.method) \($0.rawValue)" }.joined(separator: ", "))"
+            )
         }
         guard request.method.rawValue == endpoint.method else {
             return .error(405, "\(endpoint.rawValue) takes \(endpoint.method), not \(request.method.rawValue)")
@@ -81,8 +86,12 @@ struct RewardResponder: HTTPResponder {
     /// Compares in time independent of where the key differs, so timing does not leak it.
     private func authorised(_ request: Request, key: [UInt8]) -> Bool {
         var candidates: [Substring] = []
-        if let auth = request.headers[.authorization], auth.hasPrefix("Bearer ") { candidates.append(auth.dropFirst(7)) }
-        if let given = request.headers.first(where: { $0.name.canonicalName == "x-api-key" })?.value { candidates.append(Substring(given)) }
+        if let auth = request.headers[.authorization], auth.hasPrefix("Bearer ") {
+            candidates.append(auth.dropFirst(7))
+        }
+        if let given = request.headers.first(where: { $0.name.canonicalName == "x-api-key" })?.value {
+            candidates.append(Substring(given))
+        }
         return candidates.contains { given in
             let bytes = Array(given.utf8)
             guard bytes.count == key.count else { return false }

@@ -15,26 +15,33 @@ public enum RewardServer {
         logger: Logger = RewardServer.quietLogger(),
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        let responder = RewardResponder(service: service, apiKey: configuration.apiKey.map { Array($0.utf8) },
-                                        maxBodyBytes: configuration.maxBodyBytes)
+        let responder = RewardResponder(
+            service: service, apiKey: configuration.apiKey.map { Array($0.utf8) },
+            maxBodyBytes: configuration.maxBodyBytes)
         let limits = configuration.connectionLimits
         let registry = ConnectionRegistry(cap: limits.maxConnections)
         return Application(
             responder: responder,
-            server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionTimeouts(limits: limits, registry: registry)])),
-            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port),
-                                                    serverName: "rewardkit", backlog: 4096,
-                                                    availableConnectionsDelegate: limits.maxConnections.map { MaximumAvailableConnections($0) }),
+            server: .http1(
+                configuration: .init(additionalChannelHandlers: [ConnectionTimeouts(limits: limits, registry: registry)]
+                )),
+            configuration: ApplicationConfiguration(
+                address: .hostname(configuration.host, port: configuration.port),
+                serverName: "rewardkit", backlog: 4096,
+                availableConnectionsDelegate: limits.maxConnections.map { MaximumAvailableConnections($0) }),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? configuration.port) },
             eventLoopGroupProvider: .shared(eventLoopGroup), logger: logger)
     }
 
     /// Runs until SIGTERM or SIGINT, on `configuration.workers` event-loop threads, then finishes
     /// in-flight requests and returns.
-    public static func run(service: RewardService, configuration: ServerConfiguration,
-                           onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+    public static func run(
+        service: RewardService, configuration: ServerConfiguration,
+        onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) async throws {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, configuration.workers))
-        let app = application(service: service, configuration: configuration, eventLoopGroup: group, onRunning: onRunning)
+        let app = application(
+            service: service, configuration: configuration, eventLoopGroup: group, onRunning: onRunning)
         // On failure (a taken port) the loops are left to the process's exit: tasks the failed
         // start left behind may still schedule on them, and a shut-down loop refuses them loudly.
         try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])

@@ -24,9 +24,11 @@ public struct RewardService: Sendable {
     public let vanishedTagsNotice: OnceNotice
 
     /// Makes the service over `pipeline`.
-    public init(pipeline: Pipeline, metrics: ServerMetrics = ServerMetrics(), extractor: AnswerExtractor = AnswerExtractor(),
-                comparator: any AnswerComparator = TieredComparator(), defaultStep: Int = 0,
-                vanishedTagsNotice: OnceNotice = OnceNotice()) {
+    public init(
+        pipeline: Pipeline, metrics: ServerMetrics = ServerMetrics(), extractor: AnswerExtractor = AnswerExtractor(),
+        comparator: any AnswerComparator = TieredComparator(), defaultStep: Int = 0,
+        vanishedTagsNotice: OnceNotice = OnceNotice()
+    ) {
         self.pipeline = pipeline
         self.vanishedTagsNotice = vanishedTagsNotice
         self.metrics = metrics
@@ -64,7 +66,9 @@ public struct RewardService: Sendable {
 
     /// `GET /metrics`: the Prometheus text exposition.
     public func metricsReply() -> ServerReply {
-        ServerReply(status: 200, contentType: "text/plain; version=0.0.4; charset=utf-8", body: metrics.render() + Array(modelUsageMetrics().utf8))
+        ServerReply(
+            status: 200, contentType: "text/plain; version=0.0.4; charset=utf-8",
+            body: metrics.render() + Array(modelUsageMetrics().utf8))
     }
 
     /// The calls of rewards that ask served models (ModelClient), in the exposition format:
@@ -83,7 +87,8 @@ public struct RewardService: Sendable {
             text += "# HELP rewardkit_model_\(name)_total \(help)\n# TYPE rewardkit_model_\(name)_total counter\n"
             for u in usage { text += "rewardkit_model_\(name)_total{component=\"\(u.name)\"} \(value(u))\n" }
         }
-        text += "# HELP rewardkit_model_latency_milliseconds Latency of successful attempts.\n# TYPE rewardkit_model_latency_milliseconds summary\n"
+        text +=
+            "# HELP rewardkit_model_latency_milliseconds Latency of successful attempts.\n# TYPE rewardkit_model_latency_milliseconds summary\n"
         for u in usage {
             for (q, v) in [("0.5", u.latencyP50), ("0.9", u.latencyP90), ("0.99", u.latencyP99)] {
                 text += "rewardkit_model_latency_milliseconds{component=\"\(u.name)\",quantile=\"\(q)\"} \(v)\n"

@@ -14,12 +14,16 @@ extension RewardService {
         case let .failure(refusal):
             return RequestError(status: 400, message: refusal.message).reply
         case let .success((lines, form)):
-            let scorer = BatchScorer(rewards: .pipeline(pipeline), stage: pipeline.group.map { GroupStage(spec: $0, step: step ?? defaultStep) })
+            let scorer = BatchScorer(
+                rewards: .pipeline(pipeline),
+                stage: pipeline.group.map { GroupStage(spec: $0, step: step ?? defaultStep) })
             let (output, summary, _) = scorer.score(lines)
             metrics.rowsScored.increment(by: Int64(summary.rows - summary.errors))
             if summary.errors > 0 { metrics.rowErrors.increment(by: Int64(summary.errors)) }
             vanishedTagsNotice.say(summary.vanishedTagsWarning)
-            guard form == .jsonArray else { return ServerReply(status: 200, contentType: "application/x-ndjson", body: output) }
+            guard form == .jsonArray else {
+                return ServerReply(status: 200, contentType: "application/x-ndjson", body: output)
+            }
             return ServerReply(status: 200, body: RowBatch.jsonArray(ofLines: output))
         }
     }

@@ -21,9 +21,11 @@ public struct ServerConfiguration: Sendable {
 
     /// Makes a configuration; the defaults match the command line's, except `workers`, which
     /// the command line sets to the number of cores.
-    public init(host: String = "127.0.0.1", port: Int = 8000, apiKey: String? = nil,
-                maxBodyBytes: Int = ServerConfiguration.defaultMaxBodyBytes, workers: Int = 2, defaultStep: Int = 0,
-                connectionLimits: ConnectionLimits = ConnectionLimits()) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8000, apiKey: String? = nil,
+        maxBodyBytes: Int = ServerConfiguration.defaultMaxBodyBytes, workers: Int = 2, defaultStep: Int = 0,
+        connectionLimits: ConnectionLimits = ConnectionLimits()
+    ) {
         self.host = host
         self.port = port
         self.apiKey = apiKey

@@ -28,25 +28,37 @@ public struct ServerMetrics: Sendable {
         self.registry = registry
         var requests: [Endpoint: Counter] = [:], latency: [Endpoint: DurationHistogram] = [:]
         for endpoint in Endpoint.allCases {
-            requests[endpoint] = registry.makeCounter(descriptor: Self.requestsName, labels: [("endpoint", endpoint.label)])
-            latency[endpoint] = registry.makeDurationHistogram(descriptor: Self.latencyName, labels: [("endpoint", endpoint.label)],
-                                                               buckets: Self.buckets)
+            requests[endpoint] = registry.makeCounter(
+                descriptor: Self.requestsName, labels: [("endpoint", endpoint.label)])
+            latency[endpoint] = registry.makeDurationHistogram(
+                descriptor: Self.latencyName, labels: [("endpoint", endpoint.label)],
+                buckets: Self.buckets)
         }
         self.requests = requests
         self.latency = latency
-        rowsScored = registry.makeCounter(descriptor: Self.name("rows_scored", "total", "Rows and samples scored without error."))
-        rowErrors = registry.makeCounter(descriptor: Self.name("row_errors", "total", "Rows and samples that could not be scored."))
-        verifierBudgetHits = registry.makeCounter(descriptor: Self.name("verifier_budget_hits", "total",
-                                                                        "Verifications stopped by the verifier's step or time budget."))
+        rowsScored = registry.makeCounter(
+            descriptor: Self.name("rows_scored", "total", "Rows and samples scored without error."))
+        rowErrors = registry.makeCounter(
+            descriptor: Self.name("row_errors", "total", "Rows and samples that could not be scored."))
+        verifierBudgetHits = registry.makeCounter(
+            descriptor: Self.name(
+                "verifier_budget_hits", "total",
+                "Verifications stopped by the verifier's step or time budget."))
     }
 
     private static func name(_ metric: String, _ unit: String, _ help: String) -> MetricNameDescriptor {
         MetricNameDescriptor(namespace: "rewardkit", metricName: metric, unitName: unit, helpText: help)
     }
 
-    private static var requestsName: MetricNameDescriptor { name("http_requests", "total", "HTTP requests received, by endpoint.") }
-    private static var errorsName: MetricNameDescriptor { name("http_errors", "total", "Requests answered with an error status, by endpoint and status.") }
-    private static var latencyName: MetricNameDescriptor { name("http_request_duration", "seconds", "Time from a request's head to its reply, by endpoint.") }
+    private static var requestsName: MetricNameDescriptor {
+        name("http_requests", "total", "HTTP requests received, by endpoint.")
+    }
+    private static var errorsName: MetricNameDescriptor {
+        name("http_errors", "total", "Requests answered with an error status, by endpoint and status.")
+    }
+    private static var latencyName: MetricNameDescriptor {
+        name("http_request_duration", "seconds", "Time from a request's head to its reply, by endpoint.")
+    }
 
     /// Counts one answered request and its latency; error replies (4xx/5xx) also by status.
     public func record(_ endpoint: Endpoint?, status: Int, nanoseconds: Int64) {
@@ -56,8 +68,10 @@ public struct ServerMetrics: Sendable {
         }
         if status >= 400 {
             // Made on first use: the registry hands back the same counter for the same labels.
-            registry.makeCounter(descriptor: Self.errorsName,
-                                 labels: [("endpoint", endpoint?.label ?? "unknown"), ("status", String(status))]).increment()
+            registry.makeCounter(
+                descriptor: Self.errorsName,
+                labels: [("endpoint", endpoint?.label ?? "unknown"), ("status", String(status))]
+            ).increment()
         }
     }
 

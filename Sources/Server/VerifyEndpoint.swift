@@ -11,7 +11,8 @@ extension RewardService {
         let value: JSONValue
         switch JSONDocument.parse(body) {
         case let .success(v): value = v
-        case let .failure(e): return RequestError(status: 400, message: "body is not valid JSON: \(e.description)").reply
+        case let .failure(e):
+            return RequestError(status: 400, message: "body is not valid JSON: \(e.description)").reply
         }
         var out = JSONWriter(capacity: 128)
         do {
@@ -26,7 +27,9 @@ extension RewardService {
                 }
                 out.byte(UInt8(ascii: "]"))
             default:
-                return RequestError(status: 400, message: "body is \(value.kindName), expected {\"gold\", \"pred\"} or a list of them").reply
+                return RequestError(
+                    status: 400, message: "body is \(value.kindName), expected {\"gold\", \"pred\"} or a list of them"
+                ).reply
             }
         } catch {
             return error.reply
@@ -44,21 +47,28 @@ extension RewardService {
             case let .string(s)?: return s
             case let .number(n)?: return n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)
             case nil: throw RequestError(status: 400, message: "\(at)field '\(field)' is missing", field: field)
-            case let other?: throw RequestError(status: 400, message: "\(at)field '\(field)' is \(other.kindName), expected a string", field: field)
+            case let other?:
+                throw RequestError(
+                    status: 400, message: "\(at)field '\(field)' is \(other.kindName), expected a string", field: field)
             }
         }
         var mode = ExtractionMode.fallback
         if let field = pair["extraction"] {
             guard case let .string(name) = field, let chosen = ExtractionMode(rawValue: name) else {
-                throw RequestError(status: 400, message: "\(at)field 'extraction' must be \"anchored\" or \"fallback\"", field: "extraction")
+                throw RequestError(
+                    status: 400, message: "\(at)field 'extraction' must be \"anchored\" or \"fallback\"",
+                    field: "extraction")
             }
             mode = chosen
         }
         var pairExtractor = extractor
         pairExtractor.mode = mode
-        let answers = AnswerVerifier(extractor: pairExtractor, comparator: comparator).answers(gold: try text("gold"), prediction: try text("pred"))
+        let answers = AnswerVerifier(extractor: pairExtractor, comparator: comparator).answers(
+            gold: try text("gold"), prediction: try text("pred"))
         let (gold, predicted) = (answers.gold, answers.predicted)
-        let verdict = answers.hedged ? Verdict(isMatch: false, reason: "hedged") : comparator.compare(gold: gold, predicted: predicted)
+        let verdict =
+            answers.hedged
+            ? Verdict(isMatch: false, reason: "hedged") : comparator.compare(gold: gold, predicted: predicted)
         // "budget" is the reason a budgeted comparator gives when it stops early.
         if verdict.reason == "budget" { metrics.verifierBudgetHits.increment() }
         out.ascii("{\"match\":")

@@ -36,11 +36,13 @@ enum DatabaseFileCheck {
 
     /// Refuses a SQLite database that another program owns or that a newer RewardKit migrated.
     static func checkOwnership(_ db: Database, path: String, migrator: DatabaseMigrator) throws {
-        let tables = try String.fetchAll(db, sql: """
-            SELECT name FROM sqlite_master
-            WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-            ORDER BY name
-            """)
+        let tables = try String.fetchAll(
+            db,
+            sql: """
+                SELECT name FROM sqlite_master
+                WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+                ORDER BY name
+                """)
         if !tables.isEmpty && !tables.contains("grdb_migrations") {
             throw StoreError.foreignDatabase(path: path, tables: tables)
         }

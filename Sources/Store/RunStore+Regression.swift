@@ -17,8 +17,10 @@ public struct RegressRunRecord: Sendable, Equatable {
     public var tagPassRates: [String: Double]
 
     /// Makes a record.
-    public init(startedAt: Date, baseline: String, inputs: String, cases: Int, passed: Int, failed: Int, flipped: Int,
-                tagPassRates: [String: Double]) {
+    public init(
+        startedAt: Date, baseline: String, inputs: String, cases: Int, passed: Int, failed: Int, flipped: Int,
+        tagPassRates: [String: Double]
+    ) {
         self.startedAt = startedAt
         self.baseline = baseline
         self.inputs = inputs
@@ -35,15 +37,17 @@ extension RunStore {
     public func baseline(named name: String) throws(StoreError) -> [String: BaselineComparison.Entry]? {
         try StoreError.wrapping(path: path, operation: "reading baseline '\(name)'") {
             try queue.read { db in
-                let rows = try Row.fetchAll(db, sql: "SELECT case_id, verdict, rewards FROM \(StoreSchema.baselineTable) WHERE name = ?",
-                                            arguments: [name])
+                let rows = try Row.fetchAll(
+                    db, sql: "SELECT case_id, verdict, rewards FROM \(StoreSchema.baselineTable) WHERE name = ?",
+                    arguments: [name])
                 guard !rows.isEmpty else { return nil }
                 var entries: [String: BaselineComparison.Entry] = [:]
                 for row in rows {
                     let verdict: Int64? = row["verdict"]
                     let rewardsText: String? = row["rewards"]
                     entries[row["case_id"]] = BaselineComparison.Entry(
-                        verdict: verdict.map { $0 != 0 }, rewards: try rewardsText.map { try ComponentMeansCodec.decode($0) })
+                        verdict: verdict.map { $0 != 0 },
+                        rewards: try rewardsText.map { try ComponentMeansCodec.decode($0) })
                 }
                 return entries
             }
@@ -51,15 +55,21 @@ extension RunStore {
     }
 
     /// Replaces the baseline called `name` with `outcomes` (in one transaction: a failure keeps the old one).
-    public func saveBaseline(named name: String, outcomes: [RegressionRunner.Outcome], at date: Date = Date()) throws(StoreError) {
+    public func saveBaseline(
+        named name: String, outcomes: [RegressionRunner.Outcome], at date: Date = Date()
+    ) throws(StoreError) {
         let ms = Int64((date.timeIntervalSince1970 * 1000).rounded())
         try StoreError.wrapping(path: path, operation: "storing baseline '\(name)'") {
             try queue.write { db in
                 try db.execute(sql: "DELETE FROM \(StoreSchema.baselineTable) WHERE name = ?", arguments: [name])
                 for o in outcomes {
                     try db.execute(
-                        sql: "INSERT INTO \(StoreSchema.baselineTable) (name, case_id, kind, verdict, rewards, updated_at_ms) VALUES (?, ?, ?, ?, ?, ?)",
-                        arguments: [name, o.id, o.kind, o.verdict.map { $0 ? 1 : 0 }, try o.rewards.map { try ComponentMeansCodec.encode($0) }, ms])
+                        sql:
+                            "INSERT INTO \(StoreSchema.baselineTable) (name, case_id, kind, verdict, rewards, updated_at_ms) VALUES (?, ?, ?, ?, ?, ?)",
+                        arguments: [
+                            name, o.id, o.kind, o.verdict.map { $0 ? 1 : 0 },
+                            try o.rewards.map { try ComponentMeansCodec.encode($0) }, ms,
+                        ])
                 }
             }
         }
@@ -70,9 +80,13 @@ extension RunStore {
         try StoreError.wrapping(path: path, operation: "recording a regression run") {
             try queue.write { db in
                 try db.execute(
-                    sql: "INSERT INTO \(StoreSchema.regressRunTable) (started_at_ms, baseline, inputs, cases, passed, failed, flipped, tag_pass_rates) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    arguments: [Int64((run.startedAt.timeIntervalSince1970 * 1000).rounded()), run.baseline, run.inputs, run.cases,
-                                run.passed, run.failed, run.flipped, try ComponentMeansCodec.encode(run.tagPassRates)])
+                    sql:
+                        "INSERT INTO \(StoreSchema.regressRunTable) (started_at_ms, baseline, inputs, cases, passed, failed, flipped, tag_pass_rates) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    arguments: [
+                        Int64((run.startedAt.timeIntervalSince1970 * 1000).rounded()), run.baseline, run.inputs,
+                        run.cases,
+                        run.passed, run.failed, run.flipped, try ComponentMeansCodec.encode(run.tagPassRates),
+                    ])
             }
         }
     }
@@ -81,12 +95,16 @@ extension RunStore {
     public func regressHistory(limit: Int) throws(StoreError) -> [RegressRunRecord] {
         try StoreError.wrapping(path: path, operation: "reading the regression history") {
             try queue.read { db in
-                try Row.fetchAll(db, sql: "SELECT * FROM \(StoreSchema.regressRunTable) ORDER BY started_at_ms DESC, id DESC LIMIT ?",
-                                 arguments: [limit]).reversed().map { row throws in
+                try Row.fetchAll(
+                    db,
+                    sql: "SELECT * FROM \(StoreSchema.regressRunTable) ORDER BY started_at_ms DESC, id DESC LIMIT ?",
+                    arguments: [limit]
+                ).reversed().map { row throws in
                     let ms: Int64 = row["started_at_ms"]
-                    return RegressRunRecord(startedAt: Date(timeIntervalSince1970: Double(ms) / 1000), baseline: row["baseline"],
-                                            inputs: row["inputs"], cases: row["cases"], passed: row["passed"], failed: row["failed"],
-                                            flipped: row["flipped"], tagPassRates: try ComponentMeansCodec.decode(row["tag_pass_rates"]))
+                    return RegressRunRecord(
+                        startedAt: Date(timeIntervalSince1970: Double(ms) / 1000), baseline: row["baseline"],
+                        inputs: row["inputs"], cases: row["cases"], passed: row["passed"], failed: row["failed"],
+                        flipped: row["flipped"], tagPassRates: try ComponentMeansCodec.decode(row["tag_pass_rates"]))
                 }
             }
         }

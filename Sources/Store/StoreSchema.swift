@@ -39,8 +39,8 @@ enum StoreSchema {
                 t.column("name", .text).notNull()
                 t.column("case_id", .text).notNull()
                 t.column("kind", .text).notNull()
-                t.column("verdict", .integer)        // verifier cases: 0 or 1
-                t.column("rewards", .text)           // reward cases: JSON object, keys sorted
+                t.column("verdict", .integer)  // verifier cases: 0 or 1
+                t.column("rewards", .text)  // reward cases: JSON object, keys sorted
                 t.column("updated_at_ms", .integer).notNull()
                 t.primaryKey(["name", "case_id"])
             }

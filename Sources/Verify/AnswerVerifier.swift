@@ -12,7 +12,9 @@ public struct AnswerVerifier: Sendable {
     public let comparator: any AnswerComparator
 
     /// Makes a verifier from its parts.
-    public init(extractor: AnswerExtractor = AnswerExtractor(), comparator: any AnswerComparator = SimpleAnswerComparator()) {
+    public init(
+        extractor: AnswerExtractor = AnswerExtractor(), comparator: any AnswerComparator = SimpleAnswerComparator()
+    ) {
         self.extractor = extractor
         self.comparator = comparator
     }

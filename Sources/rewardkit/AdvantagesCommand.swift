@@ -9,20 +9,20 @@ struct AdvantagesCommand: ParsableCommand {
         commandName: "advantages",
         abstract: "Compute group advantages (GRPO, Dr.GRPO, batch, Share-GRPO) and Trust-GRPO totals for scored rows.",
         discussion: """
-        Reads rows with `group` (or uid/prompt_id/group_id; default: the prompt), an optional
-        `variant`, and `rewards` {component: value} or `reward` (the total). Writes each row with
-        `reward`, `advantage`, and `trust`, `prompt_variant`, `shared` where they apply. With
-        share_grpo every response is written once per prompt variant of its question.
+            Reads rows with `group` (or uid/prompt_id/group_id; default: the prompt), an optional
+            `variant`, and `rewards` {component: value} or `reward` (the total). Writes each row with
+            `reward`, `advantage`, and `trust`, `prompt_variant`, `shared` where they apply. With
+            share_grpo every response is written once per prompt variant of its question.
 
-        The total is `reward` when given, else the sum of the components. With trust weighting
-        the outcome reward Ro is the sum of the components other than `thinking` (or `reward`),
-        and Rt is `rewards.thinking`.
+            The total is `reward` when given, else the sum of the components. With trust weighting
+            the outcome reward Ro is the sum of the components other than `thinking` (or `reward`),
+            and Rt is `rewards.thinking`.
 
-        Examples:
-          rewardkit advantages scored.jsonl --estimator grpo --epsilon 1e-4
-          rewardkit advantages scored.jsonl --trust paper --alpha 0.3 --schedule exp --T 1500 --step 200
-          rewardkit advantages rollouts.jsonl --estimator share_grpo --out expanded.jsonl
-        """
+            Examples:
+              rewardkit advantages scored.jsonl --estimator grpo --epsilon 1e-4
+              rewardkit advantages scored.jsonl --trust paper --alpha 0.3 --schedule exp --T 1500 --step 200
+              rewardkit advantages rollouts.jsonl --estimator share_grpo --out expanded.jsonl
+            """
     )
 
     @Argument(help: ArgumentHelp("Input JSONL file, or - for standard input.", valueName: "INPUT"))
@@ -54,18 +54,24 @@ struct AdvantagesCommand: ParsableCommand {
 
     func validate() throws {
         guard AdvantageEstimator(rawValue: estimator) != nil else {
-            throw ValidationError("--estimator must be one of \(AdvantageEstimator.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError(
+                "--estimator must be one of \(AdvantageEstimator.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        guard GroupSpec.Trust.Mode(rawValue: trust) != nil else { throw ValidationError("--trust must be off, paper or released") }
-        guard Annealing(rawValue: schedule) != nil else { throw ValidationError("--schedule must be exp, linear, cosine or constant") }
+        guard GroupSpec.Trust.Mode(rawValue: trust) != nil else {
+            throw ValidationError("--trust must be off, paper or released")
+        }
+        guard Annealing(rawValue: schedule) != nil else {
+            throw ValidationError("--schedule must be exp, linear, cosine or constant")
+        }
         guard horizon > 0 else { throw ValidationError("--T must be positive") }
         guard epsilon >= 0 else { throw ValidationError("--epsilon must not be negative") }
     }
 
     func run() throws {
         let spec = GroupSpec(
-            trust: GroupSpec.Trust(mode: GroupSpec.Trust.Mode(rawValue: trust) ?? .off, alpha: alpha,
-                                   schedule: Annealing(rawValue: schedule) ?? .exp, T: horizon),
+            trust: GroupSpec.Trust(
+                mode: GroupSpec.Trust.Mode(rawValue: trust) ?? .off, alpha: alpha,
+                schedule: Annealing(rawValue: schedule) ?? .exp, T: horizon),
             estimator: AdvantageEstimator(rawValue: estimator) ?? .grpo, epsilon: epsilon)
         let summary: ScoreSummary, groupSummary: GroupStage.Summary
         do {
@@ -76,7 +82,8 @@ struct AdvantagesCommand: ParsableCommand {
         } catch {
             throw CLIError(error.message)
         }
-        FileHandle.standardError.write(Data((SummaryText.render(summary) + SummaryText.render(groupSummary, spec: spec)).utf8))
+        FileHandle.standardError.write(
+            Data((SummaryText.render(summary) + SummaryText.render(groupSummary, spec: spec)).utf8))
         if summary.errors > 0 { throw ExitCode(CLIExit.someRowsFailed.rawValue) }
     }
 }

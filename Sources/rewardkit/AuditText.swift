@@ -11,15 +11,18 @@ enum AuditText {
         s += report.unreadable.isEmpty ? ")" : ", \(report.unreadable.count) unreadable rows)"
         if let mode = report.extraction { s += ", extraction \(mode)" }
         s += "\n\n"
-        var summary = TextTable(columns: [.init(title: "verifier")] + tallyColumns + [.init(title: "pairs/s", alignment: .right)])
+        var summary = TextTable(
+            columns: [.init(title: "verifier")] + tallyColumns + [.init(title: "pairs/s", alignment: .right)])
         for v in verifiers {
             let rate = v.seconds.map { $0 > 0 ? String(format: "%.0f", Double(v.total.rows) / $0) : "-" } ?? "-"
             summary.append([v.name] + cells(v.total) + [rate])
         }
         s += summary.render() + "\n"
-        if let peer = report.peer, let ourSeconds = report.ours.seconds, let peerSeconds = peer.seconds, ourSeconds > 0 {
-            s += String(format: "speed: accuracy is %.0fx %@ on these pairs (accuracy on one thread, %@ on %d processes)\n",
-                        peerSeconds / ourSeconds, peer.name, peer.name, peerWorkers)
+        if let peer = report.peer, let ourSeconds = report.ours.seconds, let peerSeconds = peer.seconds, ourSeconds > 0
+        {
+            s += String(
+                format: "speed: accuracy is %.0fx %@ on these pairs (accuracy on one thread, %@ on %d processes)\n",
+                peerSeconds / ourSeconds, peer.name, peer.name, peerWorkers)
         }
         if let reason = report.peerUnavailable { s += "\(MathVerifyPeer.name): unavailable: \(reason)\n" }
 
@@ -31,7 +34,10 @@ enum AuditText {
         s += "\nby answer kind of the gold:\n"
         var kindColumns: [TextTable.Column] = [.init(title: "kind"), .init(title: "rows", alignment: .right)]
         for v in verifiers {
-            kindColumns += [.init(title: "\(v.name) agree", alignment: .right), .init(title: "FA", alignment: .right), .init(title: "FR", alignment: .right)]
+            kindColumns += [
+                .init(title: "\(v.name) agree", alignment: .right), .init(title: "FA", alignment: .right),
+                .init(title: "FR", alignment: .right),
+            ]
         }
         var kinds = TextTable(columns: kindColumns)
         for entry in report.ours.byKind {

@@ -19,14 +19,14 @@ struct BenchScoreCommand: ParsableCommand {
         commandName: "score",
         abstract: "Rows/s and MB/s of scoring, beside Python's json.loads-per-line floor on the same file.",
         discussion: """
-        Generates N synthetic R1-style rollouts, scores them with the chosen config (output to a
-        temporary file), and times `python3 scripts/python_parse_floor.py` (read and json.loads
-        each line, nothing else) on the same file. Each side runs --repeat times; the best run of
-        each is reported, with the ratio.
+            Generates N synthetic R1-style rollouts, scores them with the chosen config (output to a
+            temporary file), and times `python3 scripts/python_parse_floor.py` (read and json.loads
+            each line, nothing else) on the same file. Each side runs --repeat times; the best run of
+            each is reported, with the ratio.
 
-        Example:
-          rewardkit bench score --rows 50000 --row-bytes 1000
-        """
+            Example:
+              rewardkit bench score --rows 50000 --row-bytes 1000
+            """
     )
 
     @Option(help: "Rows to generate.") var rows = 50_000
@@ -60,12 +60,17 @@ struct BenchScoreCommand: ParsableCommand {
             if best.map({ summary.seconds < $0.seconds }) ?? true { (best, bestCPU) = (summary, cpu) }
         }
         guard let ours = best else { return }
-        print(String(format: "rewardkit score: %d rows, %.1f MB in %.3f s: %.0f rows/s, %.1f MB/s (%d errors)",
-                     ours.rows, Double(ours.bytes) / 1e6, ours.seconds, ours.rowsPerSecond, ours.megabytesPerSecond, ours.errors))
+        print(
+            String(
+                format: "rewardkit score: %d rows, %.1f MB in %.3f s: %.0f rows/s, %.1f MB/s (%d errors)",
+                ours.rows, Double(ours.bytes) / 1e6, ours.seconds, ours.rowsPerSecond, ours.megabytesPerSecond,
+                ours.errors))
         let perRow = 1e6 / Double(max(1, ours.rows))
-        print(String(format: "  CPU in that run: %.2f us/row (user %.2f, system %.2f) on %d cores",
-                     (bestCPU.user + bestCPU.system) * perRow, bestCPU.user * perRow, bestCPU.system * perRow,
-                     ProcessInfo.processInfo.activeProcessorCount))
+        print(
+            String(
+                format: "  CPU in that run: %.2f us/row (user %.2f, system %.2f) on %d cores",
+                (bestCPU.user + bestCPU.system) * perRow, bestCPU.user * perRow, bestCPU.system * perRow,
+                ProcessInfo.processInfo.activeProcessorCount))
         guard !noPython else { return }
         let script = locatedFloorScript()
         var floorSeconds = Double.infinity
@@ -73,9 +78,13 @@ struct BenchScoreCommand: ParsableCommand {
             floorSeconds = min(floorSeconds, try pythonFloor(inputPath, script: script))
         }
         let floorRate = Double(ours.rows) / floorSeconds
-        print(String(format: "python json.loads floor: %.3f s: %.0f rows/s, %.1f MB/s",
-                     floorSeconds, floorRate, Double(ours.bytes) / 1e6 / floorSeconds))
-        print(String(format: "ratio: rewardkit score is %.2fx the Python parse-only rate", ours.rowsPerSecond / floorRate))
+        print(
+            String(
+                format: "python json.loads floor: %.3f s: %.0f rows/s, %.1f MB/s",
+                floorSeconds, floorRate, Double(ours.bytes) / 1e6 / floorSeconds))
+        print(
+            String(format: "ratio: rewardkit score is %.2fx the Python parse-only rate", ours.rowsPerSecond / floorRate)
+        )
     }
 
     private func generate(to path: String) throws {
@@ -116,8 +125,11 @@ struct BenchScoreCommand: ParsableCommand {
         process.waitUntilExit()
         let fields = String(decoding: data, as: UTF8.self).split(separator: " ")
         guard process.terminationStatus == 0, fields.count == 2,
-              let seconds = Double(fields[1].trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            throw CLIError("the Python floor (\(script)) failed; point --floor-script at scripts/python_parse_floor.py or run with --no-python to skip it")
+            let seconds = Double(fields[1].trimmingCharacters(in: .whitespacesAndNewlines))
+        else {
+            throw CLIError(
+                "the Python floor (\(script)) failed; point --floor-script at scripts/python_parse_floor.py or run with --no-python to skip it"
+            )
         }
         return seconds
     }

@@ -9,19 +9,19 @@ struct KeyStepsCommand: ParsableCommand {
         commandName: "keysteps",
         abstract: "Extract StepRAR key steps from each row's reference solution.",
         discussion: """
-        Reads one JSON object per line, takes the reference solution (a `reference` field, else
-        the `solution` / `answer` text; Mulberry `### Step N:` sections or free text) and writes
-        the row back with `key_steps`: for each equation, named relation ("AD is a median") and
-        key number with its context, a list of equivalent forms a model might write (LaTeX and
-        plain, ×/*/\\times, spacing, the equation reversed, the result with its subject).
-        A row without a reference becomes {"line": N, "error": "..."}.
+            Reads one JSON object per line, takes the reference solution (a `reference` field, else
+            the `solution` / `answer` text; Mulberry `### Step N:` sections or free text) and writes
+            the row back with `key_steps`: for each equation, named relation ("AD is a median") and
+            key number with its context, a list of equivalent forms a model might write (LaTeX and
+            plain, ×/*/\\times, spacing, the equation reversed, the result with its subject).
+            A row without a reference becomes {"line": N, "error": "..."}.
 
-        Exit codes: 0 all rows done, 3 some rows are error rows, 2 bad usage, 1 fatal error.
+            Exit codes: 0 all rows done, 3 some rows are error rows, 2 bad usage, 1 fatal error.
 
-        Examples:
-          rewardkit keysteps Fixtures/keysteps_quality.jsonl --out with_steps.jsonl
-          cat train.jsonl | rewardkit keysteps --max-per-step 2 > train.keysteps.jsonl
-        """
+            Examples:
+              rewardkit keysteps Fixtures/keysteps_quality.jsonl --out with_steps.jsonl
+              cat train.jsonl | rewardkit keysteps --max-per-step 2 > train.keysteps.jsonl
+            """
     )
 
     @Argument(help: ArgumentHelp("Input JSONL file, or - for standard input.", valueName: "INPUT"))
@@ -51,9 +51,12 @@ struct KeyStepsCommand: ParsableCommand {
         } catch {
             throw CLIError(error.message)
         }
-        FileHandle.standardError.write(Data(String(
-            format: "extracted %d key steps from %d rows (%d errors, %d rows with none) in %.2f s\n",
-            summary.keySteps, summary.rows, summary.errors, summary.rowsWithoutKeySteps, summary.seconds).utf8))
+        FileHandle.standardError.write(
+            Data(
+                String(
+                    format: "extracted %d key steps from %d rows (%d errors, %d rows with none) in %.2f s\n",
+                    summary.keySteps, summary.rows, summary.errors, summary.rowsWithoutKeySteps, summary.seconds
+                ).utf8))
         if summary.errors > 0 { throw ExitCode(CLIExit.someRowsFailed.rawValue) }
     }
 }

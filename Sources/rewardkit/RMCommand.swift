@@ -10,7 +10,10 @@ struct RMCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rm",
         abstract: "The thinking reward model: make training data, train, evaluate, score rows, measure speed.",
-        subcommands: [RMSynthCommand.self, RMTrainCommand.self, RMEvalCommand.self, RMScoreCommand.self, RMBenchCommand.self, RMFeaturesCommand.self]
+        subcommands: [
+            RMSynthCommand.self, RMTrainCommand.self, RMEvalCommand.self, RMScoreCommand.self, RMBenchCommand.self,
+            RMFeaturesCommand.self,
+        ]
     )
 }
 
@@ -18,25 +21,26 @@ struct RMCommand: ParsableCommand {
 struct RMSynthCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "synth",
-        abstract: "Write synthetic graded responses ({question, response, score}) or pairs ({question, chosen, rejected}).",
+        abstract:
+            "Write synthetic graded responses ({question, response, score}) or pairs ({question, chosen, rejected}).",
         discussion: """
-        Problems of six kinds (arithmetic, percentages, rates, algebra, tables in text, geometry and
-        units) each get a correct solution and several degraded versions (arithmetic slips, wrong
-        methods, unjustified jumps, contradictions, repetition, tangents, language mixing, hedging,
-        answers that do not follow), each written in one of five styles. Scores follow the rubric in
-        Fixtures/rm_heldout.README.md: 1.0 minus a deduction per flaw, clamped, rounded to 0.1.
-        The same --seed always writes the same file.
+            Problems of six kinds (arithmetic, percentages, rates, algebra, tables in text, geometry and
+            units) each get a correct solution and several degraded versions (arithmetic slips, wrong
+            methods, unjustified jumps, contradictions, repetition, tangents, language mixing, hedging,
+            answers that do not follow), each written in one of five styles. Scores follow the rubric in
+            Fixtures/rm_heldout.README.md: 1.0 minus a deduction per flaw, clamped, rounded to 0.1.
+            The same --seed always writes the same file.
 
-        With --gsm8k FILE it degrades real solutions instead (GSM8K rows {question, answer} with
-        <<a*b=c>> annotations): per problem the original and up to --per-problem versions with one
-        flaw (wrong operation or quantity, misread number, digit slip, dropped step, early stop,
-        irrelevant step), later annotations recomputed, each row with `steps` and `first_error`.
+            With --gsm8k FILE it degrades real solutions instead (GSM8K rows {question, answer} with
+            <<a*b=c>> annotations): per problem the original and up to --per-problem versions with one
+            flaw (wrong operation or quantity, misread number, digit slip, dropped step, early stop,
+            irrelevant step), later annotations recomputed, each row with `steps` and `first_error`.
 
-        Example:
-          rewardkit rm synth --n 10000 --seed 7 --out rm_train.jsonl
-          rewardkit rm synth --n 5000 --seed 7 --pairs --out rm_pairs.jsonl
-          rewardkit rm synth --gsm8k train.jsonl --n 7473 --per-problem 3 --out rm_gsm8k.jsonl
-        """
+            Example:
+              rewardkit rm synth --n 10000 --seed 7 --out rm_train.jsonl
+              rewardkit rm synth --n 5000 --seed 7 --pairs --out rm_pairs.jsonl
+              rewardkit rm synth --gsm8k train.jsonl --n 7473 --per-problem 3 --out rm_gsm8k.jsonl
+            """
     )
 
     @Option(help: "Rows to write (pairs with --pairs).")
@@ -54,12 +58,17 @@ struct RMSynthCommand: ParsableCommand {
     @Flag(help: "Write pairwise rows {question, chosen, rejected} instead of graded ones.")
     var pairs = false
 
-    @Option(help: ArgumentHelp("Degrade the real solutions of this GSM8K-style file ({question, answer} rows with <<a*b=c>> annotations) instead of generating problems; rows carry steps, first_error and flaw. --n caps the problems read.", valueName: "FILE"))
+    @Option(
+        help: ArgumentHelp(
+            "Degrade the real solutions of this GSM8K-style file ({question, answer} rows with <<a*b=c>> annotations) instead of generating problems; rows carry steps, first_error and flaw. --n caps the problems read.",
+            valueName: "FILE"))
     var gsm8k: String?
 
     func validate() throws {
         guard n >= 1 && n <= 10_000_000 else { throw ValidationError("--n must be between 1 and 10000000") }
-        guard perProblem >= 1 && perProblem <= 16 else { throw ValidationError("--per-problem must be between 1 and 16") }
+        guard perProblem >= 1 && perProblem <= 16 else {
+            throw ValidationError("--per-problem must be between 1 and 16")
+        }
     }
 
     func run() throws {
@@ -74,9 +83,16 @@ struct RMSynthCommand: ParsableCommand {
         let problems: [(question: String, answer: String)]
         do { problems = try RMDataset.loadProblems(path: path) } catch { throw CLIError("\(error)") }
         let synth = SolutionSynthesizer(seed: seed, degradedPerProblem: perProblem)
-        let groups = problems.prefix(n).enumerated().compactMap { synth.group(index: $0.offset, question: $0.element.question, answer: $0.element.answer) }
-        do { try ByteSink(path: out ?? "-").write(SolutionSynthesizer.jsonl(groups, pairs: pairs)) } catch { throw CLIError(error.message) }
+        let groups = problems.prefix(n).enumerated().compactMap {
+            synth.group(index: $0.offset, question: $0.element.question, answer: $0.element.answer)
+        }
+        do { try ByteSink(path: out ?? "-").write(SolutionSynthesizer.jsonl(groups, pairs: pairs)) } catch {
+            throw CLIError(error.message)
+        }
         let rows = groups.reduce(0) { $0 + $1.solutions.count }
-        FileHandle.standardError.write(Data("wrote \(pairs ? rows - groups.count : rows) \(pairs ? "pairs" : "graded solutions") from \(groups.count) of \(min(n, problems.count)) problems in \(path) (seed \(seed))\n".utf8))
+        FileHandle.standardError.write(
+            Data(
+                "wrote \(pairs ? rows - groups.count : rows) \(pairs ? "pairs" : "graded solutions") from \(groups.count) of \(min(n, problems.count)) problems in \(path) (seed \(seed))\n"
+                    .utf8))
     }
 }

@@ -25,7 +25,9 @@ struct RMEvalReport: Encodable {
     var firstError: FirstError?
     var groupAware: GroupAware?
 
-    static func make(model: String, data: String, rows: [RMEvalRow], predicted: [Double], judge: StepJudge?, groupAware: Double?) -> RMEvalReport {
+    static func make(
+        model: String, data: String, rows: [RMEvalRow], predicted: [Double], judge: StepJudge?, groupAware: Double?
+    ) -> RMEvalReport {
         var report = RMEvalReport(model: model, data: data)
         let labelled = rows.indices.filter { rows[$0].label != nil }
         let labels = labelled.map { rows[$0].label ?? 0 }
@@ -39,9 +41,12 @@ struct RMEvalReport: Encodable {
         let stepRows = rows.filter { $0.steps != nil && $0.firstError != nil }
         if !stepRows.isEmpty {
             let truth = stepRows.map { $0.firstError ?? -1 }
-            let baseline = RMFirstErrorMetrics(predicted: stepRows.map { StepJudge.firstFalseCalculation($0.steps ?? []) }, labeled: truth)
+            let baseline = RMFirstErrorMetrics(
+                predicted: stepRows.map { StepJudge.firstFalseCalculation($0.steps ?? []) }, labeled: truth)
             let byModel = judge.map { j in
-                RMFirstErrorMetrics(predicted: stepRows.map { j.judge(question: $0.question, steps: $0.steps ?? []).firstError }, labeled: truth)
+                RMFirstErrorMetrics(
+                    predicted: stepRows.map { j.judge(question: $0.question, steps: $0.steps ?? []).firstError },
+                    labeled: truth)
             }
             report.firstError = FirstError(model: byModel, calculationBaseline: baseline)
         }
@@ -56,8 +61,9 @@ struct RMEvalReport: Encodable {
                 let mixed = agreement.scores(responses: responses, thinking: members.map { scores[$0] })
                 for (m, k) in members.enumerated() { combined[k] = mixed[m]; majority[k] = votes[m] }
             }
-            report.groupAware = GroupAware(thinkingWeight: weight, combined: RMRankingMetrics(scores: combined, labels: labels, groups: groups),
-                                           majority: RMRankingMetrics(scores: majority, labels: labels, groups: groups))
+            report.groupAware = GroupAware(
+                thinkingWeight: weight, combined: RMRankingMetrics(scores: combined, labels: labels, groups: groups),
+                majority: RMRankingMetrics(scores: majority, labels: labels, groups: groups))
         }
         return report
     }
@@ -65,7 +71,8 @@ struct RMEvalReport: Encodable {
     func text() -> String {
         var out: [String] = []
         if let m = metrics {
-            out.append("model \(model) on \(data): \(m.rows) rows, \(m.questions) questions, \(m.pairs) within-question pairs")
+            out.append(
+                "model \(model) on \(data): \(m.rows) rows, \(m.questions) questions, \(m.pairs) within-question pairs")
             var table = TextTable(columns: [.init(title: "metric"), .init(title: "value", alignment: .right)])
             table.append(["MAE", String(format: "%.4f", m.mae)])
             table.append(["Pearson", String(format: "%.4f", m.pearson)])
@@ -73,10 +80,15 @@ struct RMEvalReport: Encodable {
             table.append(["pairwise accuracy", String(format: "%.4f", m.pairwiseAccuracy)])
             out.append(table.render())
             if let reliability {
-                var bins = TextTable(columns: [.init(title: "predicted"), .init(title: "rows", alignment: .right),
-                                               .init(title: "mean predicted", alignment: .right), .init(title: "mean gold", alignment: .right)])
+                var bins = TextTable(columns: [
+                    .init(title: "predicted"), .init(title: "rows", alignment: .right),
+                    .init(title: "mean predicted", alignment: .right), .init(title: "mean gold", alignment: .right),
+                ])
                 for b in reliability.bins {
-                    bins.append([String(format: "%.1f-%.1f", b.lower, b.upper), "\(b.count)", String(format: "%.3f", b.meanPredicted), String(format: "%.3f", b.meanGold)])
+                    bins.append([
+                        String(format: "%.1f-%.1f", b.lower, b.upper), "\(b.count)",
+                        String(format: "%.3f", b.meanPredicted), String(format: "%.3f", b.meanGold),
+                    ])
                 }
                 out.append("")
                 out.append(bins.render())
@@ -85,12 +97,18 @@ struct RMEvalReport: Encodable {
         } else {
             out.append("model \(model) on \(data)")
         }
-        var ranks = TextTable(columns: [.init(title: "ranking"), .init(title: "groups", alignment: .right), .init(title: "pairs", alignment: .right),
-                                        .init(title: "pairwise", alignment: .right), .init(title: "best-of-N", alignment: .right),
-                                        .init(title: "random", alignment: .right), .init(title: "oracle", alignment: .right)])
+        var ranks = TextTable(columns: [
+            .init(title: "ranking"), .init(title: "groups", alignment: .right),
+            .init(title: "pairs", alignment: .right),
+            .init(title: "pairwise", alignment: .right), .init(title: "best-of-N", alignment: .right),
+            .init(title: "random", alignment: .right), .init(title: "oracle", alignment: .right),
+        ])
         func add(_ name: String, _ r: RMRankingMetrics) {
-            ranks.append([name, "\(r.groups)", "\(r.pairs)", String(format: "%.4f", r.pairwiseAccuracy), String(format: "%.4f", r.bestOfN),
-                          String(format: "%.4f", r.random), String(format: "%.4f", r.oracle)])
+            ranks.append([
+                name, "\(r.groups)", "\(r.pairs)", String(format: "%.4f", r.pairwiseAccuracy),
+                String(format: "%.4f", r.bestOfN),
+                String(format: "%.4f", r.random), String(format: "%.4f", r.oracle),
+            ])
         }
         if let ranking { add("thinking score", ranking) }
         if let g = groupAware {
@@ -99,11 +117,17 @@ struct RMEvalReport: Encodable {
         }
         if !ranks.rows.isEmpty { out.append(""); out.append(ranks.render()) }
         if let f = firstError {
-            var table = TextTable(columns: [.init(title: "first error"), .init(title: "erroneous", alignment: .right), .init(title: "acc", alignment: .right),
-                                            .init(title: "correct", alignment: .right), .init(title: "acc", alignment: .right), .init(title: "F1", alignment: .right)])
+            var table = TextTable(columns: [
+                .init(title: "first error"), .init(title: "erroneous", alignment: .right),
+                .init(title: "acc", alignment: .right),
+                .init(title: "correct", alignment: .right), .init(title: "acc", alignment: .right),
+                .init(title: "F1", alignment: .right),
+            ])
             func row(_ name: String, _ m: RMFirstErrorMetrics) {
-                table.append([name, "\(m.erroneous)", String(format: "%.4f", m.erroneousAccuracy), "\(m.correct)",
-                              String(format: "%.4f", m.correctAccuracy), String(format: "%.4f", m.f1)])
+                table.append([
+                    name, "\(m.erroneous)", String(format: "%.4f", m.erroneousAccuracy), "\(m.correct)",
+                    String(format: "%.4f", m.correctAccuracy), String(format: "%.4f", m.f1),
+                ])
             }
             if let m = f.model { row("step judge", m) }
             row("false-calculation baseline", f.calculationBaseline)

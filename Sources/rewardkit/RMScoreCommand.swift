@@ -11,20 +11,20 @@ struct RMScoreCommand: ParsableCommand {
         commandName: "score",
         abstract: "Score rows with a thinking reward model: adds rewards.thinking to each row.",
         discussion: """
-        Reads rollout rows (prompt/response under any name `rewardkit score` accepts) and writes
-        each back with `rewards` {"thinking": score} and `reward` (the same score), replacing
-        existing `rewards`/`reward` members like `rewardkit score` does. A row that cannot be
-        scored becomes {"line": N, "error": "..."}; the exit code is then 3.
-        A row with a `steps` list (ProcessBench / PRMBench layout) also gets `step_scores`, the
-        score of the reasoning up to each step, and `first_error`, the first step judged wrong
-        (-1 when none is).
-        Feed the output to `rewardkit score --preset sophiavl`, or skip this step and put
-        {name: thinking, model: CKPT} in the config.
+            Reads rollout rows (prompt/response under any name `rewardkit score` accepts) and writes
+            each back with `rewards` {"thinking": score} and `reward` (the same score), replacing
+            existing `rewards`/`reward` members like `rewardkit score` does. A row that cannot be
+            scored becomes {"line": N, "error": "..."}; the exit code is then 3.
+            A row with a `steps` list (ProcessBench / PRMBench layout) also gets `step_scores`, the
+            score of the reasoning up to each step, and `first_error`, the first step judged wrong
+            (-1 when none is).
+            Feed the output to `rewardkit score --preset sophiavl`, or skip this step and put
+            {name: thinking, model: CKPT} in the config.
 
-        Examples:
-          rewardkit rm score --model thinking.rkck rollouts.jsonl --out rollouts.thinking.jsonl
-          cat rollouts.jsonl | rewardkit rm score --model thinking.rkck
-        """
+            Examples:
+              rewardkit rm score --model thinking.rkck rollouts.jsonl --out rollouts.thinking.jsonl
+              cat rollouts.jsonl | rewardkit rm score --model thinking.rkck
+            """
     )
 
     @Option(help: ArgumentHelp("Checkpoint written by `rm train`.", valueName: "CKPT"))
@@ -39,11 +39,18 @@ struct RMScoreCommand: ParsableCommand {
     @Option(help: "Prefix scores below this mark a wrong step.")
     var threshold: Double = StepJudge.defaultThreshold
 
-    @Option(help: ArgumentHelp("Group-aware: rewards.thinking becomes (agreement + W * thinking) / (1 + W), agreement being the share of the row's group (group/qid/uid, else prompt) with the same final answer.", valueName: "W"))
+    @Option(
+        help: ArgumentHelp(
+            "Group-aware: rewards.thinking becomes (agreement + W * thinking) / (1 + W), agreement being the share of the row's group (group/qid/uid, else prompt) with the same final answer.",
+            valueName: "W"))
     var groupAware: Double?
 
     func validate() throws {
-        if let groupAware { guard groupAware >= 0 && groupAware.isFinite else { throw ValidationError("--group-aware must be a weight >= 0") } }
+        if let groupAware {
+            guard groupAware >= 0 && groupAware.isFinite else {
+                throw ValidationError("--group-aware must be a weight >= 0")
+            }
+        }
     }
 
     func run() throws {
@@ -53,7 +60,9 @@ struct RMScoreCommand: ParsableCommand {
         // The step fields and the group-aware score need each input row again after the pipeline
         // has scored it, so the input is read once into memory and scored through scratch files;
         // the result then goes to --out as a whole (a temporary file renamed when done).
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rewardkit-rm-score-\(getpid()).jsonl").path
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "rewardkit-rm-score-\(getpid()).jsonl"
+        ).path
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let inputBytes: [UInt8]
         do { inputBytes = try ByteSource(path: input).readAll() } catch { throw CLIError(error.message) }
@@ -67,7 +76,8 @@ struct RMScoreCommand: ParsableCommand {
         do { scored = try ByteSource(path: scratch).readAll() } catch { throw CLIError(error.message) }
         var merged = StepScoreAnnotator(judge: judge).annotate(input: inputBytes, scored: scored)
         if let groupAware {
-            merged = GroupAwareRewriter(agreement: GroupAgreement(thinkingWeight: groupAware)).rewrite(input: inputBytes, scored: merged)
+            merged = GroupAwareRewriter(agreement: GroupAgreement(thinkingWeight: groupAware)).rewrite(
+                input: inputBytes, scored: merged)
         }
         do {
             let output = try OutputFile(target: out ?? "-")

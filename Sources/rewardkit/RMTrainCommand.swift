@@ -8,30 +8,30 @@ struct RMTrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Train a thinking reward model on graded, pairwise or step-labelled rows.",
         discussion: """
-        The default model (mlp) reads hashed word and character n-grams of the response plus
-        reasoning features (true/false stated calculations, answer follows the work, hedging,
-        repetition, language mixing, question numbers used) into a small MLP trained with BCE on
-        the soft scores. `transformer` reads the response's bytes with a small transformer encoder
-        (slower; for comparison). The checkpoint stores the model kind and featuriser settings, so
-        `rm eval`, `rm score` and `{name: thinking, model: PATH}` need no other flags.
+            The default model (mlp) reads hashed word and character n-grams of the response plus
+            reasoning features (true/false stated calculations, answer follows the work, hedging,
+            repetition, language mixing, question numbers used) into a small MLP trained with BCE on
+            the soft scores. `transformer` reads the response's bytes with a small transformer encoder
+            (slower; for comparison). The checkpoint stores the model kind and featuriser settings, so
+            `rm eval`, `rm score` and `{name: thinking, model: PATH}` need no other flags.
 
-        --data may mix graded rows {question, response, score} (or outcome-labelled rows with
-        is_correct instead of score), pairwise rows {question, chosen,
-        rejected} (the chosen response trains at 1, the rejected at 0; give --pairwise-weight for
-        the Bradley-Terry term that orders them) and graded rows with `steps` and `first_error`
-        (each prefix of the steps up to the first wrong one trains too: 1 while sound, 0 once it
-        holds the error), which is what the step judge of `rm score` and `rm eval` scores.
+            --data may mix graded rows {question, response, score} (or outcome-labelled rows with
+            is_correct instead of score), pairwise rows {question, chosen,
+            rejected} (the chosen response trains at 1, the rejected at 0; give --pairwise-weight for
+            the Bradley-Terry term that orders them) and graded rows with `steps` and `first_error`
+            (each prefix of the steps up to the first wrong one trains too: 1 while sound, 0 once it
+            holds the error), which is what the step judge of `rm score` and `rm eval` scores.
 
-        With --val, every epoch prints validation loss, MAE and within-question pairwise accuracy.
-        A bad data row stops the run before training, naming its file, line and field.
+            With --val, every epoch prints validation loss, MAE and within-question pairwise accuracy.
+            A bad data row stops the run before training, naming its file, line and field.
 
-        Examples:
-          rewardkit rm synth --n 100000 --seed 7 --out rm_train.jsonl
-          rewardkit rm synth --n 5000 --seed 8 --out rm_val.jsonl
-          rewardkit rm train --data rm_train.jsonl --val rm_val.jsonl --out thinking.rkck
-          rewardkit rm train --data train.jsonl --skip-fold 1/2 --out fold1.rkck   # then rm eval --fold 1/2
-          rewardkit rm train --data rm_train.jsonl --model transformer --epochs 1 --out thinking-tf.rkck
-        """
+            Examples:
+              rewardkit rm synth --n 100000 --seed 7 --out rm_train.jsonl
+              rewardkit rm synth --n 5000 --seed 8 --out rm_val.jsonl
+              rewardkit rm train --data rm_train.jsonl --val rm_val.jsonl --out thinking.rkck
+              rewardkit rm train --data train.jsonl --skip-fold 1/2 --out fold1.rkck   # then rm eval --fold 1/2
+              rewardkit rm train --data rm_train.jsonl --model transformer --epochs 1 --out thinking-tf.rkck
+            """
     )
 
     @Option(help: ArgumentHelp("Training rows (JSONL {question, response, score}).", valueName: "FILE"))
@@ -70,34 +70,54 @@ struct RMTrainCommand: ParsableCommand {
     @Option(help: "Hidden width of the MLP.")
     var hidden: Int = 16
 
-    @Option(help: "Hash buckets for the MLP's n-grams (a power of two; fewer lean the model on the reasoning features).")
+    @Option(
+        help: "Hash buckets for the MLP's n-grams (a power of two; fewer lean the model on the reasoning features).")
     var ngramDimension: Int = 1 << 18
 
-    @Option(help: ArgumentHelp("Leave out the rows whose group id (qid, group, ...) falls in fold I of K, to measure on it with `rm eval --fold I/K`.", valueName: "I/K"))
+    @Option(
+        help: ArgumentHelp(
+            "Leave out the rows whose group id (qid, group, ...) falls in fold I of K, to measure on it with `rm eval --fold I/K`.",
+            valueName: "I/K"))
     var skipFold: String?
 
-    @Flag(inversion: .prefixedNo, help: "Weight n-grams TF-IDF style (sublinear counts times inverse document frequency).")
+    @Flag(
+        inversion: .prefixedNo, help: "Weight n-grams TF-IDF style (sublinear counts times inverse document frequency)."
+    )
     var tfidf = true
 
     func validate() throws {
-        guard ngramDropout >= 0 && ngramDropout <= 1 else { throw ValidationError("--ngram-dropout must be between 0 and 1") }
-        guard RMTrainingOptions.ModelKind(rawValue: model) != nil else { throw ValidationError("--model must be mlp or transformer") }
+        guard ngramDropout >= 0 && ngramDropout <= 1 else {
+            throw ValidationError("--ngram-dropout must be between 0 and 1")
+        }
+        guard RMTrainingOptions.ModelKind(rawValue: model) != nil else {
+            throw ValidationError("--model must be mlp or transformer")
+        }
         guard epochs >= 1 && epochs <= 1000 else { throw ValidationError("--epochs must be between 1 and 1000") }
         guard weightDecay >= 0 && weightDecay < 1 else { throw ValidationError("--weight-decay must be in [0, 1)") }
         guard hidden >= 1 && hidden <= 1024 else { throw ValidationError("--hidden must be between 1 and 1024") }
-        guard ngramDimension >= 1 && ngramDimension <= 1 << 24 else { throw ValidationError("--ngram-dimension must be between 1 and 16777216") }
+        guard ngramDimension >= 1 && ngramDimension <= 1 << 24 else {
+            throw ValidationError("--ngram-dimension must be between 1 and 16777216")
+        }
         guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1") }
         if let lr { guard lr > 0 && lr.isFinite else { throw ValidationError("--lr must be a positive number") } }
         guard pairwiseWeight >= 0 else { throw ValidationError("--pairwise-weight must be >= 0") }
-        if let skipFold { guard RMFold(skipFold) != nil else { throw ValidationError("--skip-fold must be I/K with 0 <= I < K, e.g. 1/2") } }
+        if let skipFold {
+            guard RMFold(skipFold) != nil else {
+                throw ValidationError("--skip-fold must be I/K with 0 <= I < K, e.g. 1/2")
+            }
+        }
     }
 
     func run() throws {
         let loaded: RMTrainingRows
-        do { loaded = try RMTrainingRows.load(path: data, skipping: skipFold.flatMap(RMFold.init)) } catch { throw CLIError("\(error)") }
+        do { loaded = try RMTrainingRows.load(path: data, skipping: skipFold.flatMap(RMFold.init)) } catch {
+            throw CLIError("\(error)")
+        }
         guard !loaded.examples.isEmpty else { throw CLIError("\(data): no rows") }
         let training = loaded.examples
-        RMCLI.printError("read \(loaded.graded) graded, \(loaded.pairs) pairwise and \(loaded.stepped) step-labelled rows from \(data)\(loaded.skipped > 0 ? " (\(loaded.skipped) rows of fold \(skipFold ?? "") left out)" : ""): \(training.count) training examples\n")
+        RMCLI.printError(
+            "read \(loaded.graded) graded, \(loaded.pairs) pairwise and \(loaded.stepped) step-labelled rows from \(data)\(loaded.skipped > 0 ? " (\(loaded.skipped) rows of fold \(skipFold ?? "") left out)" : ""): \(training.count) training examples\n"
+        )
         let validation = try val.map(RMCLI.loadExamples)
         var options = RMTrainingOptions()
         options.model = RMTrainingOptions.ModelKind(rawValue: model) ?? .mlp
@@ -118,8 +138,10 @@ struct RMTrainCommand: ParsableCommand {
         progress.finish()
         do { try ThinkingModelCheckpoint.write(trained, to: out) } catch { throw CLIError("\(error)") }
         let cpu = CPUTime.now() - cpuStart
-        RMCLI.printError(String(format: "trained %@ on %d rows in %.1f s (CPU %.1f s); wrote %@\n", trained.kindName, training.count,
-                                Date().timeIntervalSince(started), cpu, out))
+        RMCLI.printError(
+            String(
+                format: "trained %@ on %d rows in %.1f s (CPU %.1f s); wrote %@\n", trained.kindName, training.count,
+                Date().timeIntervalSince(started), cpu, out))
     }
 }
 
@@ -140,12 +162,16 @@ final class RMTrainProgress {
             lastDraw = Date()
             let width = 30, filled = total > 0 ? done * width / total : width
             let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-            RMCLI.printError(String(format: "\rEpoch %d/%d [%@] %d/%d steps  loss %.4f\u{1B}[K", epoch, epochs, bar, done, total, loss))
+            RMCLI.printError(
+                String(
+                    format: "\rEpoch %d/%d [%@] %d/%d steps  loss %.4f\u{1B}[K", epoch, epochs, bar, done, total, loss))
         case let .epoch(r):
             if tty { RMCLI.printError("\r\u{1B}[K") }
             var line = String(format: "epoch %d/%d  train loss %.4f  %.1f s", r.epoch, epochs, r.trainLoss, r.seconds)
             if let v = r.validation, let loss = r.validationLoss {
-                line += String(format: "  | val loss %.4f  MAE %.4f  pairwise acc %.4f (%d pairs)", loss, v.mae, v.pairwiseAccuracy, v.pairs)
+                line += String(
+                    format: "  | val loss %.4f  MAE %.4f  pairwise acc %.4f (%d pairs)", loss, v.mae,
+                    v.pairwiseAccuracy, v.pairs)
             }
             RMCLI.printError(line + "\n")
         }
@@ -177,12 +203,16 @@ enum RMCLI {
 
     /// One number per non-blank line of `path`, exactly `count` of them; a bad line names itself.
     static func loadPredictions(_ path: String, count: Int) throws -> [Double] {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw CLIError("\(path): cannot read the file") }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw CLIError("\(path): cannot read the file")
+        }
         var out: [Double] = []
         for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { continue }
-            guard let x = Double(trimmed), x.isFinite else { throw CLIError("\(path): line \(i + 1): '\(trimmed)' is not a number") }
+            guard let x = Double(trimmed), x.isFinite else {
+                throw CLIError("\(path): line \(i + 1): '\(trimmed)' is not a number")
+            }
             out.append(x)
         }
         guard out.count == count else { throw CLIError("\(path): \(out.count) predictions for \(count) data rows") }

@@ -9,11 +9,11 @@ struct TrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Train a small policy on CPU: SFT warm start, then GRPO with any reward config.",
         discussion: """
-        Example (the default run):
-          rewardkit train sft --task arithmetic --out sft.ckpt
-          rewardkit train grpo --init sft.ckpt --preset r1 --out grpo.ckpt --log grpo.jsonl
-          rewardkit train eval --model grpo.ckpt --task arithmetic --n 500 --seed 7 --json
-        """,
+            Example (the default run):
+              rewardkit train sft --task arithmetic --out sft.ckpt
+              rewardkit train grpo --init sft.ckpt --preset r1 --out grpo.ckpt --log grpo.jsonl
+              rewardkit train eval --model grpo.ckpt --task arithmetic --n 500 --seed 7 --json
+            """,
         subcommands: [TrainSFTCommand.self, TrainGRPOCommand.self, TrainEvalCommand.self, TrainReportCommand.self]
     )
 }
@@ -32,7 +32,10 @@ enum TrainingProcess {
 
 /// `--task` and `--format`, shared by the train subcommands.
 struct TaskOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("`arithmetic`, `arithmetic:1`..`arithmetic:3` (one level), or a JSONL file of {prompt, answer[, key_steps]}.", valueName: "T"))
+    @Option(
+        help: ArgumentHelp(
+            "`arithmetic`, `arithmetic:1`..`arithmetic:3` (one level), or a JSONL file of {prompt, answer[, key_steps]}.",
+            valueName: "T"))
     var task: String = "arithmetic"
 
     @Option(help: ArgumentHelp("Response format: think_answer, mulberry or boxed.", valueName: "F"))
@@ -56,10 +59,10 @@ struct TrainSFTCommand: ParsableCommand {
         commandName: "sft",
         abstract: "Supervised warm start on reference reasoning, deliberately short of perfect.",
         discussion: """
-        Example:
-          rewardkit train sft --task arithmetic --out sft.ckpt
-          rewardkit train sft --task arithmetic --format mulberry --out sft-mulberry.ckpt --steps 400
-        """
+            Example:
+              rewardkit train sft --task arithmetic --out sft.ckpt
+              rewardkit train sft --task arithmetic --format mulberry --out sft-mulberry.ckpt --steps 400
+            """
     )
 
     @OptionGroup var taskOptions: TaskOptions
@@ -79,7 +82,10 @@ struct TrainSFTCommand: ParsableCommand {
     @Option(help: "Seed of the weights and the problem stream.")
     var seed: UInt64 = 1
 
-    @Option(name: .customLong("init"), help: ArgumentHelp("Continue from this policy instead of fresh weights (the problem stream starts over).", valueName: "CKPT"))
+    @Option(
+        name: .customLong("init"),
+        help: ArgumentHelp(
+            "Continue from this policy instead of fresh weights (the problem stream starts over).", valueName: "CKPT"))
     var initial: String?
 
     func run() throws {
@@ -100,7 +106,12 @@ struct TrainSFTCommand: ParsableCommand {
         let start = Date()
         SFTTrainer.train(policy, task: task, settings: settings) { step, loss in
             if step % 50 == 0 || step == settings.steps {
-                FileHandle.standardError.write(Data(String(format: "sft step %d/%d loss %.4f (%.0f s)\n", step, settings.steps, loss, Date().timeIntervalSince(start)).utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        String(
+                            format: "sft step %d/%d loss %.4f (%.0f s)\n", step, settings.steps, loss,
+                            Date().timeIntervalSince(start)
+                        ).utf8))
             }
         }
         do { try PolicyCheckpoint.save(policy, to: out) } catch { throw CLIError("cannot write \(out): \(error)") }
@@ -114,9 +125,9 @@ struct TrainEvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Greedy accuracy on held-out problems (a seed range disjoint from training).",
         discussion: """
-        Example:
-          rewardkit train eval --model grpo.ckpt --task arithmetic --n 500 --seed 7 --json
-        """
+            Example:
+              rewardkit train eval --model grpo.ckpt --task arithmetic --n 500 --seed 7 --json
+            """
     )
 
     @OptionGroup var taskOptions: TaskOptions
@@ -142,8 +153,9 @@ struct TrainEvalCommand: ParsableCommand {
         do { policy = try PolicyCheckpoint.loadPolicy(path: model) } catch { throw CLIError("\(error)") }
         var settings = GRPOSettings()
         settings.adapt(to: try taskOptions.responseFormat())
-        var evaluator = Evaluator(items: try taskOptions.source().heldOutItems(n: n, seed: seed), format: settings.format,
-                                  maxNewTokens: settings.maxNewTokens)
+        var evaluator = Evaluator(
+            items: try taskOptions.source().heldOutItems(n: n, seed: seed), format: settings.format,
+            maxNewTokens: settings.maxNewTokens)
         evaluator.exampleCount = show
         let result = try evaluator.run(policy)
         if json {
@@ -151,8 +163,13 @@ struct TrainEvalCommand: ParsableCommand {
             encoder.outputFormatting = [.sortedKeys]
             print(String(decoding: try encoder.encode(result), as: UTF8.self))
         } else {
-            for e in result.examples { print("\(e.correct ? "ok   " : "wrong") \(e.prompt)\n      \(e.response)   [answer \(e.answer)]") }
-            print(String(format: "accuracy %.4f on %d held-out problems (format %.3f, mean length %.1f chars)", result.accuracy, result.n, result.formatRate, result.meanLength))
+            for e in result.examples {
+                print("\(e.correct ? "ok   " : "wrong") \(e.prompt)\n      \(e.response)   [answer \(e.answer)]")
+            }
+            print(
+                String(
+                    format: "accuracy %.4f on %d held-out problems (format %.3f, mean length %.1f chars)",
+                    result.accuracy, result.n, result.formatRate, result.meanLength))
         }
     }
 }

@@ -7,7 +7,9 @@ struct TrainingLogFile {
 
     init(path: String, append: Bool) throws {
         if !append || !FileManager.default.fileExists(atPath: path) {
-            guard FileManager.default.createFile(atPath: path, contents: nil) else { throw CLIError("cannot create \(path)") }
+            guard FileManager.default.createFile(atPath: path, contents: nil) else {
+                throw CLIError("cannot create \(path)")
+            }
         }
         guard let h = FileHandle(forWritingAtPath: path) else { throw CLIError("cannot open \(path)") }
         h.seekToEndOfFile()
@@ -34,8 +36,9 @@ final class TrainingProgress {
         guard enabled else { return }
         let width = 30, done = min(width, line.step * width / max(1, total))
         let bar = String(repeating: "#", count: done) + String(repeating: ".", count: width - done)
-        let text = String(format: "[%@] %d/%d  acc %.2f  reward %.2f  kl %.4f  %.0f tok/s", bar, line.step, total,
-                          line.accuracy ?? 0, line.rewardMean ?? 0, line.kl ?? 0, line.tokensPerSecond ?? 0)
+        let text = String(
+            format: "[%@] %d/%d  acc %.2f  reward %.2f  kl %.4f  %.0f tok/s", bar, line.step, total,
+            line.accuracy ?? 0, line.rewardMean ?? 0, line.kl ?? 0, line.tokensPerSecond ?? 0)
         FileHandle.standardError.write(Data("\r\(text)\u{1B}[K".utf8))
     }
 

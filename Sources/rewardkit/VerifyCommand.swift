@@ -10,21 +10,21 @@ struct VerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Decide whether a predicted answer is equivalent to the gold answer (exit 0 match, 1 no match).",
         discussion: """
-        Numbers, fractions, LaTeX, roots, trig, logs, sets, intervals, tuples, matrices, equations,
-        inequalities and text, without a CAS, under a 20 ms budget per pair. The prediction may be a
-        bare answer or a whole response: its answer is found by anchors (\\boxed{}, <answer>, "final
-        answer is", "the answer is", "Answer:", #### N, A: N) and, with --extraction fallback (the
-        default here), else its last number or expression. Several different boxed answers are one
-        list answer when the gold has several parts, and hedging (no match) when it has one.
+            Numbers, fractions, LaTeX, roots, trig, logs, sets, intervals, tuples, matrices, equations,
+            inequalities and text, without a CAS, under a 20 ms budget per pair. The prediction may be a
+            bare answer or a whole response: its answer is found by anchors (\\boxed{}, <answer>, "final
+            answer is", "the answer is", "Answer:", #### N, A: N) and, with --extraction fallback (the
+            default here), else its last number or expression. Several different boxed answers are one
+            list answer when the gold has several parts, and hedging (no match) when it has one.
 
-        With --batch, reads JSONL rows {id, gold, pred[, precision, strict, extraction]} and writes each row back
-        with match, gold_parsed, pred_parsed, reason and micros (exit 0, or 3 if some rows were bad).
+            With --batch, reads JSONL rows {id, gold, pred[, precision, strict, extraction]} and writes each row back
+            with match, gold_parsed, pred_parsed, reason and micros (exit 0, or 3 if some rows were bad).
 
-        Examples:
-          rewardkit verify '\\frac{1}{2}' '0.5'
-          rewardkit verify 'x>2' '(2,\\infty)' --explain
-          rewardkit verify --batch pairs.jsonl --out verdicts.jsonl
-        """
+            Examples:
+              rewardkit verify '\\frac{1}{2}' '0.5'
+              rewardkit verify 'x>2' '(2,\\infty)' --explain
+              rewardkit verify --batch pairs.jsonl --out verdicts.jsonl
+            """
     )
 
     @Argument(help: "The gold answer.") var gold: String?
@@ -32,24 +32,32 @@ struct VerifyCommand: ParsableCommand {
     @Flag(help: "Print the parsed forms, the reason and the time.") var explain = false
     @Option(help: "Decimal places compared when either side is a decimal.") var precision = 6
     @Flag(help: "Strict: assignments must name the same variable; sets and tuples differ.") var strict = false
-    @Option(help: ArgumentHelp("How the prediction's answer is found: anchored (answer anchors only) or fallback (also the last number or expression).",
-                               valueName: "MODE"))
+    @Option(
+        help: ArgumentHelp(
+            "How the prediction's answer is found: anchored (answer anchors only) or fallback (also the last number or expression).",
+            valueName: "MODE"))
     var extraction: String = ExtractionMode.fallback.rawValue
     @Option(help: ArgumentHelp("JSONL pairs to verify.", valueName: "FILE")) var batch: String?
-    @Option(name: .long, help: ArgumentHelp("With --batch: write rows here instead of standard output.", valueName: "FILE"))
+    @Option(
+        name: .long, help: ArgumentHelp("With --batch: write rows here instead of standard output.", valueName: "FILE"))
     var out: String?
 
     func validate() throws {
         if batch == nil && (gold == nil || pred == nil) { throw ValidationError("give GOLD and PRED, or --batch FILE") }
-        if batch != nil && (gold != nil || pred != nil) { throw ValidationError("give GOLD and PRED, or --batch FILE, not both") }
+        if batch != nil && (gold != nil || pred != nil) {
+            throw ValidationError("give GOLD and PRED, or --batch FILE, not both")
+        }
         guard (0...30).contains(precision) else { throw ValidationError("--precision must be between 0 and 30") }
-        guard ExtractionMode(rawValue: extraction) != nil else { throw ValidationError("--extraction must be anchored or fallback") }
+        guard ExtractionMode(rawValue: extraction) != nil else {
+            throw ValidationError("--extraction must be anchored or fallback")
+        }
     }
 
     func run() throws {
         if let batch { return try runBatch(batch) }
         let mode = ExtractionMode(rawValue: extraction) ?? .fallback
-        let result = Self.verify(gold: gold ?? "", pred: pred ?? "", precision: precision, strict: strict, extraction: mode)
+        let result = Self.verify(
+            gold: gold ?? "", pred: pred ?? "", precision: precision, strict: strict, extraction: mode)
         print(result.isMatch ? "match (\(result.reason))" : "no match (\(result.reason))")
         if explain {
             print("gold parsed: \(result.goldParsed ?? "-")")
@@ -59,7 +67,9 @@ struct VerifyCommand: ParsableCommand {
         if !result.isMatch { throw ExitCode(1) }
     }
 
-    static func verify(gold: String, pred: String, precision: Int, strict: Bool, extraction: ExtractionMode) -> MathVerification {
+    static func verify(
+        gold: String, pred: String, precision: Int, strict: Bool, extraction: ExtractionMode
+    ) -> MathVerification {
         MathVerifier(options: MathVerifier.Options(precision: precision, strict: strict))
             .verifyResponse(gold: gold, prediction: pred, extractor: AnswerExtractor(mode: extraction))
     }
@@ -80,14 +90,18 @@ struct VerifyCommand: ParsableCommand {
                 errors += 1
                 output.value(.object([("line", .number(Double(number))), ("error", .string(problem.message))]))
             case let .success(row):
-                let r = Self.verify(gold: row.gold, pred: row.pred, precision: row.precision ?? precision, strict: row.strict ?? strict,
-                                    extraction: row.extraction ?? ExtractionMode(rawValue: extraction) ?? .fallback)
+                let r = Self.verify(
+                    gold: row.gold, pred: row.pred, precision: row.precision ?? precision, strict: row.strict ?? strict,
+                    extraction: row.extraction ?? ExtractionMode(rawValue: extraction) ?? .fallback)
                 if r.isMatch { matches += 1 }
-                output.value(.object(row.members + [
-                    ("match", .bool(r.isMatch)), ("gold_parsed", r.goldParsed.map(JSONValue.string) ?? .null),
-                    ("pred_parsed", r.predictedParsed.map(JSONValue.string) ?? .null), ("reason", .string(r.reason)),
-                    ("micros", .number(Double(r.micros))),
-                ]))
+                output.value(
+                    .object(
+                        row.members + [
+                            ("match", .bool(r.isMatch)), ("gold_parsed", r.goldParsed.map(JSONValue.string) ?? .null),
+                            ("pred_parsed", r.predictedParsed.map(JSONValue.string) ?? .null),
+                            ("reason", .string(r.reason)),
+                            ("micros", .number(Double(r.micros))),
+                        ]))
             }
             output.byte(0x0A)
         }
@@ -95,7 +109,10 @@ struct VerifyCommand: ParsableCommand {
             try outputFile.sink.write(output.bytes)
             try outputFile.commit()
         } catch { throw CLIError(error.message) }
-        FileHandle.standardError.write(Data("verified \(rows) pairs: \(matches) match, \(rows - matches - errors) do not, \(errors) bad rows\n".utf8))
+        FileHandle.standardError.write(
+            Data(
+                "verified \(rows) pairs: \(matches) match, \(rows - matches - errors) do not, \(errors) bad rows\n".utf8
+            ))
         if errors > 0 { throw ExitCode(CLIExit.someRowsFailed.rawValue) }
     }
 }
@@ -114,12 +131,20 @@ struct VerifyBatchRow {
         case let .success(v): value = v
         case let .failure(e): return .failure(VerifyRowError(e.description))
         }
-        guard case let .object(members) = value else { return .failure(VerifyRowError("row is \(value.kindName), expected a JSON object")) }
-        guard case let .string(gold)? = value["gold"] else { return .failure(VerifyRowError("field 'gold' is missing or not text")) }
-        guard case let .string(pred)? = value["pred"] else { return .failure(VerifyRowError("field 'pred' is missing or not text")) }
+        guard case let .object(members) = value else {
+            return .failure(VerifyRowError("row is \(value.kindName), expected a JSON object"))
+        }
+        guard case let .string(gold)? = value["gold"] else {
+            return .failure(VerifyRowError("field 'gold' is missing or not text"))
+        }
+        guard case let .string(pred)? = value["pred"] else {
+            return .failure(VerifyRowError("field 'pred' is missing or not text"))
+        }
         var precision: Int?
         if let p = value["precision"] {
-            guard case let .number(n) = p, n == n.rounded(), (0...30).contains(n) else { return .failure(VerifyRowError("field 'precision' must be a whole number 0-30")) }
+            guard case let .number(n) = p, n == n.rounded(), (0...30).contains(n) else {
+                return .failure(VerifyRowError("field 'precision' must be a whole number 0-30"))
+            }
             precision = Int(n)
         }
         var strict: Bool?
@@ -135,7 +160,9 @@ struct VerifyBatchRow {
             extraction = mode
         }
         let kept = members.filter { !["match", "gold_parsed", "pred_parsed", "reason", "micros"].contains($0.key) }
-        return .success(VerifyBatchRow(members: kept, gold: gold, pred: pred, precision: precision, strict: strict, extraction: extraction))
+        return .success(
+            VerifyBatchRow(
+                members: kept, gold: gold, pred: pred, precision: precision, strict: strict, extraction: extraction))
     }
 }
 

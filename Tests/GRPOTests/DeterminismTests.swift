@@ -2,6 +2,7 @@ import Foundation
 import NN
 import Rewards
 import Testing
+
 @testable import GRPO
 
 /// A run is a function of its seed and settings: the same seed gives the same SFT weights, the
@@ -22,8 +23,9 @@ struct DeterminismTests {
     static func grpo(seed: UInt64) throws -> (lines: [StepLog], eval: Evaluator.Result, policy: Policy) {
         var settings = ResumeTests.settings()
         settings.seed = seed
-        let trainer = try GRPOTrainer(policy: sft(seed: 3), pipeline: ResumeTests.pipeline(),
-                                      task: .arithmetic(ArithmeticTask(level: 1)), settings: settings)
+        let trainer = try GRPOTrainer(
+            policy: sft(seed: 3), pipeline: ResumeTests.pipeline(),
+            task: .arithmetic(ArithmeticTask(level: 1)), settings: settings)
         let lines = try (0..<settings.steps).map { _ in try trainer.step().withoutTiming }
         return (lines, try trainer.evaluate(), trainer.policy)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GRPO
 
 /// The clipped surrogate, the k3 KL and the aggregation modes against hand-computed values.
@@ -9,12 +10,12 @@ struct PolicyLossTests {
     /// (ratio, advantage) -> expected loss, d/dlogp, clipped. Worked by hand from
     /// -min(rho*A, clip(rho, 0.8, 1.28)*A); d/dlogp of the unclipped branch is -A*rho.
     static let surrogateCases: [(rho: Double, a: Double, value: Double, gradient: Double, clipped: Bool)] = [
-        (1.1, 1, -1.1, -1.1, false),     // inside the range
-        (1.5, 1, -1.28, 0, true),        // above 1+eps_high with A > 0: held at 1.28, no gradient
-        (0.5, 1, -0.5, -0.5, false),     // below 1-eps_low with A > 0: the unclipped term is smaller
-        (0.5, -1, 0.8, 0, true),         // below 1-eps_low with A < 0: held at 0.8, no gradient
-        (1.5, -1, 1.5, 1.5, false),      // above 1+eps_high with A < 0: unclipped, keeps pushing down
-        (1.0, 2, -2, -2, false),         // on-policy: plain policy gradient
+        (1.1, 1, -1.1, -1.1, false),  // inside the range
+        (1.5, 1, -1.28, 0, true),  // above 1+eps_high with A > 0: held at 1.28, no gradient
+        (0.5, 1, -0.5, -0.5, false),  // below 1-eps_low with A > 0: the unclipped term is smaller
+        (0.5, -1, 0.8, 0, true),  // below 1-eps_low with A < 0: held at 0.8, no gradient
+        (1.5, -1, 1.5, 1.5, false),  // above 1+eps_high with A < 0: unclipped, keeps pushing down
+        (1.0, 2, -2, -2, false),  // on-policy: plain policy gradient
     ]
 
     @Test(arguments: surrogateCases.indices)
@@ -29,8 +30,9 @@ struct PolicyLossTests {
     @Test(arguments: [(0.3, 1.0), (-0.05, -2.0), (0.4, -0.7), (-0.6, 0.9)])
     func surrogateGradientMatchesFiniteDifference(_ logRatio: Double, _ a: Double) {
         let h = 1e-6
-        let numeric = (loss.surrogate(logProb: logRatio + h, oldLogProb: 0, advantage: a).value
-            - loss.surrogate(logProb: logRatio - h, oldLogProb: 0, advantage: a).value) / (2 * h)
+        let numeric =
+            (loss.surrogate(logProb: logRatio + h, oldLogProb: 0, advantage: a).value
+                - loss.surrogate(logProb: logRatio - h, oldLogProb: 0, advantage: a).value) / (2 * h)
         #expect(abs(loss.surrogate(logProb: logRatio, oldLogProb: 0, advantage: a).gradient - numeric) < 1e-6)
     }
 
@@ -43,14 +45,17 @@ struct PolicyLossTests {
         let same = PolicyLoss.k3(logProb: -1.3, refLogProb: -1.3)
         #expect(same.value == 0 && same.gradient == 0)
         let h = 1e-6
-        let numeric = (PolicyLoss.k3(logProb: -0.9 + h, refLogProb: -1.7).value - PolicyLoss.k3(logProb: -0.9 - h, refLogProb: -1.7).value) / (2 * h)
+        let numeric =
+            (PolicyLoss.k3(logProb: -0.9 + h, refLogProb: -1.7).value
+                - PolicyLoss.k3(logProb: -0.9 - h, refLogProb: -1.7).value) / (2 * h)
         #expect(abs(PolicyLoss.k3(logProb: -0.9, refLogProb: -1.7).gradient - numeric) < 1e-6)
     }
 
     @Test func klTermIsWeightedByBeta() {
         var withKL = loss
         withKL.beta = 0.5
-        let s = PolicyLoss.Sequence(logProbs: [log(0.5)], oldLogProbs: [log(0.5)], refLogProbs: [log(0.25)], advantage: 1)
+        let s = PolicyLoss.Sequence(
+            logProbs: [log(0.5)], oldLogProbs: [log(0.5)], refLogProbs: [log(0.25)], advantage: 1)
         let out = withKL.compute([s])
         // Surrogate on-policy: -1 (gradient -1); KL 0.193147 (gradient 0.5), weighted 0.5.
         #expect(abs(out.value - (-1 + 0.5 * 0.193147)) < 1e-6)
@@ -61,7 +66,8 @@ struct PolicyLossTests {
     /// Two on-policy sequences (per-token loss -A): A = 1 over 1 token, A = 2 over 3 tokens.
     static let sequences = [
         PolicyLoss.Sequence(logProbs: [-1], oldLogProbs: [-1], refLogProbs: [-1], advantage: 1),
-        PolicyLoss.Sequence(logProbs: [-1, -2, -3], oldLogProbs: [-1, -2, -3], refLogProbs: [-1, -2, -3], advantage: 2),
+        PolicyLoss.Sequence(
+            logProbs: [-1, -2, -3], oldLogProbs: [-1, -2, -3], refLogProbs: [-1, -2, -3], advantage: 2),
     ]
 
     @Test(arguments: [
@@ -83,7 +89,8 @@ struct PolicyLossTests {
 
     @Test func clipFractionCountsClippedTokens() {
         // Ratios 1.5 (clipped for A > 0), 1.0 and 0.9 (not clipped): one of three.
-        let s = PolicyLoss.Sequence(logProbs: [log(1.5), 0, log(0.9)], oldLogProbs: [0, 0, 0], refLogProbs: [0, 0, 0], advantage: 1)
+        let s = PolicyLoss.Sequence(
+            logProbs: [log(1.5), 0, log(0.9)], oldLogProbs: [0, 0, 0], refLogProbs: [0, 0, 0], advantage: 1)
         #expect(abs(loss.compute([s]).clipFraction - 1.0 / 3) < 1e-12)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import NN
 import Rewards
 import Testing
+
 @testable import GRPO
 
 /// A run saved after step 2 and resumed writes the same step-3 log line and weights as a run
@@ -33,13 +34,15 @@ struct ResumeTests {
     static func pipeline() throws -> Pipeline {
         var registry = RewardRegistry.builtIn
         registry.register("digits") { _ throws(RewardError) in DigitShare() }
-        return try Pipeline(spec: RewardSpec.parse("""
-            rewards:
-              - {name: accuracy, weight: 1.0}
-              - {name: digits, weight: 1.0}
-            group:
-              advantage: {estimator: grpo, epsilon: 1.0e-6}
-            """), registry: registry)
+        return try Pipeline(
+            spec: RewardSpec.parse(
+                """
+                rewards:
+                  - {name: accuracy, weight: 1.0}
+                  - {name: digits, weight: 1.0}
+                group:
+                  advantage: {estimator: grpo, epsilon: 1.0e-6}
+                """), registry: registry)
     }
 
     /// Whether two models hold exactly the same weights (a Bool, so a failure does not print them).
@@ -49,22 +52,29 @@ struct ResumeTests {
 
     @Test func resumedRunMatchesUninterruptedRun() throws {
         let task = TaskSource.arithmetic(ArithmeticTask(level: 1))
-        let straight = try GRPOTrainer(policy: Policy(config: Self.config, seed: 3), pipeline: Self.pipeline(), task: task, settings: Self.settings())
+        let straight = try GRPOTrainer(
+            policy: Policy(config: Self.config, seed: 3), pipeline: Self.pipeline(), task: task,
+            settings: Self.settings())
         let lines = try (0..<3).map { _ in try straight.step() }
         #expect(lines[0].fracZeroStd ?? 1 < 1, "the rewards must vary or the test proves nothing")
 
-        let first = try GRPOTrainer(policy: Policy(config: Self.config, seed: 3), pipeline: Self.pipeline(), task: task, settings: Self.settings())
+        let first = try GRPOTrainer(
+            policy: Policy(config: Self.config, seed: 3), pipeline: Self.pipeline(), task: task,
+            settings: Self.settings())
         _ = try first.step()
         _ = try first.step()
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("grpo-resume-\(UUID().uuidString).ckpt").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "grpo-resume-\(UUID().uuidString).ckpt"
+        ).path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try first.save(to: path)
 
         let optimizer = AdamW(learningRate: 1, weightDecay: 0)
         let run = try PolicyCheckpoint.loadRun(path: path, optimizer: optimizer)
         #expect(run.state.step == 2 && optimizer.stepCount == 4)
-        let resumed = try GRPOTrainer(policy: run.policy, pipeline: Self.pipeline(), task: task, settings: Self.settings(),
-                                      resumed: (run.reference, optimizer, run.state))
+        let resumed = try GRPOTrainer(
+            policy: run.policy, pipeline: Self.pipeline(), task: task, settings: Self.settings(),
+            resumed: (run.reference, optimizer, run.state))
         let third = try resumed.step()
         #expect(third.withoutTiming == lines[2].withoutTiming)
         #expect(Self.sameWeights(straight.policy, resumed.policy))
@@ -78,15 +88,17 @@ struct ResumeTests {
         let state = TrainingState(step: 1, seed: 5, optimizerSteps: 2, wallSeconds: 0)
         let policy = Policy(config: Self.config, seed: 3)
         #expect(throws: TrainingError.self) {
-            try GRPOTrainer(policy: policy, pipeline: Self.pipeline(), task: .arithmetic(ArithmeticTask()), settings: s,
-                            resumed: (policy.copy(), AdamW(), state))
+            try GRPOTrainer(
+                policy: policy, pipeline: Self.pipeline(), task: .arithmetic(ArithmeticTask()), settings: s,
+                resumed: (policy.copy(), AdamW(), state))
         }
     }
 
     @Test func shareGRPOTrainsEveryResponseUnderEveryVariant() throws {
         let pipeline = try Pipeline(spec: RewardSpec.preset("sharegrpo"))
-        let trainer = try GRPOTrainer(policy: Policy(config: Self.config, seed: 3), pipeline: pipeline,
-                                      task: .arithmetic(ArithmeticTask(level: 2)), settings: Self.settings())
+        let trainer = try GRPOTrainer(
+            policy: Policy(config: Self.config, seed: 3), pipeline: pipeline,
+            task: .arithmetic(ArithmeticTask(level: 2)), settings: Self.settings())
         let line = try trainer.step()
         #expect(line.fracZeroStdBeforeSharing != nil)
         // 2 questions x 2 variants x 2 responses each, every response under both variants: 16 rows.

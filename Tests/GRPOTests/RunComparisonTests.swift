@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GRPO
 
 /// The comparison of methods over seeds: per-seed gains, mean and standard error, the noise test
@@ -25,8 +26,10 @@ struct RunComparisonTests {
     }
 
     @Test func summaryHasMeanAndStandardErrorOverSeeds() throws {
-        let c = RunComparison(runs: [("a", Self.log([0.3, 0.4], zero: 0.2)), ("b", Self.log([0.3, 0.3, 0.35], zero: 0.6)),
-                                     ("a", Self.log([0.3, 0.6], zero: 0.4))])
+        let c = RunComparison(runs: [
+            ("a", Self.log([0.3, 0.4], zero: 0.2)), ("b", Self.log([0.3, 0.3, 0.35], zero: 0.6)),
+            ("a", Self.log([0.3, 0.6], zero: 0.4)),
+        ])
         let rows = c.summaries
         #expect(rows.map(\.name) == ["a", "b"])
         let a = try #require(rows.first)
@@ -58,14 +61,17 @@ struct RunComparisonTests {
     }
 
     @Test func meanCurveUsesStepsEverySeedHas() {
-        let curve = RunComparison.meanCurve([Self.log([0.2, 0.4], zero: 0), Self.log([0.4, 0.6, 0.8], zero: 0)], \.evalAccuracy)
+        let curve = RunComparison.meanCurve(
+            [Self.log([0.2, 0.4], zero: 0), Self.log([0.4, 0.6, 0.8], zero: 0)], \.evalAccuracy)
         #expect(curve.count == 2)
         #expect(curve.map(\.0) == [0, 10])
         #expect(abs(curve[1].1 - 0.5) < 1e-12)
     }
 
     @Test func pageDrawsHeldOutAccuracyPerMethod() {
-        let c = RunComparison(runs: [("r1", Self.log([0.3, 0.4], zero: 0.2)), ("sharegrpo", Self.log([0.3, 0.35], zero: 0.5))])
+        let c = RunComparison(runs: [
+            ("r1", Self.log([0.3, 0.4], zero: 0.2)), ("sharegrpo", Self.log([0.3, 0.35], zero: 0.5)),
+        ])
         let page = c.html(title: "t")
         #expect(page.contains("held-out greedy accuracy"))
         #expect(page.contains(">r1</text>") && page.contains(">sharegrpo</text>"))

@@ -1,5 +1,6 @@
 import NN
 import Testing
+
 @testable import GRPO
 
 /// Sampling is a function of the seed, and its recorded log-probabilities are the policy's.
@@ -8,7 +9,9 @@ struct SamplingTests {
 
     func generate(seed: UInt64, _ settings: SamplingSettings, policy: Policy) -> [Generation] {
         var rng = SeededRandom(seed: seed)
-        let prompts = ["Ann has 3 pens.", "Bob has 12 eggs. He buys 4 more.", "x"].map { policy.tokenizer.promptIDs($0) }
+        let prompts = ["Ann has 3 pens.", "Bob has 12 eggs. He buys 4 more.", "x"].map {
+            policy.tokenizer.promptIDs($0)
+        }
         return Sampler.generate(policy, prompts: prompts, settings: settings, rng: &rng)
     }
 
@@ -45,7 +48,8 @@ struct SamplingTests {
     /// would alone (greedy, so the continuations must be identical).
     @Test func aLongPromptDoesNotCutOtherResponsesShort() {
         let policy = Policy(config: Self.config, seed: 4)
-        let short = policy.tokenizer.promptIDs("Ann"), long = policy.tokenizer.promptIDs(String(repeating: "b", count: 33))
+        let short = policy.tokenizer.promptIDs("Ann"),
+            long = policy.tokenizer.promptIDs(String(repeating: "b", count: 33))
         let settings = SamplingSettings(temperature: 0, maxNewTokens: 30)
         var rng = SeededRandom(seed: 1)
         let alone = Sampler.generate(policy, prompts: [short], settings: settings, rng: &rng)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GRPO
 
 /// The arithmetic generator's answers, recomputed from the prompt text; task files' errors.
@@ -7,13 +8,21 @@ struct TaskTests {
     /// Reads the numbers of the prompt and replays the operations the sentences describe.
     static func solve(_ prompt: String) -> Int? {
         let sentences = prompt.split(separator: ".").map { $0.trimmingCharacters(in: .whitespaces) }
-        guard let first = sentences.first, let start = first.split(separator: " ").compactMap({ Int($0) }).first else { return nil }
+        guard let first = sentences.first, let start = first.split(separator: " ").compactMap({ Int($0) }).first else {
+            return nil
+        }
         var value = start
         for s in sentences.dropFirst() {
             let n = s.split(separator: " ").compactMap { Int($0) }.first
-            if s.hasSuffix("doubles them") { value *= 2 } else if s.hasSuffix("triples them") { value *= 3 }
-            else if let n, s.contains(" more") { value += n }
-            else if let n, s.contains("gives away") || s.contains("loses") || s.contains("sells") { value -= n }
+            if s.hasSuffix("doubles them") {
+                value *= 2
+            } else if s.hasSuffix("triples them") {
+                value *= 3
+            } else if let n, s.contains(" more") {
+                value += n
+            } else if let n, s.contains("gives away") || s.contains("loses") || s.contains("sells") {
+                value -= n
+            }
         }
         return value
     }
@@ -54,8 +63,14 @@ struct TaskTests {
     @Test(arguments: [
         (#"{"prompt": "1+1?", "answer": 2}"# + "\n" + #"{"prompt": "2+2?"}"#, "t.jsonl:2: field 'answer' is missing"),
         (#"{"prompt": 5, "answer": "5"}"#, "t.jsonl:1: field 'prompt' is a number, expected non-empty text"),
-        ("\n" + #"{"prompt": "x", "answer": "1", "key_steps": "1=1"}"#, "t.jsonl:2: field 'key_steps' is a string, expected a list"),
-        (#"{"prompt": "x", "answer": "1", "key_steps": ["a", 3]}"#, "t.jsonl:1: field 'key_steps' item 2 is a number, expected text or a list of text"),
+        (
+            "\n" + #"{"prompt": "x", "answer": "1", "key_steps": "1=1"}"#,
+            "t.jsonl:2: field 'key_steps' is a string, expected a list"
+        ),
+        (
+            #"{"prompt": "x", "answer": "1", "key_steps": ["a", 3]}"#,
+            "t.jsonl:1: field 'key_steps' item 2 is a number, expected text or a list of text"
+        ),
         ("[1, 2]", "t.jsonl:1: the row is an array, expected an object"),
         ("{oops", "t.jsonl:1: invalid JSON"),
     ])
@@ -64,8 +79,12 @@ struct TaskTests {
     }
 
     @Test func taskFileRowsLoad() throws {
-        let items = try TaskFile.parse(#"{"prompt": "3 + 4?", "answer": 7, "key_steps": ["3+4=7", ["7", "seven"]]}"#, source: "t")
-        #expect(items == [TaskItem(prompt: "3 + 4?", answer: "7", steps: ["3+4=7", "7"], keySteps: [["3+4=7"], ["7", "seven"]])])
+        let items = try TaskFile.parse(
+            #"{"prompt": "3 + 4?", "answer": 7, "key_steps": ["3+4=7", ["7", "seven"]]}"#, source: "t")
+        #expect(
+            items == [
+                TaskItem(prompt: "3 + 4?", answer: "7", steps: ["3+4=7", "7"], keySteps: [["3+4=7"], ["7", "seven"]])
+            ])
         #expect(ResponseFormat.thinkAnswer.render(items[0]) == "<think>3+4=7 7</think><answer>7</answer>")
     }
 }

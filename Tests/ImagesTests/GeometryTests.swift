@@ -14,7 +14,8 @@ private let geometryCases: [GeometryCase] = [
     // A quarter turn clockwise: the top-left corner goes to the top-right.
     GeometryCase(transform: .rotate90Clockwise, outputSize: { ($1, $0) }, moved: { x, y, _, h in (h - 1 - y, x) }),
     // Counter-clockwise: the top-left corner goes to the bottom-left.
-    GeometryCase(transform: .rotate90CounterClockwise, outputSize: { ($1, $0) }, moved: { x, y, w, _ in (y, w - 1 - x) }),
+    GeometryCase(
+        transform: .rotate90CounterClockwise, outputSize: { ($1, $0) }, moved: { x, y, w, _ in (y, w - 1 - x) }),
     GeometryCase(transform: .rotate180, outputSize: { ($0, $1) }, moved: { x, y, w, h in (w - 1 - x, h - 1 - y) }),
     GeometryCase(transform: .flipVertical, outputSize: { ($0, $1) }, moved: { x, y, _, h in (x, h - 1 - y) }),
     GeometryCase(transform: .flipHorizontal, outputSize: { ($0, $1) }, moved: { x, y, w, _ in (w - 1 - x, y) }),
@@ -29,7 +30,8 @@ struct GeometryTests {
         defer { images.remove() }
         let original = TestImages.gradient(width: 5, height: 3)
         try original.write(to: images.path("in.png"), format: .png)
-        let written = try ImageTransformer().apply(c.transform, to: images.path("in.png"), writingTo: images.path("out"), seed: 1)
+        let written = try ImageTransformer().apply(
+            c.transform, to: images.path("in.png"), writingTo: images.path("out"), seed: 1)
         #expect(written == images.path("out.png"))
         let out = try Raster.read(written)
         let (w, h) = c.outputSize(5, 3)
@@ -37,7 +39,9 @@ struct GeometryTests {
         for y in 0..<3 {
             for x in 0..<5 {
                 let (nx, ny) = c.moved(x, y, 5, 3)
-                #expect(out.pixel(x: nx, y: ny) == original.pixel(x: x, y: y), "pixel (\(x),\(y)) should be at (\(nx),\(ny))")
+                #expect(
+                    out.pixel(x: nx, y: ny) == original.pixel(x: x, y: y),
+                    "pixel (\(x),\(y)) should be at (\(nx),\(ny))")
             }
         }
     }
@@ -50,13 +54,17 @@ struct GeometryTests {
         var raster = TestImages.grey(0, width: 4, height: 2, bands: 1)
         raster.pixels[0] = 255
         try raster.write(to: images.path("corner.png"), format: .png)
-        let out = try Raster.read(try ImageTransformer().apply(.rotate90Clockwise, to: images.path("corner.png"), writingTo: images.path("cw"), seed: 0))
+        let out = try Raster.read(
+            try ImageTransformer().apply(
+                .rotate90Clockwise, to: images.path("corner.png"), writingTo: images.path("cw"), seed: 0))
         #expect(out.width == 2 && out.height == 4)
         #expect(out.pixel(x: 1, y: 0) == [255])
         #expect(out.pixels.filter { $0 == 255 }.count == 1)
     }
 
-    @Test("JPEG and WebP keep their format; blocks of colour land where they should", arguments: [ImageFormat.jpeg, .webp])
+    @Test(
+        "JPEG and WebP keep their format; blocks of colour land where they should",
+        arguments: [ImageFormat.jpeg, .webp])
     func lossyFormatsKeepFormat(_ format: ImageFormat) throws {
         let images = try TestImages()
         defer { images.remove() }

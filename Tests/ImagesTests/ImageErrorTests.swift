@@ -40,7 +40,8 @@ struct ImageErrorTests {
         let bytes = try Data(contentsOf: URL(fileURLWithPath: images.path("whole.jpg")))
         try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: images.path("half.jpg")))
         #expect(throws: ImageError.self) {
-            try ImageTransformer().apply(.rotate180, to: images.path("half.jpg"), writingTo: images.path("out"), seed: 0)
+            try ImageTransformer().apply(
+                .rotate180, to: images.path("half.jpg"), writingTo: images.path("out"), seed: 0)
         }
         #expect(!FileManager.default.fileExists(atPath: images.path("out.jpg")))
     }
@@ -48,8 +49,14 @@ struct ImageErrorTests {
     @Test("transform names parse; unknown names are named")
     func names() {
         #expect((try? ImageTransform.parseList("rotate_90cw, noise_50").get()) == [.rotate90Clockwise, .noise50])
-        #expect(ImageTransform.allCases.map(\.rawValue) == ["rotate_90cw", "rotate_90ccw", "rotate_180", "flip_vertical", "flip_horizontal", "flip_both", "noise_10", "noise_25", "noise_50"])
-        guard case let .failure(e) = ImageTransform.parseList("rotate_90,flip_both") else { Issue.record("accepted rotate_90"); return }
+        #expect(
+            ImageTransform.allCases.map(\.rawValue) == [
+                "rotate_90cw", "rotate_90ccw", "rotate_180", "flip_vertical", "flip_horizontal", "flip_both",
+                "noise_10", "noise_25", "noise_50",
+            ])
+        guard case let .failure(e) = ImageTransform.parseList("rotate_90,flip_both") else {
+            Issue.record("accepted rotate_90"); return
+        }
         #expect(e.message.contains("'rotate_90'"))
     }
 }

@@ -25,7 +25,8 @@ struct TestImages {
 
     /// A uniform grey image.
     static func grey(_ value: UInt8, width: Int, height: Int, bands: Int = 3) -> Raster {
-        Raster(width: width, height: height, bands: bands, pixels: Array(repeating: value, count: width * height * bands))
+        Raster(
+            width: width, height: height, bands: bands, pixels: Array(repeating: value, count: width * height * bands))
     }
 
     func remove() { try? FileManager.default.removeItem(atPath: directory) }

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import ModelClient
 import Rewards
+import Testing
 
 /// The thinking reward against a real loopback server that misbehaves on request: scores read in
 /// order, retries, the breaker, and error rows that name the cause.
@@ -64,9 +64,13 @@ import Rewards
         #expect(messages[4].contains("timed out after 1.0 s") && messages[4].contains("3 attempts"))
         #expect(messages[5].contains("could not be read") && messages[5].contains("I cannot say"))
         for m in messages { #expect(m.contains("thinking"), "names the component: \(m)") }
-        let attempts = Dictionary(grouping: try server.requests(), by: { request in
-            ((request["text"] as? String ?? "").components(separatedBy: "Reasoning process: ").last ?? "").split(separator: " ").first ?? ""
-        })
+        let attempts = Dictionary(
+            grouping: try server.requests(),
+            by: { request in
+                ((request["text"] as? String ?? "").components(separatedBy: "Reasoning process: ").last ?? "").split(
+                    separator: " "
+                ).first ?? ""
+            })
         // No retry on a 4xx, on a reply that is not JSON, or on one that cannot be read.
         #expect(attempts["bad"]?.count == 1 && attempts["garbage"]?.count == 1 && attempts["unreadable"]?.count == 1)
         #expect(attempts["always"]?.count == 3 && attempts["silence"]?.count == 3)
@@ -76,7 +80,8 @@ import Rewards
     @Test func theBreakerStopsCallingADeadServer() async throws {
         let server = try StubServer()
         defer { server.stop() }
-        let pipeline = try modelPipeline(thinkingConfig(server, ", concurrency: 2, retries: 5, breaker_failures: 4, breaker_cooldown_s: 60"))
+        let pipeline = try modelPipeline(
+            thinkingConfig(server, ", concurrency: 2, retries: 5, breaker_failures: 4, breaker_cooldown_s: 60"))
         let rows = (0..<40).map { Trajectory(response: "row \($0) @status=503:99") }
         let results = try await offPool { pipeline.score(rows) }
         #expect(results.allSatisfy { $0.errorMessage != nil })
@@ -86,7 +91,9 @@ import Rewards
         let sent = try server.requests().count
         #expect(sent <= 8, "\(sent) requests reached the server")
         let usage = pipeline.modelUsage()[0]
-        #expect(usage.breakerMessage?.contains("consecutive failed attempts calling \(server.url)/chat/completions") == true)
+        #expect(
+            usage.breakerMessage?.contains("consecutive failed attempts calling \(server.url)/chat/completions") == true
+        )
         #expect(usage.failures == 40)
     }
 
@@ -95,7 +102,9 @@ import Rewards
         let server = try StubServer()
         let url = server.url
         server.stop()
-        let pipeline = try modelPipeline("rewards:\n  - {name: thinking, endpoint: {url: \"\(url)\", model: m, retries: 2, backoff_s: 0.01, breaker_failures: 3}}\n")
+        let pipeline = try modelPipeline(
+            "rewards:\n  - {name: thinking, endpoint: {url: \"\(url)\", model: m, retries: 2, backoff_s: 0.01, breaker_failures: 3}}\n"
+        )
         let results = try await offPool { pipeline.score((0..<10).map { Trajectory(response: "r\($0)") }) }
         #expect(results.allSatisfy { $0.errorMessage != nil })
         #expect(results.contains { $0.errorMessage?.contains("circuit breaker open") == true })

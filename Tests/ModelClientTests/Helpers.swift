@@ -11,7 +11,8 @@ func modelPipeline(_ yaml: String, context: ModelClientContext = ModelClientCont
 /// 8 in flight unless `extra` says otherwise.
 func thinkingConfig(_ server: StubServer, _ extra: String = "") -> String {
     let concurrency = extra.contains("concurrency:") ? "" : ", concurrency: 8"
-    return "rewards:\n  - {name: thinking, endpoint: {url: \"\(server.url)\", model: thinking-reward-model, backoff_s: 0.01\(concurrency)\(extra)}}\n"
+    return
+        "rewards:\n  - {name: thinking, endpoint: {url: \"\(server.url)\", model: thinking-reward-model, backoff_s: 0.01\(concurrency)\(extra)}}\n"
 }
 
 extension Result where Success == ScoredTrajectory, Failure == RowError {

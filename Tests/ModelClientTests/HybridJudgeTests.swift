@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import ModelClient
 import Rewards
+import Testing
 
 /// `accuracy` with `judge:`: the rules decide first; only their rejects with an extracted answer
 /// reach the judge, and the explanation says who decided.
@@ -18,7 +18,8 @@ import Rewards
     @Test func onlyRuleRejectsWithAnAnswerGoToTheJudge() async throws {
         let server = try StubServer()
         defer { server.stop() }
-        let pipeline = try modelPipeline("rewards:\n  - {name: accuracy, judge: {url: \"\(server.url)\", model: xverify-0.5b}}\n")
+        let pipeline = try modelPipeline(
+            "rewards:\n  - {name: accuracy, judge: {url: \"\(server.url)\", model: xverify-0.5b}}\n")
         let results = try await offPool { pipeline.score(Self.rows) }
         #expect(results.map(\.value) == [1, 1, 0, 0])
         let asked = try server.requests().compactMap { $0["text"] as? String }
@@ -36,13 +37,17 @@ import Rewards
     @Test func judgeAllSendsEveryRow() async throws {
         let server = try StubServer()
         defer { server.stop() }
-        let pipeline = try modelPipeline("rewards:\n  - {name: accuracy, judge_all: true, judge: {url: \"\(server.url)\", model: j, prompt: general}}\n")
+        let pipeline = try modelPipeline(
+            "rewards:\n  - {name: accuracy, judge_all: true, judge: {url: \"\(server.url)\", model: j, prompt: general}}\n"
+        )
         let results = try await offPool { pipeline.score(Self.rows) }
         let requests = try server.requests()
         #expect(requests.count == 4)
         // general-verifier: a completions prompt with the extracted answer as the student's.
         #expect(requests.allSatisfy { ($0["path"] as? String) == "/v1/completions" })
-        #expect((requests.first { ($0["text"] as? String ?? "").contains("1+1?") }?["text"] as? String ?? "").contains("### Student Answer: 2"))
+        #expect(
+            (requests.first { ($0["text"] as? String ?? "").contains("1+1?") }?["text"] as? String ?? "").contains(
+                "### Student Answer: 2"))
         // The stub replies Correct/Incorrect, not "Final Decision: ...": every row is an error, never a 0.
         #expect(results.allSatisfy { $0.errorMessage?.contains("Final Decision") == true })
     }

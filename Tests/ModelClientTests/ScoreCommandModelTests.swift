@@ -1,7 +1,7 @@
 import Foundation
-import Testing
-import TestSupport
 import Store
+import TestSupport
+import Testing
 
 /// `rewardkit score` with a served model: error rows name the line and the cause, the run
 /// database caches replies (a second run calls nothing), `--no-cache` calls again, and the
@@ -26,7 +26,9 @@ import Store
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     @Test func scoreCachesRepliesAndWritesErrorRows() async throws {
@@ -41,7 +43,8 @@ import Store
         """.write(to: dir.appendingPathComponent("rm.yaml"), atomically: true, encoding: .utf8)
         var rows = (1...6).map { "{\"prompt\": \"q\($0)\", \"response\": \"r\($0) @reply=<answer>0.\($0)</answer>\"}" }
         rows.insert("{\"id\": \"broken\", \"prompt\": \"q\", \"response\": \"@status=400:9\"}", at: 2)
-        try (rows.joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent("in.jsonl"), atomically: true, encoding: .utf8)
+        try (rows.joined(separator: "\n") + "\n").write(
+            to: dir.appendingPathComponent("in.jsonl"), atomically: true, encoding: .utf8)
         let args = ["score", "in.jsonl", "--config", "rm.yaml", "--db", "run.sqlite"]
 
         let first = try await offPool { try Self.rewardkit(args, in: dir) }
@@ -50,12 +53,15 @@ import Store
         #expect(lines.count == 7)
         let error = try #require(JSONSerialization.jsonObject(with: Data(lines[2].utf8)) as? [String: Any])
         #expect(error["line"] as? Int == 3 && error["id"] as? String == "broken")
-        #expect((error["error"] as? String ?? "").contains("reward 'thinking'") && (error["error"] as? String ?? "").contains("HTTP 400"))
+        #expect(
+            (error["error"] as? String ?? "").contains("reward 'thinking'")
+                && (error["error"] as? String ?? "").contains("HTTP 400"))
         let scored = try lines.filter { !$0.contains("\"error\"") }.map { line in
             try #require((JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["reward"] as? Double)
         }
         #expect(scored == [0.1, 0.2, 0.3, 0.4, 0.5, 0.6])
-        #expect(first.stderr.contains("model calls: thinking: 7 calls, 0 cache hits, 0 retries, 1 failed, latency ms p50"))
+        #expect(
+            first.stderr.contains("model calls: thinking: 7 calls, 0 cache hits, 0 retries, 1 failed, latency ms p50"))
         let afterFirst = try server.requests().count
         #expect(afterFirst == 7)
 

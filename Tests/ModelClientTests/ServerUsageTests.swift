@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import ModelClient
 import Rewards
 import Server
+import Testing
 
 /// The server's side: `/score` and `/get_reward` send a request's rows to the model together, and
 /// `/metrics` reports the model calls.
@@ -10,11 +10,13 @@ import Server
     @Test func metricsReportTheModelCalls() async throws {
         let server = try StubServer()
         defer { server.stop() }
-        let service = RewardService(pipeline: try modelPipeline(thinkingConfig(server, ", retries: 2"),
-                                                                context: ModelClientContext(images: .inside(nil))))
+        let service = RewardService(
+            pipeline: try modelPipeline(
+                thinkingConfig(server, ", retries: 2"),
+                context: ModelClientContext(images: .inside(nil))))
         let body = """
-        {"query": ["Q1 A @reply=<answer>0.2</answer>", "Q2 B @status=500:1 @reply=<answer>0.9</answer>", "Q3 C"], "prompts": ["Q1", "Q2", "Q3"]}
-        """
+            {"query": ["Q1 A @reply=<answer>0.2</answer>", "Q2 B @status=500:1 @reply=<answer>0.9</answer>", "Q3 C"], "prompts": ["Q1", "Q2", "Q3"]}
+            """
         let reply = try await offPool {
             var bytes = Array(body.utf8)
             return bytes.withUnsafeMutableBufferPointer { service.getReward(UnsafeBufferPointer($0)) }
@@ -31,11 +33,12 @@ import Server
     @Test func theServerRefusesLocalImagePathsWithoutAnImageRoot() async throws {
         let server = try StubServer()
         defer { server.stop() }
-        let service = RewardService(pipeline: try modelPipeline(thinkingConfig(server), context: ModelClientContext(images: .inside(nil))))
+        let service = RewardService(
+            pipeline: try modelPipeline(thinkingConfig(server), context: ModelClientContext(images: .inside(nil))))
         let body = """
-        {"prompt": "What?", "response": "x", "images": ["/etc/hostname"]}
-        {"prompt": "What?", "response": "y @reply=<answer>1</answer>", "images": ["data:image/png;base64,iVBORw0KGgo="]}
-        """
+            {"prompt": "What?", "response": "x", "images": ["/etc/hostname"]}
+            {"prompt": "What?", "response": "y @reply=<answer>1</answer>", "images": ["data:image/png;base64,iVBORw0KGgo="]}
+            """
         let reply = try await offPool {
             var bytes = Array(body.utf8)
             return bytes.withUnsafeMutableBufferPointer { service.score(UnsafeBufferPointer($0), step: nil) }

@@ -11,7 +11,8 @@ final class StubServer: @unchecked Sendable {
     /// Starts the stub with extra flags (`--delay-ms 50`, ...).
     init(_ flags: [String] = []) throws {
         log = FileManager.default.temporaryDirectory.appendingPathComponent("rk-stub-\(UUID().uuidString).jsonl")
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("openai_stub.py")
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "openai_stub.py")
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script.path, "--port", "0", "--log", log.path] + flags
         let out = Pipe()
@@ -26,7 +27,8 @@ final class StubServer: @unchecked Sendable {
             line.append(chunk)
         }
         guard let text = String(data: line, encoding: .utf8), let last = text.split(separator: " ").last,
-              let port = Int(last.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            let port = Int(last.trimmingCharacters(in: .whitespacesAndNewlines))
+        else {
             process.terminate()
             throw StubError("openai_stub.py did not say its port: \(String(decoding: line, as: UTF8.self))")
         }
@@ -40,7 +42,9 @@ final class StubServer: @unchecked Sendable {
     func requests() throws -> [[String: Any]] {
         guard let text = try? String(contentsOf: log, encoding: .utf8) else { return [] }
         return try text.split(separator: "\n").map { line in
-            guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { throw StubError("bad log line") }
+            guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+                throw StubError("bad log line")
+            }
             return object
         }
     }

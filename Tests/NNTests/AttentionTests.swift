@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NN
 
 /// Masking and normalisation properties of softmax and attention.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NN
 
 @Suite struct CheckpointTests {
@@ -17,11 +18,16 @@ import Testing
     }
 
     static func sample() throws -> Checkpoint {
-        try Checkpoint(kind: "test-model", config: Config(width: 3, name: "tiny", rate: 0.25), tensors: [
-            CheckpointTensor(name: "a.weight", value: GradientCheck.random(3, 4, seed: 1)),
-            CheckpointTensor(name: "a.bias", value: Matrix(rows: 1, cols: 4, values: [0, -0.0, .greatestFiniteMagnitude, .leastNonzeroMagnitude])),
-            CheckpointTensor(name: "empty", value: Matrix(rows: 0, cols: 5)),
-        ])
+        try Checkpoint(
+            kind: "test-model", config: Config(width: 3, name: "tiny", rate: 0.25),
+            tensors: [
+                CheckpointTensor(name: "a.weight", value: GradientCheck.random(3, 4, seed: 1)),
+                CheckpointTensor(
+                    name: "a.bias",
+                    value: Matrix(
+                        rows: 1, cols: 4, values: [0, -0.0, .greatestFiniteMagnitude, .leastNonzeroMagnitude])),
+                CheckpointTensor(name: "empty", value: Matrix(rows: 0, cols: 5)),
+            ])
     }
 
     @Test func roundTripIsExact() throws {
@@ -49,12 +55,15 @@ import Testing
         let trained = TransformerLM(config: config, seed: 1)
         LayerGradientTests.randomize(trained.namedParameters(), seed: 2)
         let path = try Self.directory() + "/lm.ckpt"
-        try CheckpointFile.write(try Checkpoint(kind: "transformer-lm", config: config, parameters: trained.namedParameters()), to: path)
+        try CheckpointFile.write(
+            try Checkpoint(kind: "transformer-lm", config: config, parameters: trained.namedParameters()), to: path)
         let file = try CheckpointFile.read(from: path)
         let restored = TransformerLM(config: try file.decodeConfig(TransformerConfig.self), seed: 99)
         try file.load(into: restored.namedParameters())
         let tokens: [Int32] = [1, 2, 3, 4]
-        #expect(restored.forward(tokens: tokens, batch: 1, seqLen: 4) == trained.forward(tokens: tokens, batch: 1, seqLen: 4))
+        #expect(
+            restored.forward(tokens: tokens, batch: 1, seqLen: 4)
+                == trained.forward(tokens: tokens, batch: 1, seqLen: 4))
     }
 
     @Test func everyFlippedByteIsDetected() throws {
@@ -87,7 +96,11 @@ import Testing
             try Data(bytes[0..<length]).write(to: URL(fileURLWithPath: path))
             #expect(throws: CheckpointError.self) { try CheckpointFile.read(from: path) }
             do { _ = try CheckpointFile.read(from: path) } catch let error as CheckpointError {
-                if case .truncated(let p, _) = error { #expect(p == path) } else { Issue.record("length \(length): \(error)") }
+                if case .truncated(let p, _) = error {
+                    #expect(p == path)
+                } else {
+                    Issue.record("length \(length): \(error)")
+                }
             }
         }
     }
@@ -96,9 +109,13 @@ import Testing
         var bytes = try CheckpointFile.encode(try Self.sample())
         var badMagic = bytes
         badMagic[0] = UInt8(ascii: "X")
-        #expect(throws: CheckpointError.badMagic(path: "m.ckpt")) { try CheckpointFile.decode(badMagic, path: "m.ckpt") }
+        #expect(throws: CheckpointError.badMagic(path: "m.ckpt")) {
+            try CheckpointFile.decode(badMagic, path: "m.ckpt")
+        }
         bytes[4] = 9
-        #expect(throws: CheckpointError.unsupportedVersion(path: "v.ckpt", found: 9)) { try CheckpointFile.decode(bytes, path: "v.ckpt") }
+        #expect(throws: CheckpointError.unsupportedVersion(path: "v.ckpt", found: 9)) {
+            try CheckpointFile.decode(bytes, path: "v.ckpt")
+        }
         #expect(throws: CheckpointError.self) { try CheckpointFile.read(from: "/nonexistent/dir/none.ckpt") }
     }
 
@@ -106,21 +123,30 @@ import Testing
         var rng = SeededRandom(seed: 5)
         let layer = Linear(inputSize: 3, outputSize: 2, rng: &rng)
         let before = layer.weight.value
-        let wrongShape = try Checkpoint(kind: "linear", config: [String: Int](), tensors: [
-            CheckpointTensor(name: "weight", value: Matrix(rows: 2, cols: 3)),
-            CheckpointTensor(name: "bias", value: Matrix(rows: 1, cols: 2)),
-        ])
-        #expect(throws: CheckpointError.shapeMismatch(path: "<memory>", name: "weight", expected: [3, 2], found: [2, 3])) {
+        let wrongShape = try Checkpoint(
+            kind: "linear", config: [String: Int](),
+            tensors: [
+                CheckpointTensor(name: "weight", value: Matrix(rows: 2, cols: 3)),
+                CheckpointTensor(name: "bias", value: Matrix(rows: 1, cols: 2)),
+            ])
+        #expect(
+            throws: CheckpointError.shapeMismatch(path: "<memory>", name: "weight", expected: [3, 2], found: [2, 3])
+        ) {
             try wrongShape.load(into: layer.namedParameters())
         }
-        let missing = try Checkpoint(kind: "linear", config: [String: Int](), tensors: [CheckpointTensor(name: "weight", value: Matrix(rows: 3, cols: 2))])
-        #expect(throws: CheckpointError.missingTensor(path: "<memory>", name: "bias")) { try missing.load(into: layer.namedParameters()) }
+        let missing = try Checkpoint(
+            kind: "linear", config: [String: Int](),
+            tensors: [CheckpointTensor(name: "weight", value: Matrix(rows: 3, cols: 2))])
+        #expect(throws: CheckpointError.missingTensor(path: "<memory>", name: "bias")) {
+            try missing.load(into: layer.namedParameters())
+        }
         #expect(layer.weight.value == before)
     }
 
     @Test func writeIntoMissingDirectoryFailsWithIOError() throws {
         do {
-            try CheckpointFile.write(try Self.sample(), to: "/nonexistent-dir-\(UInt32.random(in: 0...UInt32.max))/x.ckpt")
+            try CheckpointFile.write(
+                try Self.sample(), to: "/nonexistent-dir-\(UInt32.random(in: 0...UInt32.max))/x.ckpt")
             Issue.record("write into a missing directory succeeded")
         } catch let error as CheckpointError {
             guard case .io = error else { Issue.record("expected io error, got \(error)"); return }
@@ -129,13 +155,15 @@ import Testing
 
     @Test func absurdShapesInTheHeaderAreErrorsNotCrashes() throws {
         // A header claiming a 2^62 x 4 tensor must not overflow Int or allocate it.
-        let header = Array(#"{"config":{},"kind":"x","tensors":[{"cols":4,"name":"w","rows":4611686018427387904}]}"#.utf8)
+        let header = Array(
+            #"{"config":{},"kind":"x","tensors":[{"cols":4,"name":"w","rows":4611686018427387904}]}"#.utf8)
         var bytes = CheckpointFile.magic + [1, 0, 0, 0]
         let n = UInt32(header.count)
         bytes += [UInt8(n & 0xFF), UInt8((n >> 8) & 0xFF), 0, 0] + header + [0, 0, 0, 0]
         #expect(throws: CheckpointError.self) { try CheckpointFile.decode(bytes, path: "big.ckpt") }
         var garbage = bytes
-        garbage.replaceSubrange(12..<(12 + header.count), with: Array(repeating: UInt8(ascii: "{"), count: header.count))
+        garbage.replaceSubrange(
+            12..<(12 + header.count), with: Array(repeating: UInt8(ascii: "{"), count: header.count))
         #expect(throws: CheckpointError.self) { try CheckpointFile.decode(garbage, path: "junk.ckpt") }
     }
 
@@ -147,7 +175,9 @@ import Testing
 @Suite struct CheckpointOptimizerStateTests {
     @Test func resumedTrainingContinuesExactly() throws {
         // Two steps straight == one step, save with moments, load into a fresh model, one step.
-        func makeLayer() -> Linear { var rng = SeededRandom(seed: 1); return Linear(inputSize: 3, outputSize: 2, rng: &rng) }
+        func makeLayer() -> Linear {
+            var rng = SeededRandom(seed: 1); return Linear(inputSize: 3, outputSize: 2, rng: &rng)
+        }
         let x = GradientCheck.random(4, 3, seed: 2), y = GradientCheck.random(4, 2, seed: 3)
         func step(_ layer: Linear, _ opt: AdamW) {
             layer.zeroGrad()
@@ -160,8 +190,11 @@ import Testing
 
         let first = makeLayer(), opt2 = AdamW(learningRate: 0.1)
         step(first, opt2)
-        let saved = try CheckpointFile.decode(CheckpointFile.encode(
-            Checkpoint(kind: "linear", config: ["steps": opt2.stepCount], parameters: first.namedParameters(), optimizerState: true)), path: "mem")
+        let saved = try CheckpointFile.decode(
+            CheckpointFile.encode(
+                Checkpoint(
+                    kind: "linear", config: ["steps": opt2.stepCount], parameters: first.namedParameters(),
+                    optimizerState: true)), path: "mem")
         let resumed = makeLayer(), opt3 = AdamW(learningRate: 0.1)
         try saved.load(into: resumed.namedParameters(), optimizerState: true)
         opt3.stepCount = try saved.decodeConfig([String: Int].self)["steps"] ?? 0
@@ -184,7 +217,8 @@ import Testing
     @Test func wrongKindIsNamed() throws {
         let ckpt = try Checkpoint(kind: "ngram-mlp", config: [String: Int](), tensors: [])
         try ckpt.requireKind("ngram-mlp")
-        #expect(throws: CheckpointError.kindMismatch(path: "<memory>", expected: "transformer-lm", found: "ngram-mlp")) {
+        #expect(throws: CheckpointError.kindMismatch(path: "<memory>", expected: "transformer-lm", found: "ngram-mlp"))
+        {
             try ckpt.requireKind("transformer-lm")
         }
     }

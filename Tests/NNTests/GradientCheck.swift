@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NN
 
 /// Central-difference gradient checking shared by the layer and loss tests.
@@ -18,7 +19,9 @@ enum GradientCheck {
     }
 
     /// d loss / d element for `count` elements reachable through `get`/`set`.
-    static func numeric(count: Int, h: Float = 1e-2, get: (Int) -> Float, set: (Int, Float) -> Void, loss: () -> Double) -> [Double] {
+    static func numeric(
+        count: Int, h: Float = 1e-2, get: (Int) -> Float, set: (Int, Float) -> Void, loss: () -> Double
+    ) -> [Double] {
         (0..<count).map { i in
             let old = get(i)
             set(i, old + h)
@@ -45,8 +48,10 @@ enum GradientCheck {
 
     /// Checks every parameter: `step` (forward + backward) gives the analytic gradients after the
     /// grads are zeroed, `loss` (forward only) the numeric ones.
-    static func checkParameters(_ params: [NamedParameter], tolerance: Double = 1e-2, h: Float = 1e-2,
-                                step: () -> Void, loss: () -> Double, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func checkParameters(
+        _ params: [NamedParameter], tolerance: Double = 1e-2, h: Float = 1e-2,
+        step: () -> Void, loss: () -> Double, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         for p in params { p.parameter.zeroGrad() }
         step()
         let analytic = params.map { $0.parameter.grad.storage }
@@ -58,10 +63,13 @@ enum GradientCheck {
     }
 
     /// Checks the input gradient `analytic` of `x` against central differences of `loss(x)`.
-    static func checkInput(_ x: Matrix, analytic: Matrix, tolerance: Double = 1e-2, h: Float = 1e-2,
-                           loss: (Matrix) -> Double, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func checkInput(
+        _ x: Matrix, analytic: Matrix, tolerance: Double = 1e-2, h: Float = 1e-2,
+        loss: (Matrix) -> Double, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         var probe = x
-        let numeric = numeric(count: x.count, h: h, get: { probe.storage[$0] }, set: { probe.storage[$0] = $1 }, loss: { loss(probe) })
+        let numeric = numeric(
+            count: x.count, h: h, get: { probe.storage[$0] }, set: { probe.storage[$0] = $1 }, loss: { loss(probe) })
         let err = relativeError(analytic: analytic.storage, numeric: numeric)
         #expect(err < tolerance, "input gradient: relative error \(err)", sourceLocation: sourceLocation)
     }
@@ -77,8 +85,9 @@ enum GradientCheck {
     @Test func detectsAWrongGradient() {
         // f(x) = Σ x², gradient 2x; a checker that accepted 2.2x would be useless.
         var x: [Float] = [0.5, -1.2, 2.0, 0.3]
-        let numeric = GradientCheck.numeric(count: x.count, get: { x[$0] }, set: { x[$0] = $1 },
-                                            loss: { x.reduce(0.0) { $0 + Double($1) * Double($1) } })
+        let numeric = GradientCheck.numeric(
+            count: x.count, get: { x[$0] }, set: { x[$0] = $1 },
+            loss: { x.reduce(0.0) { $0 + Double($1) * Double($1) } })
         #expect(GradientCheck.relativeError(analytic: x.map { 2 * $0 }, numeric: numeric) < 1e-3)
         #expect(GradientCheck.relativeError(analytic: x.map { 2.2 * $0 }, numeric: numeric) > 1e-2)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NN
 
 /// Incremental decoding with a KV cache must give the logits of the full causal forward.
@@ -13,7 +14,9 @@ import Testing
     /// Rows `range` of each sequence of a `[batch * seqLen, V]` matrix, sequence-major.
     static func rows(_ m: Matrix, batch: Int, seqLen: Int, _ range: Range<Int>) -> Matrix {
         var values = [Float]()
-        for b in 0..<batch { values += m.rowSlice((b * seqLen + range.lowerBound)..<(b * seqLen + range.upperBound)).storage }
+        for b in 0..<batch {
+            values += m.rowSlice((b * seqLen + range.lowerBound)..<(b * seqLen + range.upperBound)).storage
+        }
         return Matrix(rows: batch * range.count, cols: m.cols, values: values)
     }
 
@@ -70,7 +73,9 @@ import Testing
             let full = model.forward(tokens: Array(sequences[b].prefix(len)), batch: 1, seqLen: len)
             for (k, row) in got[b].enumerated() {
                 let position = promptLengths[b] - 1 + k
-                #expect(Self.maxDiff(row, full.rowSlice(position..<(position + 1))) < 1e-4, "sequence \(b), position \(position)")
+                #expect(
+                    Self.maxDiff(row, full.rowSlice(position..<(position + 1))) < 1e-4,
+                    "sequence \(b), position \(position)")
             }
         }
         #expect(cache.lengths == [6, 8])

@@ -1,18 +1,26 @@
 import Testing
+
 @testable import NN
 
 /// Every layer's backward against central differences, for both parameters and inputs.
 @Suite struct LayerGradientTests {
     /// Checks a layer that maps a matrix to a matrix.
-    static func checkLayer(_ params: [NamedParameter], input x: Matrix, seed: UInt64,
-                           forward: (Matrix) -> Matrix, backward: (Matrix) -> Matrix,
-                           sourceLocation: SourceLocation = #_sourceLocation) {
+    static func checkLayer(
+        _ params: [NamedParameter], input x: Matrix, seed: UInt64,
+        forward: (Matrix) -> Matrix, backward: (Matrix) -> Matrix,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let shape = forward(x)
         let r = GradientCheck.random(shape.rows, shape.cols, seed: seed)
         var dx = Matrix(rows: 0, cols: 0)
-        GradientCheck.checkParameters(params, step: { _ = forward(x); dx = backward(r) },
-                                      loss: { GradientCheck.project(forward(x), r) }, sourceLocation: sourceLocation)
-        GradientCheck.checkInput(x, analytic: dx, loss: { GradientCheck.project(forward($0), r) }, sourceLocation: sourceLocation)
+        GradientCheck.checkParameters(
+            params,
+            step: {
+                _ = forward(x); dx = backward(r)
+            },
+            loss: { GradientCheck.project(forward(x), r) }, sourceLocation: sourceLocation)
+        GradientCheck.checkInput(
+            x, analytic: dx, loss: { GradientCheck.project(forward($0), r) }, sourceLocation: sourceLocation)
     }
 
     /// Adds noise to every parameter so biases and gains are not at their special initial values.
@@ -29,29 +37,33 @@ import Testing
         var rng = SeededRandom(seed: 1)
         let layer = Linear(inputSize: 4, outputSize: 3, rng: &rng)
         Self.randomize(layer.namedParameters(), seed: 2)
-        Self.checkLayer(layer.namedParameters(), input: GradientCheck.random(5, 4, seed: 3), seed: 4,
-                        forward: layer.forward, backward: { layer.backward($0) })
+        Self.checkLayer(
+            layer.namedParameters(), input: GradientCheck.random(5, 4, seed: 3), seed: 4,
+            forward: layer.forward, backward: { layer.backward($0) })
     }
 
     @Test func linearWithoutBias() {
         var rng = SeededRandom(seed: 1)
         let layer = Linear(inputSize: 3, outputSize: 2, bias: false, rng: &rng)
         #expect(layer.namedParameters().map(\.name) == ["weight"])
-        Self.checkLayer(layer.namedParameters(), input: GradientCheck.random(4, 3, seed: 3), seed: 4,
-                        forward: layer.forward, backward: { layer.backward($0) })
+        Self.checkLayer(
+            layer.namedParameters(), input: GradientCheck.random(4, 3, seed: 3), seed: 4,
+            forward: layer.forward, backward: { layer.backward($0) })
     }
 
     @Test func layerNorm() {
         let layer = LayerNorm(dim: 6)
         Self.randomize(layer.namedParameters(), seed: 5)
-        Self.checkLayer(layer.namedParameters(), input: GradientCheck.random(4, 6, seed: 6), seed: 7,
-                        forward: layer.forward, backward: layer.backward)
+        Self.checkLayer(
+            layer.namedParameters(), input: GradientCheck.random(4, 6, seed: 6), seed: 7,
+            forward: layer.forward, backward: layer.backward)
     }
 
     @Test func gelu() {
         let layer = GELU()
-        Self.checkLayer([], input: GradientCheck.random(3, 5, seed: 8, std: 2), seed: 9,
-                        forward: layer.forward, backward: layer.backward)
+        Self.checkLayer(
+            [], input: GradientCheck.random(3, 5, seed: 8, std: 2), seed: 9,
+            forward: layer.forward, backward: layer.backward)
     }
 
     @Test func relu() {
@@ -64,14 +76,16 @@ import Testing
 
     @Test func softmax() {
         let layer = Softmax()
-        Self.checkLayer([], input: GradientCheck.random(3, 6, seed: 12), seed: 13,
-                        forward: layer.forward, backward: layer.backward)
+        Self.checkLayer(
+            [], input: GradientCheck.random(3, 6, seed: 12), seed: 13,
+            forward: layer.forward, backward: layer.backward)
     }
 
     @Test func meanPoolingWithPadding() {
         let layer = MeanPooling()
-        Self.checkLayer([], input: GradientCheck.random(8, 3, seed: 14), seed: 15,
-                        forward: { layer.forward($0, batch: 2, seqLen: 4, lengths: [4, 2]) }, backward: layer.backward)
+        Self.checkLayer(
+            [], input: GradientCheck.random(8, 3, seed: 14), seed: 15,
+            forward: { layer.forward($0, batch: 2, seqLen: 4, lengths: [4, 2]) }, backward: layer.backward)
     }
 
     @Test(arguments: [true, false])
@@ -80,8 +94,9 @@ import Testing
         let layer = MultiHeadAttention(dim: 8, heads: 2, causal: causal, initStd: 0.5, rng: &rng)
         Self.randomize(layer.namedParameters(), seed: 17, std: 0.1)
         let lengths: [Int]? = causal ? nil : [4, 3]
-        Self.checkLayer(layer.namedParameters(), input: GradientCheck.random(8, 8, seed: 18), seed: 19,
-                        forward: { layer.forward($0, batch: 2, seqLen: 4, lengths: lengths) }, backward: layer.backward)
+        Self.checkLayer(
+            layer.namedParameters(), input: GradientCheck.random(8, 8, seed: 18), seed: 19,
+            forward: { layer.forward($0, batch: 2, seqLen: 4, lengths: lengths) }, backward: layer.backward)
     }
 
     @Test func causalAttentionInSeveralQueryBlocksWithPadding() {
@@ -89,8 +104,9 @@ import Testing
         let layer = MultiHeadAttention(dim: 6, heads: 3, causal: true, initStd: 0.5, rng: &rng)
         layer.queryBlock = 2  // blocks 0..<2, 2..<4, 4..<5; the second sequence ends inside one
         Self.randomize(layer.namedParameters(), seed: 37, std: 0.1)
-        Self.checkLayer(layer.namedParameters(), input: GradientCheck.random(10, 6, seed: 38), seed: 39,
-                        forward: { layer.forward($0, batch: 2, seqLen: 5, lengths: [5, 3]) }, backward: layer.backward)
+        Self.checkLayer(
+            layer.namedParameters(), input: GradientCheck.random(10, 6, seed: 38), seed: 39,
+            forward: { layer.forward($0, batch: 2, seqLen: 5, lengths: [5, 3]) }, backward: layer.backward)
     }
 
     @Test(arguments: [true, false])
@@ -98,8 +114,9 @@ import Testing
         var rng = SeededRandom(seed: 20)
         let block = TransformerBlock(dim: 8, heads: 2, hidden: 12, causal: causal, initStd: 0.3, rng: &rng)
         Self.randomize(block.namedParameters(), seed: 21, std: 0.1)
-        Self.checkLayer(block.namedParameters(), input: GradientCheck.random(6, 8, seed: 22), seed: 23,
-                        forward: { block.forward($0, batch: 2, seqLen: 3) }, backward: block.backward)
+        Self.checkLayer(
+            block.namedParameters(), input: GradientCheck.random(6, 8, seed: 22), seed: 23,
+            forward: { block.forward($0, batch: 2, seqLen: 3) }, backward: block.backward)
     }
 
     @Test func embedding() {
@@ -107,8 +124,12 @@ import Testing
         let layer = Embedding(vocabSize: 5, dim: 3, rng: &rng)
         let tokens: [Int32] = [0, 3, 3, 1, 4, 0]
         let r = GradientCheck.random(tokens.count, 3, seed: 25)
-        GradientCheck.checkParameters(layer.namedParameters(), step: { _ = layer.forward(tokens); layer.backward(r) },
-                                      loss: { GradientCheck.project(layer.forward(tokens), r) })
+        GradientCheck.checkParameters(
+            layer.namedParameters(),
+            step: {
+                _ = layer.forward(tokens); layer.backward(r)
+            },
+            loss: { GradientCheck.project(layer.forward(tokens), r) })
     }
 
     @Test func sparseLinear() {
@@ -120,8 +141,12 @@ import Testing
         x.appendRow([])
         x.appendRow([(9, 1.0), (0, 0.25)])
         let r = GradientCheck.random(3, 4, seed: 28)
-        GradientCheck.checkParameters(layer.namedParameters(), step: { _ = layer.forward(x); layer.backward(r) },
-                                      loss: { GradientCheck.project(layer.forward(x), r) })
+        GradientCheck.checkParameters(
+            layer.namedParameters(),
+            step: {
+                _ = layer.forward(x); layer.backward(r)
+            },
+            loss: { GradientCheck.project(layer.forward(x), r) })
     }
 
     @Test func sparseLinearEqualsDenseLinear() {
@@ -143,9 +168,12 @@ import Testing
         Self.randomize(model.namedParameters(), seed: 31, std: 0.2)
         let tokens: [Int32] = [1, 4, 2, 6, 0, 3, 3, 5]
         let r = GradientCheck.random(8, 7, seed: 32)
-        GradientCheck.checkParameters(model.namedParameters(),
-                                      step: { _ = model.forward(tokens: tokens, batch: 2, seqLen: 4); model.backward(r) },
-                                      loss: { GradientCheck.project(model.forward(tokens: tokens, batch: 2, seqLen: 4), r) })
+        GradientCheck.checkParameters(
+            model.namedParameters(),
+            step: {
+                _ = model.forward(tokens: tokens, batch: 2, seqLen: 4); model.backward(r)
+            },
+            loss: { GradientCheck.project(model.forward(tokens: tokens, batch: 2, seqLen: 4), r) })
     }
 
     @Test func transformerEncoderEndToEnd() {
@@ -155,7 +183,11 @@ import Testing
         let tokens: [Int32] = [1, 4, 2, 0, 3, 5, 0, 0]
         let r = GradientCheck.random(2, 8, seed: 35)
         let forward = { model.forward(tokens: tokens, batch: 2, seqLen: 4, lengths: [3, 2]) }
-        GradientCheck.checkParameters(model.namedParameters(), step: { _ = forward(); model.backward(r) },
-                                      loss: { GradientCheck.project(forward(), r) })
+        GradientCheck.checkParameters(
+            model.namedParameters(),
+            step: {
+                _ = forward(); model.backward(r)
+            },
+            loss: { GradientCheck.project(forward(), r) })
     }
 }

@@ -1,12 +1,16 @@
 import Foundation
 import Testing
+
 @testable import NN
 
 /// Each loss's value on a hand case, and its gradient against central differences.
 @Suite struct LossTests {
-    static func checkInputGradient(_ x: Matrix, _ gradient: Matrix, _ loss: (Matrix) -> Float,
-                                   sourceLocation: SourceLocation = #_sourceLocation) {
-        GradientCheck.checkInput(x, analytic: gradient, h: 1e-2, loss: { Double(loss($0)) }, sourceLocation: sourceLocation)
+    static func checkInputGradient(
+        _ x: Matrix, _ gradient: Matrix, _ loss: (Matrix) -> Float,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        GradientCheck.checkInput(
+            x, analytic: gradient, h: 1e-2, loss: { Double(loss($0)) }, sourceLocation: sourceLocation)
     }
 
     @Test func meanSquaredError() {
@@ -20,11 +24,13 @@ import Testing
 
     @Test func binaryCrossEntropyWithLogits() {
         // z = 0: loss log 2 whatever the label.
-        let zero = BinaryCrossEntropy.withLogits(Matrix(rows: 1, cols: 1), targets: Matrix(rows: 1, cols: 1, values: [1]))
+        let zero = BinaryCrossEntropy.withLogits(
+            Matrix(rows: 1, cols: 1), targets: Matrix(rows: 1, cols: 1, values: [1]))
         #expect(abs(zero.value - 0.693_147_2) < 1e-6)
         #expect(abs(zero.gradient.storage[0] + 0.5) < 1e-6)
         // Large logits stay finite.
-        let big = BinaryCrossEntropy.withLogits(Matrix(rows: 1, cols: 2, values: [100, -100]), targets: Matrix(rows: 1, cols: 2, values: [0, 1]))
+        let big = BinaryCrossEntropy.withLogits(
+            Matrix(rows: 1, cols: 2, values: [100, -100]), targets: Matrix(rows: 1, cols: 2, values: [0, 1]))
         #expect(abs(big.value - 100) < 1e-3)
         let x = GradientCheck.random(3, 2, seed: 3, std: 2)
         let y = Matrix(rows: 3, cols: 2, values: [0, 1, 0.3, 0.7, 1, 0])
@@ -68,7 +74,8 @@ import Testing
     }
 
     @Test func bradleyTerry() {
-        let equal = BradleyTerry.compute(chosen: Matrix(rows: 1, cols: 1, values: [2]), rejected: Matrix(rows: 1, cols: 1, values: [2]))
+        let equal = BradleyTerry.compute(
+            chosen: Matrix(rows: 1, cols: 1, values: [2]), rejected: Matrix(rows: 1, cols: 1, values: [2]))
         #expect(abs(equal.value - 0.693_147_2) < 1e-6)
         #expect(abs(equal.dChosen.storage[0] + 0.5) < 1e-6 && abs(equal.dRejected.storage[0] - 0.5) < 1e-6)
         let c = GradientCheck.random(4, 1, seed: 6, std: 2), r = GradientCheck.random(4, 1, seed: 7, std: 2)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NN
 
 @Suite struct OptimTests {
@@ -41,7 +42,9 @@ import Testing
         func grads(_ batches: [[Int32]]) -> [Matrix] {
             model.zeroGrad()
             for tokens in batches {
-                model.backward(CrossEntropy.compute(logits: model.forward(tokens: tokens, batch: 1, seqLen: 4), targets: targets).gradient)
+                model.backward(
+                    CrossEntropy.compute(logits: model.forward(tokens: tokens, batch: 1, seqLen: 4), targets: targets)
+                        .gradient)
             }
             return model.parameters().map(\.grad)
         }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NN
 
 @Suite struct RandomTests {
@@ -13,7 +14,8 @@ import Testing
         // Reference xoshiro256** seeded by SplitMix64(0); checkpoints and experiments depend on
         // this stream, so a change must be deliberate.
         var rng = SeededRandom(seed: 0)
-        #expect((0..<3).map { _ in rng.next() } == [0x99EC_5F36_CB75_F2B4, 0xBF6E_1F78_4956_452A, 0x1A5F_849D_4933_E6E0])
+        #expect(
+            (0..<3).map { _ in rng.next() } == [0x99EC_5F36_CB75_F2B4, 0xBF6E_1F78_4956_452A, 0x1A5F_849D_4933_E6E0])
     }
 
     @Test func normalsHaveRoughlyUnitVariance() {
@@ -23,7 +25,10 @@ import Testing
         let variance = xs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(xs.count)
         #expect(abs(mean) < 0.03 && abs(variance - 1) < 0.05)
         var u = SeededRandom(seed: 10)
-        #expect((0..<1000).allSatisfy { _ in let f = u.nextUnitFloat(); return f >= 0 && f < 1 })
+        #expect(
+            (0..<1000).allSatisfy { _ in
+                let f = u.nextUnitFloat(); return f >= 0 && f < 1
+            })
     }
 
     @Test func boundedIntegersAreUniformAndInRange() {

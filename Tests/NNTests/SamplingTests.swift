@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NN
 
 @Suite struct SamplingTests {
@@ -21,7 +22,8 @@ import Testing
 
     @Test func topKExcludesTheRest() {
         var rng = SeededRandom(seed: 3)
-        let drawn = Set((0..<500).map { _ in Sampling.sample(logits: Self.logits, row: 0, temperature: 2, topK: 2, rng: &rng) })
+        let drawn = Set(
+            (0..<500).map { _ in Sampling.sample(logits: Self.logits, row: 0, temperature: 2, topK: 2, rng: &rng) })
         #expect(drawn == [1, 2])
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NN
 
 /// Small end-to-end runs: the pieces together must actually learn.
@@ -33,13 +34,16 @@ import Testing
         let model = TransformerLM(config: config, seed: 2)
         let params = model.parameters()
         let opt = AdamW(learningRate: 0.01)
-        let sequences: [[Int32]] = [[0, 1, 2, 0, 1, 2, 0, 1, 2], [1, 2, 0, 1, 2, 0, 1, 2, 0], [2, 0, 1, 2, 0, 1, 2, 0, 1]]
+        let sequences: [[Int32]] = [
+            [0, 1, 2, 0, 1, 2, 0, 1, 2], [1, 2, 0, 1, 2, 0, 1, 2, 0], [2, 0, 1, 2, 0, 1, 2, 0, 1],
+        ]
         let inputs = sequences.flatMap { $0.prefix(8) }
         let targets = sequences.flatMap { $0.dropFirst() }
         var loss: Float = 10
         for _ in 0..<150 {
             model.zeroGrad()
-            let result = CrossEntropy.compute(logits: model.forward(tokens: inputs, batch: 3, seqLen: 8), targets: targets)
+            let result = CrossEntropy.compute(
+                logits: model.forward(tokens: inputs, batch: 3, seqLen: 8), targets: targets)
             loss = result.value
             model.backward(result.gradient)
             opt.step(params)
@@ -105,9 +109,12 @@ import Testing
             let inputs = sequences.flatMap { $0.prefix(generated) }
             let targets = sequences.flatMap { $0.dropFirst() }
             model.zeroGrad()
-            let lp = TokenLogProbs(logits: model.forward(tokens: inputs, batch: batch, seqLen: generated), targets: targets)
+            let lp = TokenLogProbs(
+                logits: model.forward(tokens: inputs, batch: batch, seqLen: generated), targets: targets)
             // Loss = -Σ A_b logp / tokens, so dLoss/dlogp = -A_b / tokens.
-            let upstream = (0..<(batch * generated)).map { -(rewards[$0 / generated] - mean) / Float(batch * generated) }
+            let upstream = (0..<(batch * generated)).map {
+                -(rewards[$0 / generated] - mean) / Float(batch * generated)
+            }
             model.backward(lp.gradient(upstream))
             opt.step(model.parameters())
         }

@@ -1,8 +1,10 @@
 import Foundation
-@testable import Regression
 import Testing
-@testable import Rewards
 import Verify
+
+@testable import Regression
+@testable import Rewards
+
 #if canImport(FoundationXML)
 import FoundationXML  // XMLParser lives here on Linux
 #endif
@@ -13,13 +15,14 @@ import FoundationXML  // XMLParser lives here on Linux
     }
 
     @Test func verifierAndRewardCasesRunAndReportFailures() {
-        let outcomes = RegressionRunner().run(Self.cases([
-            #"{"id":"a","gold":"3/4","pred":"0.75","expected":true,"tags":["fractions"]}"#,
-            #"{"id":"b","gold":"7","pred":"\\boxed{7} or \\boxed{8}","expected":false,"tags":["hedging"]}"#,
-            #"{"id":"c","gold":"7","pred":"8","expected":true,"tags":["numbers"]}"#,
-            #"{"id":"d","response":"<think>x</think><answer>5</answer>","answer":"5","expected_rewards":{"accuracy":1,"format":1}}"#,
-            #"{"id":"e","response":"\\boxed{5}","answer":"5","preset":"sharegrpo","expected_rewards":{"accuracy":1,"format":1}}"#,
-        ]))
+        let outcomes = RegressionRunner().run(
+            Self.cases([
+                #"{"id":"a","gold":"3/4","pred":"0.75","expected":true,"tags":["fractions"]}"#,
+                #"{"id":"b","gold":"7","pred":"\\boxed{7} or \\boxed{8}","expected":false,"tags":["hedging"]}"#,
+                #"{"id":"c","gold":"7","pred":"8","expected":true,"tags":["numbers"]}"#,
+                #"{"id":"d","response":"<think>x</think><answer>5</answer>","answer":"5","expected_rewards":{"accuracy":1,"format":1}}"#,
+                #"{"id":"e","response":"\\boxed{5}","answer":"5","preset":"sharegrpo","expected_rewards":{"accuracy":1,"format":1}}"#,
+            ]))
         #expect(outcomes.map(\.passed) == [true, true, false, true, false])
         #expect(outcomes[1].reason == "hedged")
         #expect(outcomes[2].verdict == false)
@@ -28,7 +31,9 @@ import FoundationXML  // XMLParser lives here on Linux
     }
 
     @Test func toleranceAppliesToNumericRewards() {
-        let c = Self.cases([#"{"id":"r","response":"<think>x</think><answer>5</answer>","answer":"5","config":{"rewards":[{"name":"format","weight":0.3}]},"expected_rewards":{"format":0.999}}"#])
+        let c = Self.cases([
+            #"{"id":"r","response":"<think>x</think><answer>5</answer>","answer":"5","config":{"rewards":[{"name":"format","weight":0.3}]},"expected_rewards":{"format":0.999}}"#
+        ])
         #expect(RegressionRunner(tolerance: 1e-9).run(c)[0].passed == false)
         #expect(RegressionRunner(tolerance: 0.01).run(c)[0].passed == true)
     }
@@ -60,11 +65,16 @@ import FoundationXML  // XMLParser lives here on Linux
             "gone": .init(verdict: true, rewards: nil),
         ]
         func outcome(_ id: String, _ verdict: Bool?, _ rewards: [String: Double]? = nil) -> RegressionRunner.Outcome {
-            .init(id: id, kind: verdict == nil ? "reward" : "verifier", tags: [], passed: true, verdict: verdict, rewards: rewards,
-                  reason: "", expected: "", gold: nil, pred: nil, source: "")
+            .init(
+                id: id, kind: verdict == nil ? "reward" : "verifier", tags: [], passed: true, verdict: verdict,
+                rewards: rewards,
+                reason: "", expected: "", gold: nil, pred: nil, source: "")
         }
-        let now = [outcome("up", true), outcome("down", false), outcome("same", true), outcome("reward", nil, ["a": 1, "b": 0.5000001]),
-                   outcome("new", true)]
+        let now = [
+            outcome("up", true), outcome("down", false), outcome("same", true),
+            outcome("reward", nil, ["a": 1, "b": 0.5000001]),
+            outcome("new", true),
+        ]
         let strict = BaselineComparison(outcomes: now, baseline: baseline, tolerance: 1e-9)
         #expect(strict.flips.map(\.id) == ["up", "down", "reward"])
         #expect(strict.flips[0] == .init(id: "up", was: "false", now: "true"))
@@ -75,12 +85,16 @@ import FoundationXML  // XMLParser lives here on Linux
     }
 
     @Test func reportTextJSONAndJUnit() throws {
-        let outcomes = RegressionRunner().run(Self.cases([
-            #"{"id":"ok","gold":"1","pred":"1","expected":true,"tags":["numbers"]}"#,
-            #"{"id":"bad<&>","gold":"1","pred":"2","expected":true,"tags":["numbers"]}"#,
-        ]))
-        let comparison = BaselineComparison(outcomes: outcomes, baseline: ["ok": .init(verdict: false, rewards: nil)], tolerance: 0)
-        let report = RegressionReport(outcomes: outcomes, unreadable: [("f:9", "field 'gold' is missing")], comparison: comparison, baselineName: "main")
+        let outcomes = RegressionRunner().run(
+            Self.cases([
+                #"{"id":"ok","gold":"1","pred":"1","expected":true,"tags":["numbers"]}"#,
+                #"{"id":"bad<&>","gold":"1","pred":"2","expected":true,"tags":["numbers"]}"#,
+            ]))
+        let comparison = BaselineComparison(
+            outcomes: outcomes, baseline: ["ok": .init(verdict: false, rewards: nil)], tolerance: 0)
+        let report = RegressionReport(
+            outcomes: outcomes, unreadable: [("f:9", "field 'gold' is missing")], comparison: comparison,
+            baselineName: "main")
         #expect(!report.isClean)
         let text = report.text()
         #expect(text.contains(#"FAIL bad<&> (t:2): gold "1" pred "2" expected true, got false (mismatch)"#))

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `rewardkit audit` on a small hand-made labelled file: exact figures, unreadable rows by line,
 /// the JSON shape, and what a missing peer looks like.
@@ -9,7 +9,8 @@ import TestSupport
     static func audit(_ extra: [String]) throws -> CommandRunner.Result {
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        return try CommandRunner.run(["audit", Fixture.url("audit_rollouts.jsonl").path, "--label", "is_correct"] + extra, in: dir)
+        return try CommandRunner.run(
+            ["audit", Fixture.url("audit_rollouts.jsonl").path, "--label", "is_correct"] + extra, in: dir)
     }
 
     @Test func textReportCountsAgreementAndBothErrorKinds() throws {
@@ -17,7 +18,9 @@ import TestSupport
         #expect(r.status == 3, "unreadable rows exit 3: \(r.stderr)")
         #expect(r.stdout.contains("8 rollouts judged, 5 unreadable rows"))
         // 6 of 8 agree: one false accept (label-noise, line 3), one false reject (no-answer, line 5).
-        let summary = r.stdout.split(separator: "\n").first { $0.hasPrefix("accuracy ") }.map { $0.split(separator: " ").prefix(5).map(String.init) }
+        let summary = r.stdout.split(separator: "\n").first { $0.hasPrefix("accuracy ") }.map {
+            $0.split(separator: " ").prefix(5).map(String.init)
+        }
         #expect(summary == ["accuracy", "8", "75.00%", "1", "1"])
         #expect(r.stdout.contains("line 3: gold \"7\", predicted \"7\" via boxed"))
         #expect(r.stdout.contains("line 5: gold \"3\" via none"))
@@ -26,7 +29,9 @@ import TestSupport
     @Test func unreadableRowsAreNamedByLine() throws {
         let r = try Self.audit([])
         #expect(r.stdout.contains("audit_rollouts.jsonl:8: no label field 'is_correct'"))
-        #expect(r.stdout.contains("audit_rollouts.jsonl:9: field 'is_correct' is the string \"yes\", expected true or false"))
+        #expect(
+            r.stdout.contains(
+                "audit_rollouts.jsonl:9: field 'is_correct' is the string \"yes\", expected true or false"))
         #expect(r.stdout.contains("audit_rollouts.jsonl:10: invalid JSON"))
         // Line 11 is blank; line 12 has no response.
         #expect(r.stdout.contains("audit_rollouts.jsonl:12: no response"))
@@ -50,7 +55,10 @@ import TestSupport
         #expect(ours["false_rejects"] as? Int == 1)
         #expect(ours["labelled_correct"] as? Int == 5)
         let paths = try #require(ours["by_path"] as? [String: [String: Any]])
-        #expect(paths.mapValues { $0["rows"] as? Int } == ["boxed": 3, "final_answer_phrase": 1, "answer_colon": 1, "answer_tag": 1, "answer_is": 1, "none": 1])
+        #expect(
+            paths.mapValues { $0["rows"] as? Int } == [
+                "boxed": 3, "final_answer_phrase": 1, "answer_colon": 1, "answer_tag": 1, "answer_is": 1, "none": 1,
+            ])
         #expect(paths["boxed"]?["false_accepts"] as? Int == 1)
         #expect(paths["none"]?["false_rejects"] as? Int == 1)
         let kinds = try #require(ours["by_kind"] as? [String: [String: Any]])
@@ -82,8 +90,11 @@ import TestSupport
 
     @Test(.enabled(if: peerPython != nil, "set REWARDKIT_TEST_PEER_PYTHON to a Python with math-verify 0.9.0"))
     func mathVerifyJudgesTheSameRolloutsSideBySide() throws {
-        let r = try Self.audit(["--peer", "math-verify", "--peer-python", Self.peerPython ?? "", "--peer-workers", "1", "--json"])
-        let root = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any], "\(r.stderr)")
+        let r = try Self.audit([
+            "--peer", "math-verify", "--peer-python", Self.peerPython ?? "", "--peer-workers", "1", "--json",
+        ])
+        let root = try #require(
+            try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any], "\(r.stderr)")
         let verifiers = try #require(root["verifiers"] as? [[String: Any]])
         #expect(verifiers.map { $0["name"] as? String } == ["accuracy", "math-verify"])
         let peer = verifiers[1]
@@ -98,7 +109,9 @@ import TestSupport
     }
 
     @Test func badUsageExitsTwo() throws {
-        for extra in [["--extraction", "guess"], ["--peer", "sympy"], ["--examples", "-1"], ["--peer-python", "python3"]] {
+        for extra in [
+            ["--extraction", "guess"], ["--peer", "sympy"], ["--examples", "-1"], ["--peer-python", "python3"],
+        ] {
             let r = try Self.audit(extra)
             #expect(r.status == 2, "\(extra): \(r.stderr)")
         }

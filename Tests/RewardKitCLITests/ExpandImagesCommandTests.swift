@@ -32,26 +32,37 @@ struct ExpandImagesCommandTests {
     }
 
     static func rows(_ text: String) -> [[String: Any]] {
-        text.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        text.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
     }
 
-    static let geometric: [ImageTransform] = [.rotate90Clockwise, .rotate90CounterClockwise, .rotate180, .flipVertical, .flipHorizontal, .flipBoth]
+    static let geometric: [ImageTransform] = [
+        .rotate90Clockwise, .rotate90CounterClockwise, .rotate180, .flipVertical, .flipHorizontal, .flipBoth,
+    ]
 
     @Test("the hint says what the pixels show", arguments: geometric)
     func hintMatchesPixels(_ transform: ImageTransform) throws {
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("in/pics"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("in/pics"), withIntermediateDirectories: true)
         try Self.writeCornerImage(dir.appendingPathComponent("in/pics/c.png").path)
         try (#"{"prompt":"<image>Which corner is white?","answer":"A","images":["pics/c.png"]}"# + "\n")
             .write(to: dir.appendingPathComponent("in/q.jsonl"), atomically: true, encoding: .utf8)
         for mode in ["matching", "released"] {
-            try FileManager.default.createDirectory(at: dir.appendingPathComponent("out-\(mode)"), withIntermediateDirectories: true)
-            let r = try CommandRunner.run(["expand", "in/q.jsonl", "--variants", "2", "--image-prob", "1", "--image-transforms", transform.rawValue,
-                                           "--hint-mode", mode, "--out", "out-\(mode)/v.jsonl"], in: dir)
+            try FileManager.default.createDirectory(
+                at: dir.appendingPathComponent("out-\(mode)"), withIntermediateDirectories: true)
+            let r = try CommandRunner.run(
+                [
+                    "expand", "in/q.jsonl", "--variants", "2", "--image-prob", "1", "--image-transforms",
+                    transform.rawValue,
+                    "--hint-mode", mode, "--out", "out-\(mode)/v.jsonl",
+                ], in: dir)
             #expect(r.status == 0, "\(r.stderr)")
             #expect(r.stderr.contains("1 images written, 0 errors"), "\(r.stderr)")
-            let rows = Self.rows(try String(contentsOf: dir.appendingPathComponent("out-\(mode)/v.jsonl"), encoding: .utf8))
+            let rows = Self.rows(
+                try String(contentsOf: dir.appendingPathComponent("out-\(mode)/v.jsonl"), encoding: .utf8))
             try #require(rows.count == 2)
             // The original: its path relative to the output file, no transform, no hint.
             #expect(rows[0]["images"] as? [String] == ["../in/pics/c.png"])
@@ -65,7 +76,8 @@ struct ExpandImagesCommandTests {
             #expect(prompt.hasPrefix("<image>" + hint + " "), "\(prompt)")
             let described = Self.cornerTheHintDescribes(hint)
             if mode == "matching" || ![.rotate90Clockwise, .rotate90CounterClockwise].contains(transform) {
-                #expect(described == pixels, "\(transform.rawValue) \(mode): hint '\(hint)' but the corner is \(pixels)")
+                #expect(
+                    described == pixels, "\(transform.rawValue) \(mode): hint '\(hint)' but the corner is \(pixels)")
             } else {
                 // The release's quarter-turn hints name the other direction: reproduced on purpose.
                 #expect(described != pixels, "\(transform.rawValue) released: hint '\(hint)', corner \(pixels)")
@@ -79,15 +91,17 @@ struct ExpandImagesCommandTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         try Self.writeCornerImage(dir.appendingPathComponent("ok.png").path)
         try "not a picture".write(to: dir.appendingPathComponent("text.jpg"), atomically: true, encoding: .utf8)
-        let input = [
-            #"{"question":"one?","answer":"1","image":"ok.png"}"#,
-            #"{"question":"two?","answer":"2","image":"gone.jpg"}"#,
-            #"{"question":"three?","answer":"3","images":["ok.png","text.jpg"]}"#,
-            #"{"question":"four?","answer":"4"}"#,
-            #"{"question":"five?","answer":"5","images":"\#(dir.path)/ok.png"}"#,
-        ].joined(separator: "\n") + "\n"
+        let input =
+            [
+                #"{"question":"one?","answer":"1","image":"ok.png"}"#,
+                #"{"question":"two?","answer":"2","image":"gone.jpg"}"#,
+                #"{"question":"three?","answer":"3","images":["ok.png","text.jpg"]}"#,
+                #"{"question":"four?","answer":"4"}"#,
+                #"{"question":"five?","answer":"5","images":"\#(dir.path)/ok.png"}"#,
+            ].joined(separator: "\n") + "\n"
         try input.write(to: dir.appendingPathComponent("q.jsonl"), atomically: true, encoding: .utf8)
-        let r = try CommandRunner.run(["expand", "q.jsonl", "--variants", "3", "--image-prob", "1", "--seed", "9", "--out", "v.jsonl"], in: dir)
+        let r = try CommandRunner.run(
+            ["expand", "q.jsonl", "--variants", "3", "--image-prob", "1", "--seed", "9", "--out", "v.jsonl"], in: dir)
         #expect(r.status == 3)
         #expect(r.stderr.contains("expanded 5 rows into 3 variants each (4 images written, 2 errors)"), "\(r.stderr)")
         let rows = Self.rows(try String(contentsOf: dir.appendingPathComponent("v.jsonl"), encoding: .utf8))
@@ -123,14 +137,21 @@ struct ExpandImagesCommandTests {
     func deterministic() throws {
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try Raster(width: 40, height: 30, bands: 3, pixels: Array(repeating: 120, count: 3600)).write(to: dir.appendingPathComponent("g.jpg").path, format: .jpeg)
-        let input = (1...12).map { #"{"prompt":"Question \#($0)?","answer":"\#($0)","image":"g.jpg"}"# }.joined(separator: "\n") + "\n"
+        try Raster(width: 40, height: 30, bands: 3, pixels: Array(repeating: 120, count: 3600)).write(
+            to: dir.appendingPathComponent("g.jpg").path, format: .jpeg)
+        let input =
+            (1...12).map { #"{"prompt":"Question \#($0)?","answer":"\#($0)","image":"g.jpg"}"# }.joined(separator: "\n")
+            + "\n"
         try input.write(to: dir.appendingPathComponent("q.jsonl"), atomically: true, encoding: .utf8)
         var outputs: [String] = []
         for name in ["a", "b"] {
-            let r = try CommandRunner.run(["expand", "q.jsonl", "--variants", "4", "--seed", "3", "--out", "v.jsonl", "--image-dir", name], in: dir)
+            let r = try CommandRunner.run(
+                ["expand", "q.jsonl", "--variants", "4", "--seed", "3", "--out", "v.jsonl", "--image-dir", name],
+                in: dir)
             #expect(r.status == 0, "\(r.stderr)")
-            outputs.append(try String(contentsOf: dir.appendingPathComponent("v.jsonl"), encoding: .utf8).replacingOccurrences(of: "\"\(name)/", with: "\"X/"))
+            outputs.append(
+                try String(contentsOf: dir.appendingPathComponent("v.jsonl"), encoding: .utf8).replacingOccurrences(
+                    of: "\"\(name)/", with: "\"X/"))
         }
         #expect(outputs[0] == outputs[1])
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("a").path).sorted()
@@ -138,13 +159,17 @@ struct ExpandImagesCommandTests {
         #expect(files.count > 2 && files.count < 30, "\(files.count) images")
         #expect(files.allSatisfy { $0.hasSuffix(".jpg") })
         for file in files {
-            #expect(FileManager.default.contents(atPath: dir.appendingPathComponent("a/" + file).path) == FileManager.default.contents(atPath: dir.appendingPathComponent("b/" + file).path), "\(file)")
+            #expect(
+                FileManager.default.contents(atPath: dir.appendingPathComponent("a/" + file).path)
+                    == FileManager.default.contents(atPath: dir.appendingPathComponent("b/" + file).path), "\(file)")
         }
-        let none = try CommandRunner.run(["expand", "q.jsonl", "--variants", "2", "--image-prob", "0"], in: dir,
-                                          stdin: nil)
+        let none = try CommandRunner.run(
+            ["expand", "q.jsonl", "--variants", "2", "--image-prob", "0"], in: dir,
+            stdin: nil)
         #expect(none.status == 0)
         #expect(!none.stdout.contains("image_transform"))
-        let missing = try CommandRunner.run(["expand", "--image-prob", "0"], in: dir, stdin: #"{"prompt":"p","image":"nowhere.png"}"# + "\n")
+        let missing = try CommandRunner.run(
+            ["expand", "--image-prob", "0"], in: dir, stdin: #"{"prompt":"p","image":"nowhere.png"}"# + "\n")
         #expect(missing.status == 0)
         #expect(missing.stdout.contains(#""image":"nowhere.png""#))
         #expect(try CommandRunner.run(["expand", "--image-transforms", "rotate_45"], in: dir, stdin: "").status == 2)

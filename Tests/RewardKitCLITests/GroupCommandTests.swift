@@ -11,25 +11,30 @@ import Testing
     }
 
     @Test func shareGRPOPresetExpandsAndReportsVanishingBeforeAndAfter() throws {
-        let r = try CommandRunner.run(["score", "sharegrpo_rollouts.jsonl", "--preset", "sharegrpo", "--no-db"], in: Self.fixtures)
+        let r = try CommandRunner.run(
+            ["score", "sharegrpo_rollouts.jsonl", "--preset", "sharegrpo", "--no-db"], in: Self.fixtures)
         #expect(r.status == 0, "\(r.stderr)")
         let out = Self.rows(r.stdout)
         #expect(out.count == 64)  // 4 questions x (2 variants x 2 variants x 4 responses)
         #expect(out.filter { $0["shared"] as? Bool == true }.count == 32)
         #expect(r.stderr.contains("frac_zero_std 0.6250 per variant before sharing, 0.2500 per question after"))
         // reward = 0.9 accuracy + 0.1 boxed format
-        #expect(out.allSatisfy { row in
-            let rewards = row["rewards"] as! [String: Double]
-            return abs((row["reward"] as! Double) - (0.9 * rewards["accuracy"]! + 0.1 * rewards["format"]!)) < 1e-12
-        })
+        #expect(
+            out.allSatisfy { row in
+                let rewards = row["rewards"] as! [String: Double]
+                return abs((row["reward"] as! Double) - (0.9 * rewards["accuracy"]! + 0.1 * rewards["format"]!)) < 1e-12
+            })
     }
 
     @Test func advantagesReproduceTheShareGRPOWorkedExample() throws {
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         var lines = (0..<6).map { _ in #"{"group":"q","variant":"A","reward":0}"# }
-        lines += [#"{"group":"q","variant":"B","reward":1}"#] + (0..<5).map { _ in #"{"group":"q","variant":"B","reward":0}"# }
-        let r = try CommandRunner.run(["advantages", "--estimator", "share_grpo"], in: dir, stdin: lines.joined(separator: "\n"))
+        lines +=
+            [#"{"group":"q","variant":"B","reward":1}"#]
+            + (0..<5).map { _ in #"{"group":"q","variant":"B","reward":0}"# }
+        let r = try CommandRunner.run(
+            ["advantages", "--estimator", "share_grpo"], in: dir, stdin: lines.joined(separator: "\n"))
         #expect(r.status == 0, "\(r.stderr)")
         let out = Self.rows(r.stdout)
         #expect(out.count == 24)
@@ -45,9 +50,12 @@ import Testing
     @Test func trustWeightingNeedsThinkingScoresAndNamesTheRow() throws {
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let input = [#"{"uid":"g","rewards":{"accuracy":1,"thinking":0.2}}"#, #"{"uid":"g","rewards":{"accuracy":0}}"#,
-                     #"{"uid":"g","rewards":{"accuracy":0,"thinking":0.8}}"#].joined(separator: "\n")
-        let r = try CommandRunner.run(["advantages", "--trust", "paper", "--schedule", "constant"], in: dir, stdin: input)
+        let input = [
+            #"{"uid":"g","rewards":{"accuracy":1,"thinking":0.2}}"#, #"{"uid":"g","rewards":{"accuracy":0}}"#,
+            #"{"uid":"g","rewards":{"accuracy":0,"thinking":0.8}}"#,
+        ].joined(separator: "\n")
+        let r = try CommandRunner.run(
+            ["advantages", "--trust", "paper", "--schedule", "constant"], in: dir, stdin: input)
         #expect(r.status == 3)
         let out = Self.rows(r.stdout)
         #expect(out.count == 3)
@@ -59,7 +67,8 @@ import Testing
     }
 
     @Test func sophiaVLPresetScoresWithTrust() throws {
-        let r = try CommandRunner.run(["score", "sophiavl_rollouts.jsonl", "--preset", "sophiavl", "--step", "100", "--no-db"], in: Self.fixtures)
+        let r = try CommandRunner.run(
+            ["score", "sophiavl_rollouts.jsonl", "--preset", "sophiavl", "--step", "100", "--no-db"], in: Self.fixtures)
         #expect(r.status == 0, "\(r.stderr)")
         let out = Self.rows(r.stdout)
         #expect(out.count == 12)
@@ -73,8 +82,9 @@ import Testing
     @Test func expandWritesVariantsThatScoreTogether() throws {
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let r = try CommandRunner.run(["expand", "--variants", "3", "--seed", "4"], in: dir,
-                                      stdin: #"{"prompt":"Tom has 3 apples. Ann has 4 pears. How many fruits?","answer":"7"}"# + "\n\n{bad\n")
+        let r = try CommandRunner.run(
+            ["expand", "--variants", "3", "--seed", "4"], in: dir,
+            stdin: #"{"prompt":"Tom has 3 apples. Ann has 4 pears. How many fruits?","answer":"7"}"# + "\n\n{bad\n")
         #expect(r.status == 3)
         let out = r.stdout.split(separator: "\n")
         #expect(out.count == 4)

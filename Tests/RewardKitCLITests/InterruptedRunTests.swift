@@ -1,8 +1,9 @@
+import Foundation
+import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
-import Testing
 
 /// `score --out` killed or stopped part way: nothing at the target until the run is done, the
 /// rows written kept beside it, `--resume` finishing them into the bytes of an uninterrupted run,
@@ -17,7 +18,8 @@ import Testing
         text.reserveCapacity(rows * 110)
         for i in 0..<rows {
             let answer = i % 3 == 1 ? i + 1 : i
-            text += #"{"id":\#(i),"prompt":"\#(i)+0?","response":"<think>\#(i)+0=\#(answer)</think><answer>\#(answer)</answer>","answer":"\#(i)"}"#
+            text +=
+                #"{"id":\#(i),"prompt":"\#(i)+0?","response":"<think>\#(i)+0=\#(answer)</think><answer>\#(answer)</answer>","answer":"\#(i)"}"#
             text += i == 10 ? "\n\n" : "\n"
         }
         try text.write(to: input(url), atomically: true, encoding: .utf8)
@@ -38,11 +40,15 @@ import Testing
     /// Starts `rewardkit score in.jsonl --out out.jsonl ARGS` and sends `signal` once the partial
     /// output holds at least `bytes` bytes; returns how the process ended. It waits on a thread
     /// of its own (see `CommandRunner.runDetached`).
-    static func interrupt(in dir: URL, with signal: Int32, afterBytes bytes: Int = 1 << 20, _ arguments: [String] = []) async throws -> Ending {
+    static func interrupt(
+        in dir: URL, with signal: Int32, afterBytes bytes: Int = 1 << 20, _ arguments: [String] = []
+    ) async throws -> Ending {
         try await CommandRunner.detached { try interruptBlocking(in: dir, with: signal, afterBytes: bytes, arguments) }
     }
 
-    private static func interruptBlocking(in dir: URL, with signal: Int32, afterBytes bytes: Int, _ arguments: [String]) throws -> Ending {
+    private static func interruptBlocking(
+        in dir: URL, with signal: Int32, afterBytes bytes: Int, _ arguments: [String]
+    ) throws -> Ending {
         let process = Process()
         process.executableURL = CommandRunner.binary
         process.arguments = ["score", "in.jsonl", "--out", "out.jsonl"] + arguments
@@ -52,7 +58,8 @@ import Testing
         try process.run()
         let deadline = Date().addingTimeInterval(120)
         while process.isRunning, Date() < deadline,
-              !FileManager.default.fileExists(atPath: partial(dir).path) || size(of: partial(dir)) < bytes { usleep(5_000) }
+            !FileManager.default.fileExists(atPath: partial(dir).path) || size(of: partial(dir)) < bytes
+        { usleep(5_000) }
         kill(process.processIdentifier, signal)
         process.waitUntilExit()
         return Ending(bySignal: process.terminationReason == .uncaughtSignal, status: process.terminationStatus)
@@ -68,7 +75,8 @@ import Testing
 
     /// The output of an uninterrupted run.
     static func reference(in dir: URL) async throws -> Data {
-        let r = try await CommandRunner.runDetached(["score", "in.jsonl", "--out", "reference.jsonl", "--no-db"], in: dir)
+        let r = try await CommandRunner.runDetached(
+            ["score", "in.jsonl", "--out", "reference.jsonl", "--no-db"], in: dir)
         #expect(r.status == 0, "\(r.stderr)")
         return try Data(contentsOf: dir.appendingPathComponent("reference.jsonl"))
     }
@@ -83,7 +91,8 @@ import Testing
         #expect(Self.size(of: Self.partial(dir)) > 0)
 
         // A kill can cut the last row short; the resume drops it and scores it again.
-        let resumed = try await CommandRunner.runDetached(["score", "in.jsonl", "--out", "out.jsonl", "--resume", "--no-db"], in: dir)
+        let resumed = try await CommandRunner.runDetached(
+            ["score", "in.jsonl", "--out", "out.jsonl", "--resume", "--no-db"], in: dir)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.stderr.contains("rewardkit: resuming out.jsonl after "))
         #expect(try Data(contentsOf: Self.target(dir)) == (try await Self.reference(in: dir)))
@@ -105,14 +114,17 @@ import Testing
         #expect(interrupted.stdout.contains(#""status":"interrupted""#), "\(interrupted.stdout)")
         #expect(interrupted.stdout.contains(#""rowsWritten":\#(kept)"#), "\(interrupted.stdout)")
 
-        let resumed = try await CommandRunner.runDetached(["score", "in.jsonl", "--out", "out.jsonl", "--resume", "--db", "runs.sqlite"], in: dir)
+        let resumed = try await CommandRunner.runDetached(
+            ["score", "in.jsonl", "--out", "out.jsonl", "--resume", "--db", "runs.sqlite"], in: dir)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.stderr.contains("after \(kept) kept rows"), "\(resumed.stderr)")
         #expect(try Data(contentsOf: Self.target(dir)) == (try await Self.reference(in: dir)))
         #expect(!FileManager.default.fileExists(atPath: Self.partial(dir).path))
         let runs = try await CommandRunner.runDetached(["runs", "--json", "--db", "runs.sqlite"], in: dir)
         let newest = try #require(runs.stdout.split(separator: "\n").first)
-        #expect(newest.contains(#""status":"complete""#) && newest.contains(#""rowsWritten":\#(Self.rowCount)"#), "\(newest)")
+        #expect(
+            newest.contains(#""status":"complete""#) && newest.contains(#""rowsWritten":\#(Self.rowCount)"#),
+            "\(newest)")
         #expect(newest.contains(#""rows":\#(Self.rowCount - kept)"#), "\(newest)")
     }
 
@@ -128,22 +140,31 @@ import Testing
 
         try "rewards:\n  - {name: accuracy, weight: 2.0}\n  - {name: format, weight: 0.5}\n"
             .write(to: dir.appendingPathComponent("heavier.yaml"), atomically: true, encoding: .utf8)
-        let otherConfig = try await CommandRunner.runDetached(["score", "in.jsonl", "--out", "out.jsonl", "--resume", "--config", "heavier.yaml", "--no-db"], in: dir)
+        let otherConfig = try await CommandRunner.runDetached(
+            ["score", "in.jsonl", "--out", "out.jsonl", "--resume", "--config", "heavier.yaml", "--no-db"], in: dir)
         #expect(otherConfig.status == 1)
-        #expect(otherConfig.stderr.contains("kept row 1 is not the scored form of input line 1 under this config"), "\(otherConfig.stderr)")
+        #expect(
+            otherConfig.stderr.contains("kept row 1 is not the scored form of input line 1 under this config"),
+            "\(otherConfig.stderr)")
 
         // The last kept row is input line kept + 1 (one blank line after line 11).
         var lines = try String(contentsOf: Self.input(dir), encoding: .utf8).components(separatedBy: "\n")
         lines[kept] = lines[kept].replacingOccurrences(of: #""answer":""#, with: #""answer":"9"#)
         try lines.joined(separator: "\n").write(to: Self.input(dir), atomically: true, encoding: .utf8)
-        let changedRow = try await CommandRunner.runDetached(["score", "in.jsonl", "--out", "out.jsonl", "--resume", "--no-db"], in: dir)
+        let changedRow = try await CommandRunner.runDetached(
+            ["score", "in.jsonl", "--out", "out.jsonl", "--resume", "--no-db"], in: dir)
         #expect(changedRow.status == 1)
-        #expect(changedRow.stderr.contains("kept row \(kept) is not the scored form of input line \(kept + 1)"), "\(changedRow.stderr)")
+        #expect(
+            changedRow.stderr.contains("kept row \(kept) is not the scored form of input line \(kept + 1)"),
+            "\(changedRow.stderr)")
 
         try Self.writeInput(dir, rows: kept - 1)
-        let shorter = try await CommandRunner.runDetached(["score", "in.jsonl", "--out", "out.jsonl", "--resume", "--no-db"], in: dir)
+        let shorter = try await CommandRunner.runDetached(
+            ["score", "in.jsonl", "--out", "out.jsonl", "--resume", "--no-db"], in: dir)
         #expect(shorter.status == 1)
-        #expect(shorter.stderr.contains("the kept output has \(kept) rows but the input has only \(kept - 1)"), "\(shorter.stderr)")
+        #expect(
+            shorter.stderr.contains("the kept output has \(kept) rows but the input has only \(kept - 1)"),
+            "\(shorter.stderr)")
 
         // A refused resume leaves the kept rows as they were, and the target absent.
         #expect(try Data(contentsOf: Self.partial(dir)) == keptBytes)
@@ -156,13 +177,15 @@ import Testing
         try await CommandRunner.detached { try Self.writeInput(dir) }
         // The group step writes nothing until it has read the whole input: signal once the
         // (empty) partial file exists.
-        let stopped = try await Self.interrupt(in: dir, with: SIGTERM, afterBytes: 0, ["--preset", "sharegrpo", "--db", "runs.sqlite"])
+        let stopped = try await Self.interrupt(
+            in: dir, with: SIGTERM, afterBytes: 0, ["--preset", "sharegrpo", "--db", "runs.sqlite"])
         #expect(stopped == Ending(bySignal: false, status: 143))
         #expect(!FileManager.default.fileExists(atPath: Self.target(dir).path))
         #expect(!FileManager.default.fileExists(atPath: Self.partial(dir).path))
         let runs = try await CommandRunner.runDetached(["runs", "--json", "--db", "runs.sqlite"], in: dir)
         #expect(runs.stdout.contains(#""status":"interrupted""#), "\(runs.stdout)")
-        let resume = try await CommandRunner.runDetached(["score", "in.jsonl", "--out", "out.jsonl", "--preset", "sharegrpo", "--resume", "--no-db"], in: dir)
+        let resume = try await CommandRunner.runDetached(
+            ["score", "in.jsonl", "--out", "out.jsonl", "--preset", "sharegrpo", "--resume", "--no-db"], in: dir)
         #expect(resume.status == 2)
         #expect(resume.stderr.contains("--resume continues configs without group steps"), "\(resume.stderr)")
     }
@@ -171,9 +194,12 @@ import Testing
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try Self.writeInput(dir, rows: 3)
-        let nothing = try await CommandRunner.runDetached(["score", "in.jsonl", "--out", "out.jsonl", "--resume", "--no-db"], in: dir)
+        let nothing = try await CommandRunner.runDetached(
+            ["score", "in.jsonl", "--out", "out.jsonl", "--resume", "--no-db"], in: dir)
         #expect(nothing.status == 1)
-        #expect(nothing.stderr.contains("nothing to resume for out.jsonl: .out.jsonl.partial does not exist"), "\(nothing.stderr)")
+        #expect(
+            nothing.stderr.contains("nothing to resume for out.jsonl: .out.jsonl.partial does not exist"),
+            "\(nothing.stderr)")
         let noOut = try await CommandRunner.runDetached(["score", "in.jsonl", "--resume", "--no-db"], in: dir)
         #expect(noOut.status == 2, "\(noOut.stderr)")
     }

@@ -3,20 +3,23 @@ import Testing
 
 /// `rewardkit keysteps` and `rewardkit score` on Mulberry rollouts, as a user runs them.
 @Suite struct KeyStepsCommandTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     @Test func addsKeyStepsAndWritesErrorRowsForRowsWithoutAReference() throws {
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let input = [
-            ####"{"id":1,"reference":"### Step 1:\nBD = \\frac{12}{2} = 6.\n### Step 2:\nAD is a median.\n### The final answer is: 6"}"####,
-            #"{"id":2,"prompt":"no reference here","response":"x"}"#,
-            #"{"id":3,"solution":"There are 24 apples.","key_steps":["stale"]}"#,
-        ].joined(separator: "\n") + "\n"
+        let input =
+            [
+                ####"{"id":1,"reference":"### Step 1:\nBD = \\frac{12}{2} = 6.\n### Step 2:\nAD is a median.\n### The final answer is: 6"}"####,
+                #"{"id":2,"prompt":"no reference here","response":"x"}"#,
+                #"{"id":3,"solution":"There are 24 apples.","key_steps":["stale"]}"#,
+            ].joined(separator: "\n") + "\n"
         let r = try CommandRunner.run(["keysteps", "--out", "out.jsonl"], in: dir, stdin: input)
         #expect(r.status == 3, "\(r.stderr)")
         #expect(r.stderr.contains("from 3 rows (1 errors"))
-        let lines = try String(contentsOf: dir.appendingPathComponent("out.jsonl"), encoding: .utf8).split(separator: "\n")
+        let lines = try String(contentsOf: dir.appendingPathComponent("out.jsonl"), encoding: .utf8).split(
+            separator: "\n")
         #expect(lines.count == 3)
         let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as! [String: Any]
         let steps = first["key_steps"] as? [[String]] ?? []
@@ -29,7 +32,8 @@ import Testing
     @Test func cleanRunExitsZeroAndCapsPerStep() throws {
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let r = try CommandRunner.run(["keysteps", "--max-per-step", "1"], in: dir, stdin: #"{"answer":"a = 1, b = 2, c = 3"}"# + "\n")
+        let r = try CommandRunner.run(
+            ["keysteps", "--max-per-step", "1"], in: dir, stdin: #"{"answer":"a = 1, b = 2, c = 3"}"# + "\n")
         #expect(r.status == 0, "\(r.stderr)")
         let row = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
         #expect((row["key_steps"] as? [[String]])?.count == 1)
@@ -52,7 +56,9 @@ import Testing
             let row = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
             let rewards = try #require(row["rewards"] as? [String: Double])
             let expected = try #require(row["expected"] as? [String: Any])
-            let paper = (expected["step_accuracy_paper"] as? Double ?? .nan) + (expected["step_validity_paper"] as? Double ?? .nan)
+            let paper =
+                (expected["step_accuracy_paper"] as? Double ?? .nan)
+                + (expected["step_validity_paper"] as? Double ?? .nan)
             #expect(abs((row["reward"] as? Double ?? .nan) - paper) < 1e-9, "\(row["id"] ?? "?")")
             #expect(rewards.keys.sorted() == ["step_accuracy", "step_validity"])
         }

@@ -37,8 +37,12 @@ import Testing
             // Two responses per question (one good, one bad), so within-question pairs exist.
             let p = k / 2, a = 3 + p % 17, b = 2 + (p * 7) % 13
             let q = "What is \(a) plus \(b)? (\(p))"
-            if k % 2 == 0 { return #"{"question": "\#(q)", "response": "We add: \#(a) + \#(b) = \#(a + b). Answer: \#(a + b)", "score": 1.0}"# }
-            return #"{"question": "\#(q)", "response": "Maybe \#(a) + \#(b) = \#(a + b + 3), I think. Answer: \#(a + b + 3)", "score": 0.0}"#
+            if k % 2 == 0 {
+                return
+                    #"{"question": "\#(q)", "response": "We add: \#(a) + \#(b) = \#(a + b). Answer: \#(a + b)", "score": 1.0}"#
+            }
+            return
+                #"{"question": "\#(q)", "response": "Maybe \#(a) + \#(b) = \#(a + b + 3), I think. Answer: \#(a + b + 3)", "score": 0.0}"#
         }.joined(separator: "\n") + "\n"
     }
 
@@ -46,14 +50,18 @@ import Testing
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try Self.gradedRows(120).write(to: dir.appendingPathComponent("train.jsonl"), atomically: true, encoding: .utf8)
-        let train = try CommandRunner.run(["rm", "train", "--data", "train.jsonl", "--val", "train.jsonl", "--epochs", "3",
-                                           "--lr", "0.01", "--out", "m.rkck"], in: dir)
+        let train = try CommandRunner.run(
+            [
+                "rm", "train", "--data", "train.jsonl", "--val", "train.jsonl", "--epochs", "3",
+                "--lr", "0.01", "--out", "m.rkck",
+            ], in: dir)
         #expect(train.status == 0, "\(train.stderr)")
         // Not a terminal: plain lines per epoch with validation figures, no bar.
         #expect(train.stderr.contains("epoch 3/3") && train.stderr.contains("pairwise acc"))
         #expect(!train.stderr.contains("\u{1B}["))
 
-        let eval = try CommandRunner.run(["rm", "eval", "--model", "m.rkck", "--data", "train.jsonl", "--json"], in: dir)
+        let eval = try CommandRunner.run(
+            ["rm", "eval", "--model", "m.rkck", "--data", "train.jsonl", "--json"], in: dir)
         #expect(eval.status == 0, "\(eval.stderr)")
         let report = try JSONSerialization.jsonObject(with: Data(eval.stdout.utf8)) as? [String: Any]
         let metrics = report?["metrics"] as? [String: Any]
@@ -61,23 +69,27 @@ import Testing
         #expect(((metrics?["pairwiseAccuracy"] as? Double) ?? 0) > 0.9)
 
         let rollouts = """
-        {"id": 1, "prompt": "What is 4 plus 9?", "response": "We add: 4 + 9 = 13. Answer: 13", "extra": [1, 2]}
+            {"id": 1, "prompt": "What is 4 plus 9?", "response": "We add: 4 + 9 = 13. Answer: 13", "extra": [1, 2]}
 
-        {"id": 2, "prompt": "What is 4 plus 9?", "response": 5}
-        not json
-        """
+            {"id": 2, "prompt": "What is 4 plus 9?", "response": 5}
+            not json
+            """
         let score = try CommandRunner.run(["rm", "score", "--model", "m.rkck", "-"], in: dir, stdin: rollouts)
         #expect(score.status == 3)
         let lines = score.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
-        #expect(lines[0].hasPrefix(#"{"id": 1, "prompt""#) && lines[0].contains(#""extra": [1, 2]"#) && lines[0].contains(#""rewards":{"thinking":"#))
+        #expect(
+            lines[0].hasPrefix(#"{"id": 1, "prompt""#) && lines[0].contains(#""extra": [1, 2]"#)
+                && lines[0].contains(#""rewards":{"thinking":"#))
         #expect(lines[1].contains(#""line":3"#) && lines[1].contains("response"))
         #expect(lines[2].contains(#""line":4"#) && lines[2].contains("error"))
 
         // The same model inside a config for `rewardkit score`: loaded once, scored in process.
-        try "rewards:\n  - {name: thinking, weight: 1.0, model: m.rkck}\n".write(to: dir.appendingPathComponent("c.yaml"), atomically: true, encoding: .utf8)
-        let viaConfig = try CommandRunner.run(["score", "--config", "c.yaml", "--no-db", "-"], in: dir,
-                                              stdin: #"{"prompt": "What is 4 plus 9?", "response": "We add: 4 + 9 = 13. Answer: 13"}"#)
+        try "rewards:\n  - {name: thinking, weight: 1.0, model: m.rkck}\n".write(
+            to: dir.appendingPathComponent("c.yaml"), atomically: true, encoding: .utf8)
+        let viaConfig = try CommandRunner.run(
+            ["score", "--config", "c.yaml", "--no-db", "-"], in: dir,
+            stdin: #"{"prompt": "What is 4 plus 9?", "response": "We add: 4 + 9 = 13. Answer: 13"}"#)
         #expect(viaConfig.status == 0, "\(viaConfig.stderr)")
         let sameRow = lines[0].components(separatedBy: #""rewards":"#).last?.prefix(30)
         #expect(sameRow.map { viaConfig.stdout.contains($0) } == true)
@@ -94,7 +106,9 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("m.rkck").path))
 
         try Self.gradedRows(20).write(to: dir.appendingPathComponent("good.jsonl"), atomically: true, encoding: .utf8)
-        #expect(try CommandRunner.run(["rm", "train", "--data", "good.jsonl", "--epochs", "1", "--out", "m.rkck"], in: dir).status == 0)
+        #expect(
+            try CommandRunner.run(["rm", "train", "--data", "good.jsonl", "--epochs", "1", "--out", "m.rkck"], in: dir)
+                .status == 0)
         let eval = try CommandRunner.run(["rm", "eval", "--model", "m.rkck", "--data", "bad.jsonl"], in: dir)
         #expect(eval.status == 1)
         #expect(eval.stderr.contains("bad.jsonl: line 5") && eval.stderr.contains("expected a number in [0,1]"))

@@ -11,7 +11,8 @@ import Testing
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let sample = Self.fixtures.appendingPathComponent("gsm8k_train_sample.jsonl").path
-        let synth = try CommandRunner.run(["rm", "synth", "--gsm8k", sample, "--per-problem", "3", "--out", "s.jsonl"], in: dir)
+        let synth = try CommandRunner.run(
+            ["rm", "synth", "--gsm8k", sample, "--per-problem", "3", "--out", "s.jsonl"], in: dir)
         #expect(synth.status == 0, "\(synth.stderr)")
         #expect(synth.stderr.contains("from 3 of 3 problems"))
         let rows = try String(contentsOf: dir.appendingPathComponent("s.jsonl"), encoding: .utf8).split(separator: "\n")
@@ -19,13 +20,16 @@ import Testing
         let first = try #require(try JSONSerialization.jsonObject(with: Data(rows[0].utf8)) as? [String: Any])
         #expect((first["first_error"] as? Int) == -1 && (first["steps"] as? [String])?.isEmpty == false)
 
-        let train = try CommandRunner.run(["rm", "train", "--data", "s.jsonl", "--epochs", "2", "--pairwise-weight", "1", "--out", "m.rkck"], in: dir)
+        let train = try CommandRunner.run(
+            ["rm", "train", "--data", "s.jsonl", "--epochs", "2", "--pairwise-weight", "1", "--out", "m.rkck"], in: dir)
         #expect(train.status == 0, "\(train.stderr)")
         #expect(train.stderr.contains("step-labelled rows"))
 
-        let scored = try CommandRunner.run(["rm", "score", "--model", "m.rkck", "-"], in: dir,
-                                           stdin: #"{"prompt": "What is 2 + 3?", "response": "2 + 3 = 5\nA: 5", "steps": ["2 + 3 = 5", "2 * 3 = 7", "A: 7"]}"# + "\n" +
-                                                  #"{"prompt": "What is 2 + 3?", "response": "A: 5"}"#)
+        let scored = try CommandRunner.run(
+            ["rm", "score", "--model", "m.rkck", "-"], in: dir,
+            stdin:
+                #"{"prompt": "What is 2 + 3?", "response": "2 + 3 = 5\nA: 5", "steps": ["2 + 3 = 5", "2 * 3 = 7", "A: 7"]}"#
+                + "\n" + #"{"prompt": "What is 2 + 3?", "response": "A: 5"}"#)
         #expect(scored.status == 0, "\(scored.stderr)")
         let out = scored.stdout.split(separator: "\n")
         #expect(out.count == 2)
@@ -37,12 +41,14 @@ import Testing
         #expect(!out[1].contains("step_scores"))
 
         // Group-aware with weight 0 is majority voting: two of a group agree, the third does not.
-        let grouped = try CommandRunner.run(["rm", "score", "--model", "m.rkck", "--group-aware", "0", "-"], in: dir, stdin: """
-        {"group": "g", "prompt": "What is 2 + 3?", "response": "2 + 3 = 5\\nA: 5"}
-        {"group": "g", "prompt": "What is 2 + 3?", "response": "So it is 5.\\nA: 5"}
-        {"group": "g", "prompt": "What is 2 + 3?", "response": "A: 6"}
-        {"group": "h", "prompt": "What is 2 + 3?", "response": "A: 5"}
-        """)
+        let grouped = try CommandRunner.run(
+            ["rm", "score", "--model", "m.rkck", "--group-aware", "0", "-"], in: dir,
+            stdin: """
+                {"group": "g", "prompt": "What is 2 + 3?", "response": "2 + 3 = 5\\nA: 5"}
+                {"group": "g", "prompt": "What is 2 + 3?", "response": "So it is 5.\\nA: 5"}
+                {"group": "g", "prompt": "What is 2 + 3?", "response": "A: 6"}
+                {"group": "h", "prompt": "What is 2 + 3?", "response": "A: 5"}
+                """)
         #expect(grouped.status == 0, "\(grouped.stderr)")
         let values = try grouped.stdout.split(separator: "\n").map { line -> Double in
             let row = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
@@ -58,7 +64,8 @@ import Testing
         {"question": "P", "steps": ["1 + 1 = 2", "2 * 2 = 5", "A: 5"], "first_error": 1}
 
         """.write(to: dir.appendingPathComponent("e.jsonl"), atomically: true, encoding: .utf8)
-        let eval = try CommandRunner.run(["rm", "eval", "--model", "m.rkck", "--data", "e.jsonl", "--group-aware", "0.5", "--json"], in: dir)
+        let eval = try CommandRunner.run(
+            ["rm", "eval", "--model", "m.rkck", "--data", "e.jsonl", "--group-aware", "0.5", "--json"], in: dir)
         #expect(eval.status == 0, "\(eval.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(eval.stdout.utf8)) as? [String: Any])
         let ranking = try #require(report["ranking"] as? [String: Any])
@@ -67,7 +74,8 @@ import Testing
         let baseline = try #require(firstErr["calculationBaseline"] as? [String: Any])
         #expect((baseline["erroneousAccuracy"] as? Double) == 1)
         #expect(report["groupAware"] is [String: Any])
-        let badFold = try CommandRunner.run(["rm", "eval", "--model", "m.rkck", "--data", "e.jsonl", "--fold", "2/2"], in: dir)
+        let badFold = try CommandRunner.run(
+            ["rm", "eval", "--model", "m.rkck", "--data", "e.jsonl", "--fold", "2/2"], in: dir)
         #expect(badFold.status != 0 && badFold.stderr.contains("--fold"))
     }
 }

@@ -22,11 +22,12 @@ import Testing
         #expect(first.stdout.hasSuffix("3 passed, 0 failed\n"))
         #expect(try CommandRunner.run(["regress", "cases.jsonl"], in: dir).status == 0)
         // The verifier's answers change: "up" now matches, "down" no longer does (expectations follow).
-        try Self.write([
-            #"{"id":"up","gold":"7","pred":"7","expected":true,"tags":["numbers"]}"#,
-            #"{"id":"down","gold":"7","pred":"8","expected":false,"tags":["numbers"]}"#,
-            Self.base[2],
-        ], to: dir)
+        try Self.write(
+            [
+                #"{"id":"up","gold":"7","pred":"7","expected":true,"tags":["numbers"]}"#,
+                #"{"id":"down","gold":"7","pred":"8","expected":false,"tags":["numbers"]}"#,
+                Self.base[2],
+            ], to: dir)
         let changed = try CommandRunner.run(["regress", "cases.jsonl"], in: dir)
         #expect(changed.status == 1)
         #expect(changed.stdout.contains("FLIP up: was false in baseline 'default', now true"))
@@ -43,7 +44,8 @@ import Testing
     @Test func failuresNameTheCaseAndJUnitIsWritten() throws {
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try Self.write(Self.base + [#"{"id":"wrong","gold":"7","pred":"8","expected":true,"tags":["numbers"]}"#], to: dir)
+        try Self.write(
+            Self.base + [#"{"id":"wrong","gold":"7","pred":"8","expected":true,"tags":["numbers"]}"#], to: dir)
         let text = try CommandRunner.run(["regress", "cases.jsonl", "--no-db"], in: dir)
         #expect(text.status == 1)
         #expect(text.stdout.contains(#"FAIL wrong (cases.jsonl:4): gold "7" pred "8" expected true, got false"#))
@@ -64,7 +66,9 @@ import Testing
         #expect(r.stderr.contains("bad.sqlite"))
         #expect(try Data(contentsOf: dir.appendingPathComponent("bad.sqlite")) == garbage)
         // A missing database is simply created; --history on a missing one says so.
-        #expect(try CommandRunner.run(["regress", "--history", "--db", "none.sqlite"], in: dir).stdout.contains("no regression runs recorded yet"))
+        #expect(
+            try CommandRunner.run(["regress", "--history", "--db", "none.sqlite"], in: dir).stdout.contains(
+                "no regression runs recorded yet"))
         #expect(try CommandRunner.run(["regress", "cases.jsonl", "--db", "new/fresh.sqlite"], in: dir).status == 0)
     }
 

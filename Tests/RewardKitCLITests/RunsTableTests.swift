@@ -1,22 +1,26 @@
 import Foundation
 import Store
 import Testing
+
 @testable import rewardkit
 
 @Suite("TextTable")
 struct TextTableTests {
     @Test func alignsColumnsUnderAHeaderAndSeparator() {
-        var table = TextTable(columns: [.init(title: "name"), .init(title: "n", alignment: .right), .init(title: "note")])
+        var table = TextTable(columns: [
+            .init(title: "name"), .init(title: "n", alignment: .right), .init(title: "note"),
+        ])
         table.append(["accuracy", "7", "ok"])
         table.append(["fmt", "1234", ""])
         table.append(["x"])  // short rows are padded, not dropped
-        #expect(table.render() == """
-            name         n  note
-            --------  ----  ----
-            accuracy     7  ok
-            fmt       1234
-            x
-            """)
+        #expect(
+            table.render() == """
+                name         n  note
+                --------  ----  ----
+                accuracy     7  ok
+                fmt       1234
+                x
+                """)
     }
 
     @Test func headerOnlyWhenEmpty() {
@@ -27,11 +31,12 @@ struct TextTableTests {
 
 @Suite("rewardkit runs")
 struct RunsCommandTests {
-    @Test(arguments: [
-        ([:], ""),
-        (["accuracy": 0.625], "accuracy=0.62"),
-        (["format": 0.914, "accuracy": 0.5, "step_accuracy": 1], "accuracy=0.50 format=0.91 step_accuracy=1.00"),
-    ] as [([String: Double], String)])
+    @Test(
+        arguments: [
+            ([:], ""),
+            (["accuracy": 0.625], "accuracy=0.62"),
+            (["format": 0.914, "accuracy": 0.5, "step_accuracy": 1], "accuracy=0.50 format=0.91 step_accuracy=1.00"),
+        ] as [([String: Double], String)])
     func compactMeans(means: [String: Double], expected: String) {
         #expect(RunsCommand.compactMeans(means) == expected)
     }
@@ -57,12 +62,13 @@ struct RunsCommandTests {
         before.status = .complete
         before.output = nil
         before.rowsWritten = nil
-        #expect(RunsCommand.table([run, before]) == """
-            id  started (UTC)        status       input        output        rows  written  errors  rows/s  config    means
-            --  -------------------  -----------  -----------  ------------  ----  -------  ------  ------  --------  -------------------------
-             2  2026-11-18 11:06:40  interrupted  train.jsonl  scored.jsonl  1024     1024       3   819.2  cbf29ce4  accuracy=0.62 format=0.91
-             1  2026-11-18 11:06:40  complete     train.jsonl  -             1024        -       3   819.2  cbf29ce4  accuracy=0.62 format=0.91
-            """)
+        #expect(
+            RunsCommand.table([run, before]) == """
+                id  started (UTC)        status       input        output        rows  written  errors  rows/s  config    means
+                --  -------------------  -----------  -----------  ------------  ----  -------  ------  ------  --------  -------------------------
+                 2  2026-11-18 11:06:40  interrupted  train.jsonl  scored.jsonl  1024     1024       3   819.2  cbf29ce4  accuracy=0.62 format=0.91
+                 1  2026-11-18 11:06:40  complete     train.jsonl  -             1024        -       3   819.2  cbf29ce4  accuracy=0.62 format=0.91
+                """)
     }
 
     @Test func jsonLineSurvivesNaN() throws {

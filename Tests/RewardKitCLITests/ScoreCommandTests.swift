@@ -27,7 +27,8 @@ import Testing
         let r = try CommandRunner.run(["score", "in.jsonl", "--out", "out.jsonl", "--no-db"], in: dir)
         #expect(r.status == 3)
         #expect(r.stdout.isEmpty)
-        let out = try String(contentsOf: dir.appendingPathComponent("out.jsonl"), encoding: .utf8).split(separator: "\n")
+        let out = try String(contentsOf: dir.appendingPathComponent("out.jsonl"), encoding: .utf8).split(
+            separator: "\n")
         #expect(out.count == 3)
         #expect(out[1].hasPrefix(#"{"line":2,"error":"invalid JSON"#))
         #expect(r.stderr.contains("scored 3 rows (1 errors)"))
@@ -36,8 +37,10 @@ import Testing
     @Test func badUsageExitsTwo() throws {
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        for args in [["score", "--bogus"], ["score", "--preset", "r1", "--config", "x.yaml"], ["score", "--preset", "nope"],
-                     ["score", "--db", "a.sqlite", "--no-db"]] {
+        for args in [
+            ["score", "--bogus"], ["score", "--preset", "r1", "--config", "x.yaml"], ["score", "--preset", "nope"],
+            ["score", "--db", "a.sqlite", "--no-db"],
+        ] {
             let r = try CommandRunner.run(args, in: dir, stdin: "")
             #expect(r.status == 2, "\(args): \(r.stderr)")
             #expect(!r.stderr.isEmpty)
@@ -47,7 +50,8 @@ import Testing
     @Test func unreadableConfigOrInputIsFatal() throws {
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let missingConfig = try CommandRunner.run(["score", "--config", "missing.yaml", "--no-db"], in: dir, stdin: Self.good)
+        let missingConfig = try CommandRunner.run(
+            ["score", "--config", "missing.yaml", "--no-db"], in: dir, stdin: Self.good)
         #expect(missingConfig.status == 1)
         #expect(missingConfig.stderr.contains("cannot read config missing.yaml"))
         try "rewards: [".write(to: dir.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
@@ -62,7 +66,8 @@ import Testing
     @Test func runsAreRecordedAndListed() throws {
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try (Self.good + "\n" + Self.wrong + "\n").write(to: dir.appendingPathComponent("in.jsonl"), atomically: true, encoding: .utf8)
+        try (Self.good + "\n" + Self.wrong + "\n").write(
+            to: dir.appendingPathComponent("in.jsonl"), atomically: true, encoding: .utf8)
         let first = try CommandRunner.run(["score", "in.jsonl", "--out", "o.jsonl"], in: dir)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(".rewardkit/rewardkit.sqlite").path))

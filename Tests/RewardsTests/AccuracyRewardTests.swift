@@ -1,6 +1,6 @@
+import Rewards
 import TestSupport
 import Testing
-import Rewards
 import Verify
 
 struct AccuracyCase: Decodable, Sendable, CustomTestStringConvertible {
@@ -36,7 +36,8 @@ private struct AlwaysMatches: AnswerComparator {
     }
 
     @Test(arguments: [nil, "", "  \n"] as [String?]) func rowWithoutAnswerThrows(_ answer: String?) {
-        #expect(throws: RewardError("accuracy: the row has no answer (fields answer/ground_truth/label/solution/gold)")) {
+        #expect(throws: RewardError("accuracy: the row has no answer (fields answer/ground_truth/label/solution/gold)"))
+        {
             try reward.score(Trajectory(response: #"\boxed{1}"#, answer: answer))
         }
     }
@@ -52,10 +53,13 @@ private struct AlwaysMatches: AnswerComparator {
     }
 
     /// The explanations kept as literals read as the formatted ones they stand for.
-    @Test(arguments: ["numeric", "choice", "text", "other"]) func matchExplanationsNameAnchorAndReason(_ reason: String) throws {
+    @Test(arguments: ["numeric", "choice", "text", "other"]) func matchExplanationsNameAnchorAndReason(
+        _ reason: String
+    ) throws {
         let reward = AccuracyReward(comparator: AlwaysMatches(reason: reason))
         let responses: [(String, AnswerAnchor)] = [
-            ("<answer>7</answer>", .answerTag), (#"\boxed{7}"#, .boxed), ("### The final answer is: 7", .finalAnswerHeader),
+            ("<answer>7</answer>", .answerTag), (#"\boxed{7}"#, .boxed),
+            ("### The final answer is: 7", .finalAnswerHeader),
             ("The final answer is 7", .finalAnswerPhrase), ("Answer: 7", .answerColon),
         ]
         for (response, anchor) in responses {
@@ -76,7 +80,8 @@ private struct AlwaysMatches: AnswerComparator {
         #expect(registry.names.contains("accuracy"))
         let built = try registry.make(RewardOptions(rewardName: "accuracy"))
         #expect(built.name == "accuracy")
-        let simple = try registry.make(RewardOptions(rewardName: "accuracy", values: [("comparator", .string("simple"))]))
+        let simple = try registry.make(
+            RewardOptions(rewardName: "accuracy", values: [("comparator", .string("simple"))]))
         #expect(try simple.score(Trajectory(response: "Answer: 4", answer: "4")).value == 1)
         // Algebra needs the math engine: the simple comparator alone cannot see x+1 = 1+x.
         let algebra = Trajectory(response: "\\boxed{x+1}", answer: "1+x")
@@ -87,13 +92,20 @@ private struct AlwaysMatches: AnswerComparator {
     }
 
     @Test func badOptionsAreRejected() {
-        #expect(throws: RewardError("reward 'accuracy': option 'comparator' is 'sympy', expected one of: standard, simple, math")) {
-            try AccuracyReward(options: RewardOptions(rewardName: "accuracy", values: [("comparator", .string("sympy"))]))
+        #expect(
+            throws: RewardError(
+                "reward 'accuracy': option 'comparator' is 'sympy', expected one of: standard, simple, math")
+        ) {
+            try AccuracyReward(
+                options: RewardOptions(rewardName: "accuracy", values: [("comparator", .string("sympy"))]))
         }
         #expect(throws: RewardError("reward 'accuracy': option 'precision' must be 0-30")) {
             try AccuracyReward(options: RewardOptions(rewardName: "accuracy", values: [("precision", .number(99))]))
         }
-        #expect(throws: RewardError("reward 'accuracy': unknown option 'tolerance' (known: anchors, comparator, extraction, precision)")) {
+        #expect(
+            throws: RewardError(
+                "reward 'accuracy': unknown option 'tolerance' (known: anchors, comparator, extraction, precision)")
+        ) {
             try AccuracyReward(options: RewardOptions(rewardName: "accuracy", values: [("tolerance", .number(0.1))]))
         }
     }
@@ -104,6 +116,8 @@ private struct AlwaysMatches: AnswerComparator {
         let megabyte = String(repeating: "1 ", count: 500_000) + "\\boxed{7}"
         #expect(try reward.score(Trajectory(response: megabyte, answer: "7")).value == 1)
         let boxes = (0..<10_000).map { "\\boxed{\($0)}" }.joined()
-        #expect(try reward.score(Trajectory(response: boxes, answer: "9999")).explanation == "hedged: 64 different boxed answers")
+        #expect(
+            try reward.score(Trajectory(response: boxes, answer: "9999")).explanation
+                == "hedged: 64 different boxed answers")
     }
 }

@@ -8,25 +8,36 @@ struct ExpandRowsImageTests {
     /// Variant 1 gets "X" paths and a hint; others unchanged; a path "bad" fails.
     struct FakeMaker: VariantImageMaker {
         func variants(ofImages paths: [String], line: Int, variants: Int) -> Result<[VariantImages], RowError> {
-            if let bad = paths.first(where: { $0 == "bad" }) { return .failure(.image(path: bad, message: "cannot read")) }
-            return .success((0..<variants).map { v in
-                v == 1 ? VariantImages(paths: paths.map { "X" + $0 }, transform: "flip_both", hint: "Flipped.") : VariantImages(paths: paths)
-            })
+            if let bad = paths.first(where: { $0 == "bad" }) {
+                return .failure(.image(path: bad, message: "cannot read"))
+            }
+            return .success(
+                (0..<variants).map { v in
+                    v == 1
+                        ? VariantImages(paths: paths.map { "X" + $0 }, transform: "flip_both", hint: "Flipped.")
+                        : VariantImages(paths: paths)
+                })
         }
     }
 
     struct Case: Sendable, CustomTestStringConvertible {
         let line: String
-        let variant1: String?   // a substring the variant-1 row must hold, nil for an error
+        let variant1: String?  // a substring the variant-1 row must hold, nil for an error
         var testDescription: String { line }
     }
 
     @Test(arguments: [
         Case(line: #"{"prompt":"How many?","image":"a.png"}"#, variant1: #""prompt":"Flipped. "#),
         Case(line: #"{"prompt":"How many?","image":"a.png"}"#, variant1: #""image":"Xa.png""#),
-        Case(line: #"{"prompt":"<image>How many?","images":["a.png","b.png"]}"#, variant1: #""prompt":"<image>Flipped. "#),
-        Case(line: #"{"prompt":"<image>\n<image> How many?","images":["a.png","b.png"]}"#, variant1: #""prompt":"<image>\n<image> Flipped. "#),
-        Case(line: #"{"prompt":"<image>How many?","images":["a.png","b.png"]}"#, variant1: #""images":["Xa.png","Xb.png"]"#),
+        Case(
+            line: #"{"prompt":"<image>How many?","images":["a.png","b.png"]}"#, variant1: #""prompt":"<image>Flipped. "#
+        ),
+        Case(
+            line: #"{"prompt":"<image>\n<image> How many?","images":["a.png","b.png"]}"#,
+            variant1: #""prompt":"<image>\n<image> Flipped. "#),
+        Case(
+            line: #"{"prompt":"<image>How many?","images":["a.png","b.png"]}"#,
+            variant1: #""images":["Xa.png","Xb.png"]"#),
         Case(line: #"{"prompt":"How many?","images":["a.png"]}"#, variant1: #""image_transform":"flip_both""#),
         Case(line: #"{"prompt":"How many?","images":["bad"]}"#, variant1: nil),
         Case(line: #"{"prompt":"How many?","images":[{"bytes":"..."}]}"#, variant1: nil),
@@ -53,7 +64,11 @@ struct ExpandRowsImageTests {
 
     @Test("without a maker, image rows pass through as before")
     func noMaker() throws {
-        let text = try ExpandRows.expand(#"{"prompt":"How many?","image":"bad"}"#, number: 1, with: QuestionExpander(count: 2)).get()
-        #expect(text.split(separator: "\n").allSatisfy { $0.contains(#""image":"bad""#) && !$0.contains("image_transform") })
+        let text = try ExpandRows.expand(
+            #"{"prompt":"How many?","image":"bad"}"#, number: 1, with: QuestionExpander(count: 2)
+        ).get()
+        #expect(
+            text.split(separator: "\n").allSatisfy { $0.contains(#""image":"bad""#) && !$0.contains("image_transform") }
+        )
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Rewards
 
 @Suite struct GroupMethodsTests {
@@ -46,10 +47,10 @@ import Testing
         #expect(a.count == 12 && a.allSatisfy { $0.count == 2 })
         let bCorrect = a[6], bWrong = a[7], aResponse = a[0]
         #expect(bCorrect.map(\.promptVariant) == ["A", "B"])
-        #expect(close(bCorrect[1].advantage, 5.288) && !bCorrect[1].shared)   // B's correct under B
-        #expect(close(bWrong[1].advantage, -0.703))                            // B's wrong under B
+        #expect(close(bCorrect[1].advantage, 5.288) && !bCorrect[1].shared)  // B's correct under B
+        #expect(close(bWrong[1].advantage, -0.703))  // B's wrong under B
         #expect(close(aResponse[0].advantage, -0.295) && !aResponse[0].shared)  // A's under A
-        #expect(close(bCorrect[0].advantage, 3.247) && bCorrect[0].shared)      // B's correct shared to A
+        #expect(close(bCorrect[0].advantage, 3.247) && bCorrect[0].shared)  // B's correct shared to A
     }
 
     @Test func shareGRPOWithUnequalVariantSizes() {
@@ -61,7 +62,8 @@ import Testing
         let expanded = rewards + rewards
         let mu = expanded.reduce(0, +) / 10
         let sigma = (expanded.map { ($0 - mu) * ($0 - mu) }.reduce(0, +) / 9).squareRoot()
-        let local1 = GroupStatistics.standardDeviation([1.0, 0]), local2 = GroupStatistics.standardDeviation([1.0, 1, 0])
+        let local1 = GroupStatistics.standardDeviation([1.0, 0]),
+            local2 = GroupStatistics.standardDeviation([1.0, 1, 0])
         #expect(close(a[0][0].advantage, (1 - mu) / sigma + (1 - 0.5) / local1, 1e-12))
         #expect(close(a[0][1].advantage, (1 - mu) / sigma, 1e-12))
         #expect(close(a[4][1].advantage, (0 - mu) / sigma + (0 - 2.0 / 3) / local2, 1e-12))
@@ -136,8 +138,11 @@ import Testing
             GroupStage.Member(group: "c", total: 0.5),
         ]
         let (results, summary) = stage.run(members)
-        #expect(results.map(\.advantage) == [(1 - 0.5) / GroupStatistics.standardDeviation([1, 0]), 0,
-                                            (0 - 0.5) / GroupStatistics.standardDeviation([1, 0]), 0, 0])
+        #expect(
+            results.map(\.advantage) == [
+                (1 - 0.5) / GroupStatistics.standardDeviation([1, 0]), 0,
+                (0 - 0.5) / GroupStatistics.standardDeviation([1, 0]), 0, 0,
+            ])
         #expect(summary.groups == 3 && summary.minSize == 1 && summary.maxSize == 2)
         #expect(close(summary.fracZeroStd, 2.0 / 3, 1e-12))  // b is all-equal, c is a group of one
         #expect(results.allSatisfy { $0.trust == nil })
@@ -153,7 +158,8 @@ import Testing
 
     @Test func stageReportsZeroStdBeforeAndAfterSharing() {
         let stage = GroupStage(spec: GroupSpec(estimator: .shareGRPO))
-        let members = (0..<6).map { _ in GroupStage.Member(group: "q", variant: "A", total: 0) }
+        let members =
+            (0..<6).map { _ in GroupStage.Member(group: "q", variant: "A", total: 0) }
             + [1.0, 0, 0, 0, 0, 0].map { GroupStage.Member(group: "q", variant: "B", total: $0) }
         let (results, summary) = stage.run(members)
         #expect(summary.fracZeroStdBeforeSharing == 0.5)
@@ -163,13 +169,20 @@ import Testing
     }
 
     @Test func groupSpecParsesAndRejects() throws {
-        let spec = try GroupSpec(try RewardSpec.parse("""
-        rewards: [{name: format}]
-        group:
-          trust: {mode: released, alpha: 0.5, schedule: cosine, T: 100}
-          advantage: {estimator: dr_grpo, epsilon: 0}
-        """).group!)
-        #expect(spec == GroupSpec(trust: .init(mode: .released, alpha: 0.5, schedule: .cosine, T: 100), estimator: .drGRPO, epsilon: 0))
+        let spec = try GroupSpec(
+            try RewardSpec.parse(
+                """
+                rewards: [{name: format}]
+                group:
+                  trust: {mode: released, alpha: 0.5, schedule: cosine, T: 100}
+                  advantage: {estimator: dr_grpo, epsilon: 0}
+                """
+            ).group!)
+        #expect(
+            spec
+                == GroupSpec(
+                    trust: .init(mode: .released, alpha: 0.5, schedule: .cosine, T: 100), estimator: .drGRPO, epsilon: 0
+                ))
         #expect(throws: ConfigError("group.advantage: 'estimator' must be one of grpo, dr_grpo, batch, share_grpo")) {
             try GroupSpec(.object([("advantage", .object([("estimator", .string("ppo"))]))]))
         }

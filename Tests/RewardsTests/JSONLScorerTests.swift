@@ -1,11 +1,14 @@
 import Foundation
 import JSONLines
 import Testing
+
 @testable import Rewards
 
 @Suite struct JSONLScorerTests {
     /// Scores `input` with the r1 preset and returns the output text and summary.
-    static func score(_ input: [UInt8], chunkBytes: Int = 8 << 20, maxLineBytes: Int = 64 << 20, explain: Bool = false) throws -> (String, ScoreSummary) {
+    static func score(
+        _ input: [UInt8], chunkBytes: Int = 8 << 20, maxLineBytes: Int = 64 << 20, explain: Bool = false
+    ) throws -> (String, ScoreSummary) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rk-scorer-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -33,7 +36,9 @@ import Testing
             // The input object is kept as written (2.50 stays 2.50), then rewards are appended.
             let expectedAccuracy = i % 3 != 0 ? 1 : 0
             let expectedReward = i % 3 != 0 ? "1.5" : "0.5"
-            #expect(line == String(lines[i].dropLast()) + #","rewards":{"accuracy":\#(expectedAccuracy),"format":1},"reward":\#(expectedReward)}"#)
+            #expect(
+                line == String(lines[i].dropLast())
+                    + #","rewards":{"accuracy":\#(expectedAccuracy),"format":1},"reward":\#(expectedReward)}"#)
         }
         #expect(summary.rows == 500)
         #expect(summary.errors == 0)
@@ -63,7 +68,10 @@ import Testing
         #expect(lines.count == 4)
         #expect(lines[1] == #"{"line":3,"error":"row is an array, expected a JSON object"}"#)
         #expect(lines[2].hasPrefix(#"{"id":2,"#))  // CRLF line scored like any other
-        #expect(lines[3] == #"{"line":5,"error":"no response (fields response/completion/solution_str/output, or query with prompt)","prompt": "p","id": 9}"#)
+        #expect(
+            lines[3]
+                == #"{"line":5,"error":"no response (fields response/completion/solution_str/output, or query with prompt)","prompt": "p","id": 9}"#
+        )
         #expect(summary.errors == 2)
     }
 
@@ -90,9 +98,14 @@ import Testing
     }
 
     @Test func existingRewardsAreReplacedNotDuplicated() throws {
-        let text = #"{"rewards": {"old": 1}, "response": "<think>a</think><answer>1</answer>", "reward": 9, "answer": "1", "z": null}"# + "\n"
+        let text =
+            #"{"rewards": {"old": 1}, "response": "<think>a</think><answer>1</answer>", "reward": 9, "answer": "1", "z": null}"#
+            + "\n"
         let (out, _) = try Self.score(Array(text.utf8))
-        #expect(out == #"{"response": "<think>a</think><answer>1</answer>","answer": "1","z": null,"rewards":{"accuracy":1,"format":1},"reward":1.5}"# + "\n")
+        #expect(
+            out
+                == #"{"response": "<think>a</think><answer>1</answer>","answer": "1","z": null,"rewards":{"accuracy":1,"format":1},"reward":1.5}"#
+                + "\n")
     }
 
     @Test func explanationsSayWhy() throws {
@@ -129,7 +142,9 @@ import Testing
     @Test func writingManyBuffersKeepsTheirOrder() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("rk-sink-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let buffers: [[UInt8]] = (0..<300).map { i in i % 7 == 0 ? [] : Array("\(i):".utf8) + Array(repeating: UInt8(65 + i % 26), count: i * 13) }
+        let buffers: [[UInt8]] = (0..<300).map { i in
+            i % 7 == 0 ? [] : Array("\(i):".utf8) + Array(repeating: UInt8(65 + i % 26), count: i * 13)
+        }
         do {
             let sink = try ByteSink(path: path)
             try sink.write(Array(buffers[..<150]))

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import Rewards
 
 /// One row of Fixtures/keystep_extraction_cases.jsonl.
@@ -61,8 +62,9 @@ struct ExtractionCase: Decodable, Sendable, CustomTestStringConvertible {
         let both = #"{"answer":"6","solution":"x = 2 + 4 = 6","reference":"There are 24 apples."}"#
         #expect(try annotator.keySteps(forRow: both).get() == [["24 apples"]])
         #expect(try annotator.keySteps(forRow: #"{"answer":"6","solution":"x = 6"}"#).get().first?.first == "x=6")
-        #expect(annotator.keySteps(forRow: #"{"reference":"  ","prompt":"p"}"#)
-            == .failure(.noReference(fields: KeyStepAnnotator.referenceFields)))
+        #expect(
+            annotator.keySteps(forRow: #"{"reference":"  ","prompt":"p"}"#)
+                == .failure(.noReference(fields: KeyStepAnnotator.referenceFields)))
         #expect(annotator.keySteps(forRow: "[1]") == .failure(.notAnObject(kind: "an array")))
     }
 }

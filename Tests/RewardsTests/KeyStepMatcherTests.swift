@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Rewards
 
 @Suite struct KeyStepMatcherTests {
@@ -49,7 +50,8 @@ import Testing
     }
 
     @Test func stepBodiesFollowTheReleasedRegex() {
-        let text = "### Rationales:\nr\n### Step 1:  a = 1\n### Step 2:\nb\n## not a header\n### Note\n### Step 3:\n### Step 4: d\n"
+        let text =
+            "### Rationales:\nr\n### Step 1:  a = 1\n### Step 2:\nb\n## not a header\n### Note\n### Step 3:\n### Step 4: d\n"
         let sections = MulberrySections(text)
         // Python's \Z is the very end, so the last body keeps its final newline.
         #expect(sections.stepText(of: text) == "a = 1\nb\n## not a header\n### Step 4: d\n")
@@ -57,7 +59,8 @@ import Testing
 
     @Test func headersAreReadLikeTheHeaderRegex() {
         // "####" still holds "### " one byte in; more than nine digits or no colon is no step header.
-        let text = "#### Step 1: a\n### Step 1234567890: b\n### Step 2 c\n### Let's think step by step\n### Step 2:x\n###The final answer is: 1\n### The final answer is: 2"
+        let text =
+            "#### Step 1: a\n### Step 1234567890: b\n### Step 2 c\n### Let's think step by step\n### Step 2:x\n###The final answer is: 1\n### The final answer is: 2"
         let sections = MulberrySections(text)
         #expect(sections.steps.map(\.number) == [1, 2])
         #expect(sections.steps.map(\.offset) == [1, 80])

@@ -1,6 +1,7 @@
 import Foundation
 import JSONLines
 import Testing
+
 @testable import Rewards
 
 @Suite struct OutcomeRewardTests {
@@ -39,7 +40,10 @@ import Testing
     @Test func freeFormIsMeanRouge() throws {
         #expect(try score("<answer>the cat sat on the mat</answer>", "the cat sat on the mat", type: "free_form") == 1)
         // R1 = 0.5, R2 = 1/3, RL = 0.5 (hand-computed)
-        #expect(abs(try score("<answer>the cat</answer>", "the cat sat on the mat", type: "free_form") - (0.5 + 1.0 / 3 + 0.5) / 3) < 1e-12)
+        #expect(
+            abs(
+                try score("<answer>the cat</answer>", "the cat sat on the mat", type: "free_form")
+                    - (0.5 + 1.0 / 3 + 0.5) / 3) < 1e-12)
         #expect(try score("<answer>dog</answer>", "the cat", type: "free_form") == 0)
         // One-word references: ROUGE-2 is undefined, so an exact answer scores 1, not 2/3.
         #expect(try score("<answer>Paris</answer>", "paris", type: "free_form") == 1)
@@ -48,7 +52,10 @@ import Testing
     }
 
     @Test func unknownProblemTypeIsAnErrorNotAZero() {
-        #expect(throws: RewardError("accuracy: unknown problem_type 'essay' (known: math, numerical, multiple_choice, ocr, free_form)")) {
+        #expect(
+            throws: RewardError(
+                "accuracy: unknown problem_type 'essay' (known: math, numerical, multiple_choice, ocr, free_form)")
+        ) {
             try reward.score(Trajectory(response: "x", answer: "y", problemType: "essay"))
         }
     }
@@ -61,12 +68,14 @@ import Testing
 
     @Test func repetitionPenalty() throws {
         let r = RepetitionReward(n: 3, maxPenalty: -1)
-        #expect(try r.score(Trajectory(response: "a b c a b c")).value == -0.25)   // 4 trigrams, 3 unique
+        #expect(try r.score(Trajectory(response: "a b c a b c")).value == -0.25)  // 4 trigrams, 3 unique
         #expect(try r.score(Trajectory(response: "one two three four")).value == 0)
         #expect(try r.score(Trajectory(response: "too short")).value == 0)
         let loop = String(repeating: "again ", count: 50)
         #expect(abs(try r.score(Trajectory(response: loop)).value - (-1 + 1.0 / 48)) < 1e-12)
-        #expect(throws: RewardError.self) { try RepetitionReward(options: Self.options("repetition", [("max_penalty", .number(1))])) }
+        #expect(throws: RewardError.self) {
+            try RepetitionReward(options: Self.options("repetition", [("max_penalty", .number(1))]))
+        }
     }
 
     @Test func cosineLengthByCorrectness() throws {
@@ -84,7 +93,9 @@ import Testing
     }
 
     @Test func overlongSoftPunishment() throws {
-        let r = try OverlongReward(options: Self.options("overlong", [("max_len", .number(100)), ("cache", .number(20)), ("unit", .string("chars"))]))
+        let r = try OverlongReward(
+            options: Self.options(
+                "overlong", [("max_len", .number(100)), ("cache", .number(20)), ("unit", .string("chars"))]))
         #expect(try r.score(Trajectory(response: String(repeating: "x", count: 80))).value == 0)
         #expect(try r.score(Trajectory(response: String(repeating: "x", count: 90))).value == -0.5)
         #expect(try r.score(Trajectory(response: String(repeating: "x", count: 100))).value == -1)

@@ -1,8 +1,8 @@
 import Foundation
 import JSONLines
+import Rewards
 import TestSupport
 import Testing
-import Rewards
 
 /// Scored output of synthetic rollouts, alias rows and edge rows (errors, escapes, options,
 /// existing rewards), recorded before the scoring hot path was optimised: the bytes must not move.
@@ -24,7 +24,8 @@ import Rewards
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("pinned-\(UUID().uuidString).jsonl")
         defer { try? FileManager.default.removeItem(at: out) }
         let pipeline = try Pipeline(spec: RewardSpec.preset("r1"))
-        let summary = try JSONLScorer(pipeline: pipeline, options: options).run(ByteSource(path: Self.input), into: ByteSink(path: out.path))
+        let summary = try JSONLScorer(pipeline: pipeline, options: options).run(
+            ByteSource(path: Self.input), into: ByteSink(path: out.path))
         #expect(summary.rows == 345 && summary.errors == 24)
         #expect(try Data(contentsOf: out) == Data(contentsOf: Fixture.url(expected)))
     }

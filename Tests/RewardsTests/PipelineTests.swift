@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Rewards
 
 /// A reward for tests: scores the response length, or fails on a marker.
@@ -18,11 +19,12 @@ private struct LengthReward: Reward {
     }
 
     @Test func totalIsTheWeightedSumInConfigOrder() throws {
-        let spec = try RewardSpec.parse("""
-        rewards:
-          - {name: length_test, weight: 0.5}
-          - {name: format, weight: 2, template: think_answer}
-        """)
+        let spec = try RewardSpec.parse(
+            """
+            rewards:
+              - {name: length_test, weight: 0.5}
+              - {name: format, weight: 2, template: think_answer}
+            """)
         let pipeline = try Pipeline(spec: spec, registry: Self.registry())
         let scored = try pipeline.score(Trajectory(response: "<think>a</think><answer>b</answer>")).get()
         #expect(scored.names == ["length_test", "format"])
@@ -34,13 +36,17 @@ private struct LengthReward: Reward {
     @Test func aFailingRewardMakesARowErrorNamingIt() throws {
         let spec = try RewardSpec.parse("rewards:\n  - {name: length_test}")
         let pipeline = try Pipeline(spec: spec, registry: Self.registry())
-        #expect(pipeline.score(Trajectory(response: "fail")) == .failure(.reward(name: "length_test", message: "cannot score 'fail'")))
+        #expect(
+            pipeline.score(Trajectory(response: "fail"))
+                == .failure(.reward(name: "length_test", message: "cannot score 'fail'")))
     }
 
     @Test func batchScoringKeepsInputOrder() throws {
         let spec = try RewardSpec.parse("rewards:\n  - {name: length_test}")
         let pipeline = try Pipeline(spec: spec, registry: Self.registry())
-        let inputs = (0..<2000).map { Trajectory(response: $0 == 777 ? "fail" : String(repeating: "x", count: $0 % 97)) }
+        let inputs = (0..<2000).map {
+            Trajectory(response: $0 == 777 ? "fail" : String(repeating: "x", count: $0 % 97))
+        }
         let results = pipeline.score(inputs)
         #expect(results.count == inputs.count)
         for (i, result) in results.enumerated() {
@@ -56,7 +62,10 @@ private struct LengthReward: Reward {
         let unknown = try RewardSpec.parse("rewards:\n  - {name: no_such_reward}")
         #expect(throws: ConfigError.self) { try Pipeline(spec: unknown) }
         let badOption = try RewardSpec.parse("rewards:\n  - {name: format, template: xml}")
-        #expect(throws: ConfigError("reward 'format': option 'template' is 'xml', expected one of: think_answer, boxed, mulberry")) {
+        #expect(
+            throws: ConfigError(
+                "reward 'format': option 'template' is 'xml', expected one of: think_answer, boxed, mulberry")
+        ) {
             try Pipeline(spec: badOption)
         }
     }
@@ -75,14 +84,18 @@ private struct LengthReward: Reward {
         let bare = try pipeline.score(Trajectory(response: "<answer>4</answer>", answer: "4")).get()
         #expect(bare.total == 0)
         #expect(bare.scores[0].explanation?.contains("format gate (think_answer)") == true)
-        #expect(try pipeline.score(Trajectory(response: "<think>x</think><answer>4</answer>", answer: "4")).get().total == 1)
+        #expect(
+            try pipeline.score(Trajectory(response: "<think>x</think><answer>4</answer>", answer: "4")).get().total == 1
+        )
     }
 
     @Test func thinkingReadsTheRowScoreOrFails() throws {
         let pipeline = try Pipeline(spec: try RewardSpec.parse("rewards:\n  - {name: thinking}"))
         #expect(try pipeline.score(Trajectory(response: "r", rewards: ["thinking": 0.7])).get().total == 0.7)
         #expect((try? pipeline.score(Trajectory(response: "r")).get()) == nil)
-        #expect(throws: ConfigError.self) { try Pipeline(spec: try RewardSpec.parse("rewards:\n  - {name: thinking, model: rm.ckpt}")) }
+        #expect(throws: ConfigError.self) {
+            try Pipeline(spec: try RewardSpec.parse("rewards:\n  - {name: thinking, model: rm.ckpt}"))
+        }
     }
 
     @Test func presetR1Builds() throws {

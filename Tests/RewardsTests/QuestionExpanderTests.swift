@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import Rewards
 
 /// Share-GRPO expansion must keep every question's answer: checked on hand-written word problems by
@@ -54,14 +55,17 @@ import Testing
     @Test(arguments: problems)
     func everyVariantKeepsTheAnswer(_ p: Problem) throws {
         for seed in [1, 2, 3, 4, 5] as [UInt64] {
-            let variants = QuestionExpander(count: 4, seed: seed, hint: seed == 5).variants(of: .init(prompt: p.prompt, answer: p.answer), index: 0)
+            let variants = QuestionExpander(count: 4, seed: seed, hint: seed == 5).variants(
+                of: .init(prompt: p.prompt, answer: p.answer), index: 0)
             #expect(variants.count == 4)
             #expect(variants[0].question.prompt == p.prompt && variants[0].rewrites == ["original"])
             #expect(Set(variants.map(\.question.prompt)).count == 4, "variants must differ")
             for v in variants.dropFirst() {
                 #expect(v.question.answer == p.answer)
                 // The same numbers, each still attached to the same word.
-                #expect(Self.numberFacts(v.question.prompt) == Self.numberFacts(p.prompt), "\(v.rewrites): \(v.question.prompt)")
+                #expect(
+                    Self.numberFacts(v.question.prompt) == Self.numberFacts(p.prompt),
+                    "\(v.rewrites): \(v.question.prompt)")
                 // The question stays the last sentence of the problem text.
                 #expect(v.question.prompt.contains("?"))
                 if let formula = p.formula, let nouns = p.quantities?.keys {
@@ -77,7 +81,9 @@ import Testing
     @Test func rewritesActuallyHappen() {
         var kinds: Set<String> = []
         for (i, p) in Self.problems.enumerated() {
-            for v in QuestionExpander(count: 4, seed: 9).variants(of: .init(prompt: p.prompt, answer: p.answer), index: i) {
+            for v in QuestionExpander(count: 4, seed: 9).variants(
+                of: .init(prompt: p.prompt, answer: p.answer), index: i)
+            {
                 kinds.formUnion(v.rewrites)
             }
         }
@@ -89,20 +95,26 @@ import Testing
         #expect(Rewrites.restateNumbers("Compute 3+4 and $5 and 2.5 and 1,200 and 7%.", rng: &rng) == nil)
         var rng2 = SplitMix64(seed: 2)
         // No number word to turn into digits ("one" never is), so digits become words; "one" stays.
-        #expect(Rewrites.restateNumbers("She has 3 cats. No one has 20.", rng: &rng2) == "She has three cats. No one has twenty.")
+        #expect(
+            Rewrites.restateNumbers("She has 3 cats. No one has 20.", rng: &rng2)
+                == "She has three cats. No one has twenty.")
         #expect(Rewrites.restateNumbers("Three cats sat.", rng: &rng2) == "3 cats sat.")
     }
 
     @Test func statementsThatReferBackAreNotMoved() {
         var rng = SplitMix64(seed: 1)
-        #expect(Rewrites.reorderStatements("Jill has 16 stickers. She gives 6 stickers away. How many are left?", rng: &rng) == nil)
-        #expect(Rewrites.reorderStatements("Tom has 3 apples. Ann has 4 pears. How many fruits are there?", rng: &rng)
-            == "Ann has 4 pears. Tom has 3 apples. How many fruits are there?")
+        #expect(
+            Rewrites.reorderStatements("Jill has 16 stickers. She gives 6 stickers away. How many are left?", rng: &rng)
+                == nil)
+        #expect(
+            Rewrites.reorderStatements("Tom has 3 apples. Ann has 4 pears. How many fruits are there?", rng: &rng)
+                == "Ann has 4 pears. Tom has 3 apples. How many fruits are there?")
     }
 
     @Test func optionsShuffleWithTheAnswerLetter() throws {
-        let q = QuestionExpander.Question(prompt: "Which gas do plants absorb?\n(A) Oxygen (B) Carbon dioxide (C) Nitrogen (D) Helium",
-                                          answer: "B", options: ["Oxygen", "Carbon dioxide", "Nitrogen", "Helium"])
+        let q = QuestionExpander.Question(
+            prompt: "Which gas do plants absorb?\n(A) Oxygen (B) Carbon dioxide (C) Nitrogen (D) Helium",
+            answer: "B", options: ["Oxygen", "Carbon dioxide", "Nitrogen", "Helium"])
         for seed in 1...20 as ClosedRange<UInt64> {
             var rng = SplitMix64(seed: seed)
             let s = try #require(Rewrites.shuffleOptions(q, rng: &rng))
@@ -114,16 +126,23 @@ import Testing
         }
         // Options the prompt does not list cannot be relabelled, so they are not shuffled.
         var rng = SplitMix64(seed: 1)
-        #expect(Rewrites.shuffleOptions(.init(prompt: "Pick one.", answer: "A", options: ["x", "y"]), rng: &rng) == nil)
+        #expect(
+            Rewrites.shuffleOptions(.init(prompt: "Pick one.", answer: "A", options: ["x", "y"]), rng: &rng) == nil)
     }
 
     @Test func expandRowsKeepsFieldsAndAddsGroupAndVariant() throws {
-        let line = #"{"id":7,"question":"Tom has 3 apples. Ann has 4 pears. How many fruits?","answer":"7","extra":[1]}"#
+        let line =
+            #"{"id":7,"question":"Tom has 3 apples. Ann has 4 pears. How many fruits?","answer":"7","extra":[1]}"#
         let out = try ExpandRows.expand(line, number: 3, with: QuestionExpander(count: 2, seed: 1)).get()
-        let rows = out.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        let rows = out.split(separator: "\n").map {
+            try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
         #expect(rows.count == 2)
         #expect(rows.map { $0["variant"] as? Int } == [0, 1])
-        #expect(rows.allSatisfy { $0["group"] as? String == "q3" && $0["answer"] as? String == "7" && $0["id"] as? Int == 7 })
+        #expect(
+            rows.allSatisfy {
+                $0["group"] as? String == "q3" && $0["answer"] as? String == "7" && $0["id"] as? Int == 7
+            })
         #expect(rows[0]["question"] as? String == "Tom has 3 apples. Ann has 4 pears. How many fruits?")
         #expect(ExpandRows.expand(#"{"answer":"7"}"#, number: 1, with: QuestionExpander(count: 2)).isFailure)
         #expect(ExpandRows.expand(#"{"prompt":[1]}"#, number: 1, with: QuestionExpander(count: 2)).isFailure)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Rewards
 
 @Suite struct ResponseCleanupTests {
@@ -16,22 +17,45 @@ import Testing
     static let cases: [Case] = [
         // The same finished response as every framework hands it over scores the same.
         Case(row: #"{"prompt":"Q","response":"\#(finished)","answer":"4"}"#, accuracy: 1, format: 1, note: nil),
-        Case(row: #"{"prompt":"Q","response":"\#(finished)<|im_end|>","answer":"4"}"#, accuracy: 1, format: 1, note: "stripped trailing <|im_end|>"),
-        Case(row: #"{"prompt":"Q","response":"\#(finished)\n<|eot_id|>\n","answer":"4"}"#, accuracy: 1, format: 1, note: "stripped trailing <|eot_id|>"),
-        Case(row: #"{"prompt":"Q","response":"\#(finished)</s><pad><pad>","answer":"4"}"#, accuracy: 1, format: 1, note: "stripped trailing </s><pad><pad>"),
-        Case(row: #"{"prompt":"Q","response":"\#(finished)<|im_end|><|endoftext|>","answer":"4"}"#, accuracy: 1, format: 1, note: "stripped trailing <|im_end|><|endoftext|>"),
+        Case(
+            row: #"{"prompt":"Q","response":"\#(finished)<|im_end|>","answer":"4"}"#, accuracy: 1, format: 1,
+            note: "stripped trailing <|im_end|>"),
+        Case(
+            row: #"{"prompt":"Q","response":"\#(finished)\n<|eot_id|>\n","answer":"4"}"#, accuracy: 1, format: 1,
+            note: "stripped trailing <|eot_id|>"),
+        Case(
+            row: #"{"prompt":"Q","response":"\#(finished)</s><pad><pad>","answer":"4"}"#, accuracy: 1, format: 1,
+            note: "stripped trailing </s><pad><pad>"),
+        Case(
+            row: #"{"prompt":"Q","response":"\#(finished)<|im_end|><|endoftext|>","answer":"4"}"#, accuracy: 1,
+            format: 1, note: "stripped trailing <|im_end|><|endoftext|>"),
         // OpenRLHF: query = prompt + response, decoded with special tokens kept.
-        Case(row: #"{"prompt":"<|im_start|>user\nQ<|im_end|>\n","query":"<|im_start|>user\nQ<|im_end|>\n\#(finished)<|im_end|>","answer":"4"}"#, accuracy: 1, format: 1, note: "stripped trailing <|im_end|>"),
+        Case(
+            row:
+                #"{"prompt":"<|im_start|>user\nQ<|im_end|>\n","query":"<|im_start|>user\nQ<|im_end|>\n\#(finished)<|im_end|>","answer":"4"}"#,
+            accuracy: 1, format: 1, note: "stripped trailing <|im_end|>"),
         // A token inside the text is the model's: only the end is cut.
-        Case(row: #"{"prompt":"Q","response":"<think>x</s></think><answer>4</answer>","answer":"4"}"#, accuracy: 1, format: 1, note: nil),
+        Case(
+            row: #"{"prompt":"Q","response":"<think>x</s></think><answer>4</answer>","answer":"4"}"#, accuracy: 1,
+            format: 1, note: nil),
         // Prefilled <think> (DeepSeek-R1, Qwen3 templates): the completion has no opening tag.
-        Case(row: #"{"prompt":"Q<|im_start|>assistant\n<think>\n","response":"2+2=4</think>\n<answer>4</answer>","answer":"4"}"#, accuracy: 1, format: 1, note: "<think> prefilled by the prompt"),
-        Case(row: #"{"prompt":"Q <think>","response":"2+2=4</think>\n<answer>4</answer><|im_end|>","answer":"4"}"#, accuracy: 1, format: 1, note: "stripped trailing <|im_end|>; <think> prefilled by the prompt"),
+        Case(
+            row:
+                #"{"prompt":"Q<|im_start|>assistant\n<think>\n","response":"2+2=4</think>\n<answer>4</answer>","answer":"4"}"#,
+            accuracy: 1, format: 1, note: "<think> prefilled by the prompt"),
+        Case(
+            row: #"{"prompt":"Q <think>","response":"2+2=4</think>\n<answer>4</answer><|im_end|>","answer":"4"}"#,
+            accuracy: 1, format: 1, note: "stripped trailing <|im_end|>; <think> prefilled by the prompt"),
         // A completion that writes the tag itself anyway is left as it is.
-        Case(row: #"{"prompt":"Q <think>\n","response":"\#(finished)","answer":"4"}"#, accuracy: 1, format: 1, note: nil),
+        Case(
+            row: #"{"prompt":"Q <think>\n","response":"\#(finished)","answer":"4"}"#, accuracy: 1, format: 1, note: nil),
         // Without the prefill, a missing <think> is still missing.
-        Case(row: #"{"prompt":"Q","response":"2+2=4</think>\n<answer>4</answer>","answer":"4"}"#, accuracy: 1, format: 0, note: nil),
-        Case(row: #"{"prompt":"<think> Q","response":"2+2=4</think>\n<answer>4</answer>","answer":"4"}"#, accuracy: 1, format: 0, note: nil),
+        Case(
+            row: #"{"prompt":"Q","response":"2+2=4</think>\n<answer>4</answer>","answer":"4"}"#, accuracy: 1, format: 0,
+            note: nil),
+        Case(
+            row: #"{"prompt":"<think> Q","response":"2+2=4</think>\n<answer>4</answer>","answer":"4"}"#, accuracy: 1,
+            format: 0, note: nil),
     ]
 
     @Test(arguments: cases) func r1ScoresEveryFrameworkShapeAlike(_ c: Case) throws {
@@ -53,10 +77,11 @@ import Testing
     }
 
     @Test func theConfigSetsTheTokensAndThePrefill() throws {
-        let spec = try RewardSpec.parse("""
-        rewards: [{name: format}]
-        response: {strip_tokens: ["<END>"], think_prefilled: true}
-        """)
+        let spec = try RewardSpec.parse(
+            """
+            rewards: [{name: format}]
+            response: {strip_tokens: ["<END>"], think_prefilled: true}
+            """)
         #expect(spec.response.stripTokens == ["<END>"])
         let pipeline = try Pipeline(spec: spec)
         // Chat-message rows carry no templated prompt: the config says the template prefills.
@@ -67,10 +92,12 @@ import Testing
         let kept = try pipeline.score(Trajectory(response: "x</think><answer>1</answer><|im_end|>")).get()
         #expect(kept.total == 0)
 
-        let off = try Pipeline(spec: try RewardSpec.parse("""
-        rewards: [{name: format}]
-        response: {strip_tokens: [], think_prefilled: false}
-        """))
+        let off = try Pipeline(
+            spec: try RewardSpec.parse(
+                """
+                rewards: [{name: format}]
+                response: {strip_tokens: [], think_prefilled: false}
+                """))
         let raw = try off.score(Trajectory(prompt: "Q <think>", response: "x</think><answer>1</answer>")).get()
         #expect(raw.total == 0)
         #expect(raw.responseNote == nil)
@@ -99,8 +126,13 @@ import Testing
         #expect(try pipeline.score(t).get().rewards["accuracy"] == 1)
         let wrong = try RowDecoder.decode(#"{"response":"<answer>5</answer>","answer":["3","7"]}"#).get()
         #expect(try pipeline.score(wrong).get().rewards["accuracy"] == 0)
-        #expect(RowDecoder.decode(#"{"response":"x","answer":[]}"#) == .failure(.badField(name: "answer", problem: "is an empty list, expected at least one acceptable answer")))
-        #expect(RowDecoder.decode(#"{"response":"x","answer":["1",{"a":1}]}"#) == .failure(.badField(name: "answer", problem: "item 1 is an object, expected a string or a number")))
+        #expect(
+            RowDecoder.decode(#"{"response":"x","answer":[]}"#)
+                == .failure(
+                    .badField(name: "answer", problem: "is an empty list, expected at least one acceptable answer")))
+        #expect(
+            RowDecoder.decode(#"{"response":"x","answer":["1",{"a":1}]}"#)
+                == .failure(.badField(name: "answer", problem: "item 1 is an object, expected a string or a number")))
     }
 
     @Test(arguments: [

@@ -1,6 +1,7 @@
 import Foundation
 import JSONLines
 import Testing
+
 @testable import Rewards
 
 /// `OutputFile` (whole or absent), `StopRequest` and `JSONLScorer.resumePoint`: a run cut after
@@ -12,8 +13,10 @@ import Testing
         return dir
     }
 
-    @Test(arguments: [("out.jsonl", ".out.jsonl.partial"), ("runs/out.jsonl", "runs/.out.jsonl.partial"),
-                      ("/tmp/a.b/x", "/tmp/a.b/.x.partial")])
+    @Test(arguments: [
+        ("out.jsonl", ".out.jsonl.partial"), ("runs/out.jsonl", "runs/.out.jsonl.partial"),
+        ("/tmp/a.b/x", "/tmp/a.b/.x.partial"),
+    ])
     func thePartialFileLiesBesideTheTarget(target: String, partial: String) {
         #expect(OutputFile.partialPath(for: target) == partial)
     }
@@ -43,8 +46,10 @@ import Testing
     }
 
     /// Rows with an error row, blank lines and a last line without its newline.
-    static let input = [JSONLScorerTests.row(0), JSONLScorerTests.row(1, correct: false), "", "{broken", "  ",
-                        JSONLScorerTests.row(2), JSONLScorerTests.row(3), JSONLScorerTests.row(4)].joined(separator: "\n")
+    static let input = [
+        JSONLScorerTests.row(0), JSONLScorerTests.row(1, correct: false), "", "{broken", "  ",
+        JSONLScorerTests.row(2), JSONLScorerTests.row(3), JSONLScorerTests.row(4),
+    ].joined(separator: "\n")
 
     static func scorer(_ preset: String = "r1") throws -> JSONLScorer {
         JSONLScorer(pipeline: try Pipeline(spec: try RewardSpec.preset(preset)))
@@ -68,7 +73,8 @@ import Testing
         let partialPath = dir.appendingPathComponent("partial.jsonl").path
         try kept.write(to: URL(fileURLWithPath: partialPath))
 
-        let point = try Self.scorer().resumePoint(input: try ByteSource(path: inPath), kept: try ByteSource(path: partialPath))
+        let point = try Self.scorer().resumePoint(
+            input: try ByteSource(path: inPath), kept: try ByteSource(path: partialPath))
         #expect(point.rows == keptRows)
         truncate(partialPath, off_t(point.keptBytes))
         var options = JSONLScorer.Options()
@@ -84,20 +90,26 @@ import Testing
     @Test func keptRowsThatAreNotTheInputsScoredFormAreRefused() throws {
         let dir = try Self.directory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let inPath = dir.appendingPathComponent("in.jsonl").path, keptPath = dir.appendingPathComponent("kept.jsonl").path
+        let inPath = dir.appendingPathComponent("in.jsonl").path,
+            keptPath = dir.appendingPathComponent("kept.jsonl").path
         try Self.input.write(toFile: inPath, atomically: true, encoding: .utf8)
         _ = try Self.scorer().run(try ByteSource(path: inPath), into: try ByteSink(path: keptPath))
         // Another config (stepgrpo: other components) scores row 1 differently.
         #expect(throws: ResumeError.self) {
-            try Self.scorer("stepgrpo").resumePoint(input: try ByteSource(path: inPath), kept: try ByteSource(path: keptPath))
+            try Self.scorer("stepgrpo").resumePoint(
+                input: try ByteSource(path: inPath), kept: try ByteSource(path: keptPath))
         }
         // Fewer input rows than kept rows: row 0, row 1 and the broken line.
-        try Self.input.split(separator: "\n").prefix(3).joined(separator: "\n").write(toFile: inPath, atomically: true, encoding: .utf8)
+        try Self.input.split(separator: "\n").prefix(3).joined(separator: "\n").write(
+            toFile: inPath, atomically: true, encoding: .utf8)
         do {
             _ = try Self.scorer().resumePoint(input: try ByteSource(path: inPath), kept: try ByteSource(path: keptPath))
             Issue.record("a shorter input was accepted")
         } catch {
-            #expect("\(error)" == "the kept output has 6 rows but the input has only 3: the input changed since the interrupted run")
+            #expect(
+                "\(error)"
+                    == "the kept output has 6 rows but the input has only 3: the input changed since the interrupted run"
+            )
         }
     }
 

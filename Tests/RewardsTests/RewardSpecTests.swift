@@ -1,16 +1,18 @@
 import Testing
+
 @testable import Rewards
 
 @Suite struct RewardSpecTests {
     @Test func yamlConfigReadsEntriesWeightsAndOptions() throws {
-        let spec = try RewardSpec.parse("""
-        rewards:
-          - {name: accuracy, weight: 1.0}
-          - name: format
-            weight: 0.5
-            template: boxed
-          - {name: format, as: strict_format, template: think_answer}
-        """)
+        let spec = try RewardSpec.parse(
+            """
+            rewards:
+              - {name: accuracy, weight: 1.0}
+              - name: format
+                weight: 0.5
+                template: boxed
+              - {name: format, as: strict_format, template: think_answer}
+            """)
         #expect(spec.rewards.map(\.name) == ["accuracy", "format", "format"])
         #expect(spec.rewards.map(\.component) == ["accuracy", "format", "strict_format"])
         #expect(spec.rewards.map(\.weight) == [1.0, 0.5, 1.0])
@@ -19,17 +21,19 @@ import Testing
     }
 
     @Test func jsonConfigReadsTheSame() throws {
-        let json = try RewardSpec.parse(#"{"rewards": [{"name": "accuracy", "weight": 2}, {"name": "format", "template": "mulberry"}]}"#)
+        let json = try RewardSpec.parse(
+            #"{"rewards": [{"name": "accuracy", "weight": 2}, {"name": "format", "template": "mulberry"}]}"#)
         #expect(json.rewards.map(\.component) == ["accuracy", "format"])
         #expect(json.rewards[0].weight == 2)
         #expect(json.rewards[1].options["template"] == .string("mulberry"))
     }
 
     @Test func scalarsKeepTheirYAMLTypes() throws {
-        let spec = try RewardSpec.parse("""
-        rewards:
-          - {name: x, a: 1e-4, b: "1.5", c: true, d: null, e: text, f: -2}
-        """)
+        let spec = try RewardSpec.parse(
+            """
+            rewards:
+              - {name: x, a: 1e-4, b: "1.5", c: true, d: null, e: text, f: -2}
+            """)
         let o = spec.rewards[0].options
         #expect(o["a"] == .number(1e-4))
         #expect(o["b"] == .string("1.5"))
@@ -54,8 +58,11 @@ import Testing
         BadConfig(text: "rewards: []", message: "non-empty list"),
         BadConfig(text: "rewards:\n  - accuracy", message: "line 2: a reward entry must be a mapping"),
         BadConfig(text: "rewards:\n  - {weight: 1}", message: "line 2: reward entry has no 'name'"),
-        BadConfig(text: "rewards:\n  - {name: accuracy, weight: heavy}", message: "'weight' must be a number, got a string"),
-        BadConfig(text: "rewards:\n  - {name: format}\n  - {name: format}", message: "line 3: component 'format' listed twice"),
+        BadConfig(
+            text: "rewards:\n  - {name: accuracy, weight: heavy}", message: "'weight' must be a number, got a string"),
+        BadConfig(
+            text: "rewards:\n  - {name: format}\n  - {name: format}", message: "line 3: component 'format' listed twice"
+        ),
     ]
 
     @Test(arguments: badConfigs)

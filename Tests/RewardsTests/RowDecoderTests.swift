@@ -2,6 +2,7 @@ import Foundation
 import JSONLines
 import TestSupport
 import Testing
+
 @testable import Rewards
 
 /// The codec's field aliases (Fixtures/codec/aliases.jsonl) and every malformed kind of row.
@@ -51,7 +52,8 @@ import Testing
             case "keySteps":
                 #expect(JSONValue.array((t.keySteps ?? []).map { .array($0.map(JSONValue.string)) }) == expected)
             case "rewards":
-                let got = JSONValue.object((t.rewards ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, .number($0.value)) })
+                let got = JSONValue.object(
+                    (t.rewards ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, .number($0.value)) })
                 #expect(got == expected)
             case "reward": #expect(t.reward.map(JSONValue.number) ?? .null == expected)
             default: Issue.record("unknown expected field \(field)")
@@ -88,11 +90,21 @@ import Testing
         BadRow("leading zero number", #"{"response": "x", "n": 012}"#, "invalid JSON"),
         BadRow("bare minus", #"{"response": "x", "n": -}"#, "needs digits"),
         BadRow("NaN is not JSON", #"{"response": "x", "n": NaN}"#, "invalid JSON"),
-        BadRow("too deep", #"{"response": "x", "deep": "# + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "}", "nesting deeper"),
-        BadRow("invalid UTF-8 byte", bytes: Array(#"{"response": ""#.utf8) + [0xFF] + Array(#""}"#.utf8), "invalid UTF-8"),
-        BadRow("overlong UTF-8", bytes: Array(#"{"response": ""#.utf8) + [0xC0, 0xAF] + Array(#""}"#.utf8), "invalid UTF-8"),
-        BadRow("UTF-8 surrogate", bytes: Array(#"{"response": ""#.utf8) + [0xED, 0xA0, 0x80] + Array(#""}"#.utf8), "invalid UTF-8"),
-        BadRow("cut UTF-8 sequence", bytes: Array(#"{"response": ""#.utf8) + [0xE2, 0x82] + Array(#""}"#.utf8), "invalid UTF-8"),
+        BadRow(
+            "too deep",
+            #"{"response": "x", "deep": "# + String(repeating: "[", count: 10_000)
+                + String(repeating: "]", count: 10_000) + "}", "nesting deeper"),
+        BadRow(
+            "invalid UTF-8 byte", bytes: Array(#"{"response": ""#.utf8) + [0xFF] + Array(#""}"#.utf8), "invalid UTF-8"),
+        BadRow(
+            "overlong UTF-8", bytes: Array(#"{"response": ""#.utf8) + [0xC0, 0xAF] + Array(#""}"#.utf8), "invalid UTF-8"
+        ),
+        BadRow(
+            "UTF-8 surrogate", bytes: Array(#"{"response": ""#.utf8) + [0xED, 0xA0, 0x80] + Array(#""}"#.utf8),
+            "invalid UTF-8"),
+        BadRow(
+            "cut UTF-8 sequence", bytes: Array(#"{"response": ""#.utf8) + [0xE2, 0x82] + Array(#""}"#.utf8),
+            "invalid UTF-8"),
         BadRow("array row", "[1, 2]", "row is an array"),
         BadRow("string row", #""text""#, "row is a string"),
         BadRow("number row", "42", "row is a number"),
@@ -102,17 +114,25 @@ import Testing
         BadRow("number response", #"{"response": 3}"#, "field 'response' is a number"),
         BadRow("object response", #"{"completion": {"text": "x"}}"#, "field 'completion' is an object"),
         BadRow("boolean response", #"{"output": true}"#, "field 'output' is a boolean"),
-        BadRow("chat without assistant", #"{"response": [{"role": "user", "content": "hi"}]}"#, "none from the assistant"),
+        BadRow(
+            "chat without assistant", #"{"response": [{"role": "user", "content": "hi"}]}"#, "none from the assistant"),
         BadRow("chat item not an object", #"{"response": ["hi"]}"#, "expected a chat message"),
         BadRow("number prompt", #"{"prompt": 5, "response": "r"}"#, "field 'prompt' is a number"),
-        BadRow("answer list holding an object", #"{"response": "r", "answer": ["a", {}]}"#, "field 'answer' item 1 is an object"),
+        BadRow(
+            "answer list holding an object", #"{"response": "r", "answer": ["a", {}]}"#,
+            "field 'answer' item 1 is an object"),
         BadRow("object answer", #"{"response": "r", "answer": {"a": 1}}"#, "field 'answer' is an object"),
-        BadRow("query that does not start with the prompt", #"{"prompt": "A", "query": "B then r"}"#, "does not start with the prompt"),
+        BadRow(
+            "query that does not start with the prompt", #"{"prompt": "A", "query": "B then r"}"#,
+            "does not start with the prompt"),
         BadRow("key steps not a list", #"{"response": "r", "key_steps": "12/2=6"}"#, "key_steps"),
         BadRow("key step of the wrong kind", #"{"response": "r", "key_steps": [1]}"#, "item 0 is a number"),
-        BadRow("rewards component not a number", #"{"response": "r", "rewards": {"accuracy": "1"}}"#, "component 'accuracy' is a string"),
+        BadRow(
+            "rewards component not a number", #"{"response": "r", "rewards": {"accuracy": "1"}}"#,
+            "component 'accuracy' is a string"),
         BadRow("reward not a number", #"{"response": "r", "reward": "high"}"#, "field 'reward' is a string"),
-        BadRow("problem type not a string", #"{"response": "r", "problem_type": 1}"#, "field 'problem_type' is a number"),
+        BadRow(
+            "problem type not a string", #"{"response": "r", "problem_type": 1}"#, "field 'problem_type' is a number"),
     ]
 
     @Test(arguments: badRows)

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import JSONLines
+import Testing
+
 @testable import Rewards
 
 @Suite struct ScoreColumnsTests {
@@ -10,7 +11,8 @@ import JSONLines
         }
         lines.insert("{\"id\":100,\"response\":5}", at: 7)
         lines.insert("[1]", at: 20)
-        lines.insert("{\"id\":101,\"prompt\":\"q\",\"response\":\"7\",\"answer\":\"7\",\"problem_type\":\"bogus\"}", at: 30)
+        lines.insert(
+            "{\"id\":101,\"prompt\":\"q\",\"response\":\"7\",\"answer\":\"7\",\"problem_type\":\"bogus\"}", at: 30)
         return Array((lines.joined(separator: "\n") + "\n").utf8)
     }
 
@@ -28,8 +30,10 @@ import JSONLines
 
     /// Every column entry is what the scored row says, error rows included, for the r1 preset and a
     /// GRPO group step.
-    @Test(arguments: ["rewards: [{name: accuracy}, {name: format, weight: 0.5}]",
-                      "rewards: [{name: accuracy}]\ngroup: {advantage: {estimator: grpo}}"])
+    @Test(arguments: [
+        "rewards: [{name: accuracy}, {name: format, weight: 0.5}]",
+        "rewards: [{name: accuracy}]\ngroup: {advantage: {estimator: grpo}}",
+    ])
     func columnsEqualTheScoredRows(config: String) throws {
         let pipeline = try Pipeline(spec: try RewardSpec.parse(config, source: "test"))
         let scorer = BatchScorer(rewards: .pipeline(pipeline), stage: pipeline.group.map { GroupStage(spec: $0) })
@@ -45,7 +49,9 @@ import JSONLines
             #expect(columns.reward[i] == Self.number(row["reward"]))
             #expect(columns.advantage?[i] == Self.number(row["advantage"]))
             var rewards: [String: Double] = [:]
-            if case let .object(members)? = row["rewards"] { for m in members { rewards[m.key] = Self.number(m.value) } }
+            if case let .object(members)? = row["rewards"] {
+                for m in members { rewards[m.key] = Self.number(m.value) }
+            }
             for (c, name) in columns.components.enumerated() { #expect(columns.rewards[c][i] == rewards[name]) }
         }
         let json = try #require(try JSONSerialization.jsonObject(with: Data(columns.json)) as? [String: Any])
@@ -53,7 +59,9 @@ import JSONLines
     }
 
     @Test func shareGRPOIsRefused() throws {
-        let pipeline = try Pipeline(spec: try RewardSpec.parse("rewards: [{name: accuracy}]\ngroup: {advantage: {estimator: share_grpo}}", source: "test"))
+        let pipeline = try Pipeline(
+            spec: try RewardSpec.parse(
+                "rewards: [{name: accuracy}]\ngroup: {advantage: {estimator: share_grpo}}", source: "test"))
         let scorer = BatchScorer(rewards: .pipeline(pipeline), stage: pipeline.group.map { GroupStage(spec: $0) })
         #expect(throws: RowBatchError.self) { try scorer.columns(Self.rows()).get() }
     }

@@ -1,5 +1,6 @@
 import TestSupport
 import Testing
+
 @testable import Rewards
 
 /// One row of Fixtures/mulberry_rollouts.jsonl: a Mulberry-format rollout and what each StepGRPO
@@ -36,8 +37,10 @@ struct MulberryCase: Decodable, Sendable, CustomTestStringConvertible {
 
     @Test func tableCoversEveryCheck() throws {
         let ids = Set(try MulberryCase.load().map(\.id))
-        for id in ["complete", "missing_rationale", "missing_steps", "answer_before_steps", "scrambled_steps",
-                   "no_final_answer", "wrong_answer", "rationales_before_description", "step_before_rationales"] {
+        for id in [
+            "complete", "missing_rationale", "missing_steps", "answer_before_steps", "scrambled_steps",
+            "no_final_answer", "wrong_answer", "rationales_before_description", "step_before_rationales",
+        ] {
             #expect(ids.contains(id), "missing case \(id)")
         }
     }
@@ -50,7 +53,9 @@ struct MulberryCase: Decodable, Sendable, CustomTestStringConvertible {
         ]
         for (key, reward, expected) in modes {
             let score = try reward.score(c.trajectory)
-            #expect(abs(score.value - expected) < 1e-9, "\(key): \(score.value) (\(score.explanation ?? "")) != \(expected)")
+            #expect(
+                abs(score.value - expected) < 1e-9, "\(key): \(score.value) (\(score.explanation ?? "")) != \(expected)"
+            )
         }
         if let why = c.expected.accuracy_why {
             let explanation = try StepAccuracyReward().score(c.trajectory).explanation ?? ""
@@ -69,21 +74,28 @@ struct MulberryCase: Decodable, Sendable, CustomTestStringConvertible {
     }
 
     @Test func rowWithoutAnswerThrows() {
-        #expect(throws: RewardError("step_accuracy: the row has no answer (fields answer/ground_truth/label/solution/gold)")) {
+        #expect(
+            throws: RewardError("step_accuracy: the row has no answer (fields answer/ground_truth/label/solution/gold)")
+        ) {
             try StepAccuracyReward().score(Trajectory(response: "### The final answer is: 6", answer: " "))
         }
     }
 
     @Test func alphaScalesTheKeyStepShare() throws {
-        let t = Trajectory(response: "### Step 1:\nx = 2\n### The final answer is: 3", answer: "3", keySteps: [["x=2"], ["y=5"]])
+        let t = Trajectory(
+            response: "### Step 1:\nx = 2\n### The final answer is: 3", answer: "3", keySteps: [["x=2"], ["y=5"]])
         #expect(try StepAccuracyReward(alpha: 0.5).score(t).value == 1.25)
         #expect(try StepAccuracyReward(alpha: 0).score(t).value == 1)
     }
 
     @Test func keyStepsAreSearchedOnlyInStepBodies() throws {
         // The key step sits in the rationale, not in a step: it does not count.
-        let t = Trajectory(response: "### Rationales:\nx = 2\n### Step 1:\nthen\n### The final answer is: 3", answer: "3", keySteps: [["x=2"]])
-        #expect(try StepAccuracyReward().score(t) == RewardScore(1, "matched via final_answer_header (numeric); key steps 0/1"))
+        let t = Trajectory(
+            response: "### Rationales:\nx = 2\n### Step 1:\nthen\n### The final answer is: 3", answer: "3",
+            keySteps: [["x=2"]])
+        #expect(
+            try StepAccuracyReward().score(t)
+                == RewardScore(1, "matched via final_answer_header (numeric); key steps 0/1"))
     }
 
     @Test(.timeLimit(.minutes(1))) func hostileResponsesStayCheap() throws {
@@ -91,8 +103,11 @@ struct MulberryCase: Decodable, Sendable, CustomTestStringConvertible {
         let t = Trajectory(response: headers, answer: "6", keySteps: [["12/2=6"], ["AD is a median"]])
         #expect(try StepAccuracyReward().score(t).value == 1)
         #expect(try StepValidityReward().score(t) == RewardScore(0, "missing ### Image Description:"))
-        let megabyte = "### Step 1:\n" + String(repeating: "\\frac{1}{2} = ", count: 70_000) + "\n### The final answer is: 6"
-        #expect(try StepAccuracyReward().score(Trajectory(response: megabyte, answer: "6", keySteps: [["1/2=1/2=1/2"]])).value == 1.1)
+        let megabyte =
+            "### Step 1:\n" + String(repeating: "\\frac{1}{2} = ", count: 70_000) + "\n### The final answer is: 6"
+        #expect(
+            try StepAccuracyReward().score(Trajectory(response: megabyte, answer: "6", keySteps: [["1/2=1/2=1/2"]]))
+                .value == 1.1)
     }
 
     @Test func presetEntriesBuildBothRewards() throws {
@@ -119,14 +134,22 @@ struct MulberryCase: Decodable, Sendable, CustomTestStringConvertible {
     }
 
     @Test func badOptionsAreNamed() {
-        #expect(throws: RewardError("reward 'step_accuracy': option 'mode' is 'both', expected one of: paper, released")) {
-            try StepAccuracyReward(options: RewardOptions(rewardName: "step_accuracy", values: [("mode", .string("both"))]))
+        #expect(
+            throws: RewardError("reward 'step_accuracy': option 'mode' is 'both', expected one of: paper, released")
+        ) {
+            try StepAccuracyReward(
+                options: RewardOptions(rewardName: "step_accuracy", values: [("mode", .string("both"))]))
         }
-        #expect(throws: RewardError("reward 'step_accuracy': option 'matching' is 'fuzzy', expected one of: normalized, literal")) {
-            try StepAccuracyReward(options: RewardOptions(rewardName: "step_accuracy", values: [("matching", .string("fuzzy"))]))
+        #expect(
+            throws: RewardError(
+                "reward 'step_accuracy': option 'matching' is 'fuzzy', expected one of: normalized, literal")
+        ) {
+            try StepAccuracyReward(
+                options: RewardOptions(rewardName: "step_accuracy", values: [("matching", .string("fuzzy"))]))
         }
         #expect(throws: RewardError("reward 'step_accuracy': option 'alpha' must be at least 0, got -1.0")) {
-            try StepAccuracyReward(options: RewardOptions(rewardName: "step_accuracy", values: [("alpha", .number(-1))]))
+            try StepAccuracyReward(
+                options: RewardOptions(rewardName: "step_accuracy", values: [("alpha", .number(-1))]))
         }
         #expect(throws: RewardError("reward 'step_validity': unknown option 'alpha' (known: mode)")) {
             try StepValidityReward(options: RewardOptions(rewardName: "step_validity", values: [("alpha", .number(1))]))

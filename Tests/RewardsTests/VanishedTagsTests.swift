@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Rewards
 
 /// Tags a tokenizer registered as special tokens vanish when the framework decodes with special
@@ -24,7 +25,9 @@ import Testing
         Case(config: thinkAnswer, responses: ["2+2=4\n4", "<think>x</think> 4"], warns: false),
         Case(config: thinkAnswer, responses: ["2+2=4\n4", "x <answer>4</answer>"], warns: false),
         // Tags in order: format 1, nothing to say.
-        Case(config: thinkAnswer, responses: ["<think>a</think><answer>4</answer>", "<think>b</think><answer>5</answer>"], warns: false),
+        Case(
+            config: thinkAnswer,
+            responses: ["<think>a</think><answer>4</answer>", "<think>b</think><answer>5</answer>"], warns: false),
         // A single response says too little.
         Case(config: thinkAnswer, responses: ["4"], warns: false),
         // No tag-requiring format in the config.

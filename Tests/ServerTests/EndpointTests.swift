@@ -38,8 +38,9 @@ import Testing
         let configuration = ServerConfiguration(port: 0, apiKey: Self.key)
         try await InProcessServer.with(try InProcessServer.r1(), configuration) { port in
             for c in cases {
-                let reply = try await LoopbackHTTP.request(port: port, method: c.method, path: c.path,
-                                                           headers: Self.headers(c.key), body: c.body ?? "")
+                let reply = try await LoopbackHTTP.request(
+                    port: port, method: c.method, path: c.path,
+                    headers: Self.headers(c.key), body: c.body ?? "")
                 #expect(reply.status == c.status, "\(c.name): \(reply.body)")
                 if let exact = c.exact { #expect(reply.body == exact, "\(c.name)") }
                 for fragment in c.contains ?? [] { #expect(reply.body.contains(fragment), "\(c.name): \(reply.body)") }
@@ -65,30 +66,36 @@ import Testing
             let chunked = try await LoopbackHTTP.offThread {
                 let fd = try LoopbackHTTP.connect(port: port)
                 defer { close(fd) }
-                let head = "POST /score HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n"
+                let head =
+                    "POST /score HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n"
                 let chunk = String(repeating: "y", count: 800)
                 try LoopbackHTTP.write(fd, head + String(chunk.utf8.count, radix: 16) + "\r\n" + chunk + "\r\n")
                 try? LoopbackHTTP.write(fd, String(chunk.utf8.count, radix: 16) + "\r\n" + chunk + "\r\n0\r\n\r\n")
                 return try LoopbackHTTP.parse(LoopbackHTTP.readAll(fd))
             }
             #expect(chunked.status == 413)
-            let small = try await LoopbackHTTP.request(port: port, method: "POST", path: "/get_reward",
-                                                       body: "{\"query\":[\"Q<answer>1</answer>\"],\"prompts\":[\"Q\"],\"labels\":[\"1\"]}")
+            let small = try await LoopbackHTTP.request(
+                port: port, method: "POST", path: "/get_reward",
+                body: "{\"query\":[\"Q<answer>1</answer>\"],\"prompts\":[\"Q\"],\"labels\":[\"1\"]}")
             #expect(small.status == 200)
         }
     }
 
     @Test func metricsCountRequestsErrorsAndRows() async throws {
         try await InProcessServer.with(try InProcessServer.r1()) { port in
-            let body = "{\"query\":[\"Q<answer>1</answer>\",\"bad\"],\"prompts\":[\"Q\",\"Q\"],\"labels\":[\"1\",\"1\"]}"
-            for _ in 0..<3 { _ = try await LoopbackHTTP.request(port: port, method: "POST", path: "/get_reward", body: body) }
+            let body =
+                "{\"query\":[\"Q<answer>1</answer>\",\"bad\"],\"prompts\":[\"Q\",\"Q\"],\"labels\":[\"1\",\"1\"]}"
+            for _ in 0..<3 {
+                _ = try await LoopbackHTTP.request(port: port, method: "POST", path: "/get_reward", body: body)
+            }
             _ = try await LoopbackHTTP.request(port: port, method: "POST", path: "/get_reward", body: "{")
             let text = try await LoopbackHTTP.request(port: port, method: "GET", path: "/metrics").body
             #expect(text.contains("rewardkit_http_requests_total{endpoint=\"get_reward\"} 4"), "\(text)")
             #expect(text.contains("rewardkit_http_errors_total{endpoint=\"get_reward\",status=\"400\"} 1"), "\(text)")
             #expect(text.contains("rewardkit_rows_scored_total 3"))
             #expect(text.contains("rewardkit_row_errors_total 3"))
-            #expect(text.contains("rewardkit_http_request_duration_seconds_count{endpoint=\"get_reward\"} 4"), "\(text)")
+            #expect(
+                text.contains("rewardkit_http_request_duration_seconds_count{endpoint=\"get_reward\"} 4"), "\(text)")
         }
     }
 }

@@ -10,8 +10,10 @@ enum InProcessServer {
         func set(_ p: Int) { port = p }
     }
 
-    static func with<T: Sendable>(_ service: RewardService, _ configuration: ServerConfiguration = ServerConfiguration(port: 0),
-                                  _ body: @Sendable (Int) async throws -> T) async throws -> T {
+    static func with<T: Sendable>(
+        _ service: RewardService, _ configuration: ServerConfiguration = ServerConfiguration(port: 0),
+        _ body: @Sendable (Int) async throws -> T
+    ) async throws -> T {
         var configuration = configuration
         configuration.host = "127.0.0.1"
         configuration.port = 0
@@ -19,7 +21,9 @@ enum InProcessServer {
         // Stopping by cancellation makes Hummingbird log errors that are expected here.
         var logger = Logger(label: "rewardkit.serve.tests")
         logger.logLevel = .critical
-        let app = RewardServer.application(service: service, configuration: configuration, logger: logger) { port in await box.set(port) }
+        let app = RewardServer.application(service: service, configuration: configuration, logger: logger) { port in
+            await box.set(port)
+        }
         let task = Task { try await app.runService(gracefulShutdownSignals: []) }
         defer { task.cancel() }
         var port: Int?

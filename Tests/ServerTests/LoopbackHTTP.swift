@@ -1,7 +1,8 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
 
 /// A minimal HTTP/1.1 client over a loopback socket: one request per connection
 /// (`Connection: close`), read to the end. Tests see status, headers and body bytes exactly as
@@ -18,7 +19,9 @@ enum LoopbackHTTP {
     }
 
     /// Sends one request to 127.0.0.1:`port` and returns the reply.
-    static func send(port: Int, method: String, path: String, headers: [String: String] = [:], body: String = "") throws -> Reply {
+    static func send(
+        port: Int, method: String, path: String, headers: [String: String] = [:], body: String = ""
+    ) throws -> Reply {
         let fd = try connect(port: port)
         defer { close(fd) }
         try write(fd, head(method: method, path: path, headers: headers, bodyLength: body.utf8.count) + body)
@@ -27,7 +30,9 @@ enum LoopbackHTTP {
 
     /// `send` on a thread of its own: a blocking read on one of the few cooperative threads
     /// could starve the in-process server the request is waiting for.
-    static func request(port: Int, method: String, path: String, headers: [String: String] = [:], body: String = "") async throws -> Reply {
+    static func request(
+        port: Int, method: String, path: String, headers: [String: String] = [:], body: String = ""
+    ) async throws -> Reply {
         try await offThread { try send(port: port, method: method, path: path, headers: headers, body: body) }
     }
 
@@ -49,14 +54,17 @@ enum LoopbackHTTP {
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard result == 0 else { close(fd); throw Failure(description: "cannot connect to 127.0.0.1:\(port)") }
         return fd
     }
 
     static func head(method: String, path: String, headers: [String: String], bodyLength: Int) -> String {
-        var text = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: \(bodyLength)\r\n"
+        var text =
+            "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: \(bodyLength)\r\n"
         for (name, value) in headers { text += "\(name): \(value)\r\n" }
         return text + "\r\n"
     }
@@ -90,11 +98,14 @@ enum LoopbackHTTP {
         guard let split = text.range(of: "\r\n\r\n") else { throw Failure(description: "no complete head in: \(text)") }
         let lines = text[..<split.lowerBound].components(separatedBy: "\r\n")
         let statusParts = lines[0].split(separator: " ")
-        guard statusParts.count >= 2, let status = Int(statusParts[1]) else { throw Failure(description: "bad status line \(lines[0])") }
+        guard statusParts.count >= 2, let status = Int(statusParts[1]) else {
+            throw Failure(description: "bad status line \(lines[0])")
+        }
         var headers: [String: String] = [:]
         for line in lines.dropFirst() {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                in: .whitespaces)
         }
         return Reply(status: status, headers: headers, body: String(text[split.upperBound...]))
     }

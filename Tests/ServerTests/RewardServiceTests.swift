@@ -19,7 +19,8 @@ import Testing
     }
 
     @Test func negativeWeightsDoNotRaiseTheLargestTotal() throws {
-        let spec = try RewardSpec.parse("rewards:\n  - {name: accuracy, weight: 2.0}\n  - {name: format, weight: -1.0, template: boxed}\n")
+        let spec = try RewardSpec.parse(
+            "rewards:\n  - {name: accuracy, weight: 2.0}\n  - {name: format, weight: -1.0, template: boxed}\n")
         let service = RewardService(pipeline: try Pipeline(spec: spec))
         #expect(service.maxTotal == 2.0)
     }
@@ -28,7 +29,9 @@ import Testing
         let service = try InProcessServer.r1()
         let n = 200
         let queries = (0..<n).map { "Q\($0)<think>t</think><answer>\($0 % 3 == 0 ? $0 : -1)</answer>" }
-        let body: [String: Any] = ["query": queries, "prompts": (0..<n).map { "Q\($0)" }, "labels": (0..<n).map { "\($0)" }]
+        let body: [String: Any] = [
+            "query": queries, "prompts": (0..<n).map { "Q\($0)" }, "labels": (0..<n).map { "\($0)" },
+        ]
         let text = String(decoding: try JSONSerialization.data(withJSONObject: body), as: UTF8.self)
         let out = Self.reply(service, getReward: text)
         let rewards = try #require(out["rewards"] as? [Double])
@@ -40,7 +43,10 @@ import Testing
     }
 
     @Test func aMissingLabelIsThatSamplesErrorNotASilentZero() throws {
-        let out = Self.reply(try InProcessServer.r1(), getReward: #"{"query":["Q<answer>1</answer>","Q<answer>1</answer>"],"prompts":["Q","Q"],"labels":["1",null]}"#)
+        let out = Self.reply(
+            try InProcessServer.r1(),
+            getReward:
+                #"{"query":["Q<answer>1</answer>","Q<answer>1</answer>"],"prompts":["Q","Q"],"labels":["1",null]}"#)
         #expect(out["rewards"] as? [Double] == [1, 0])
         #expect((out["extra_logs"] as? [String: [Double]])?["error"] == [0, 1])
         let errors = try #require(out["errors"] as? [Any])
@@ -50,8 +56,10 @@ import Testing
 
     @Test func aBadLabelIsThatSamplesErrorAndAListIsAnyOfItsAnswers() throws {
         let queries = Array(repeating: "Q<think>t</think><answer>7</answer>", count: 5)
-        let body: [String: Any] = ["query": queries, "prompts": Array(repeating: "Q", count: 5),
-                                   "labels": [["3", "7"], ["3", "5"], ["x": 1], [1, ["y"]], 7]]
+        let body: [String: Any] = [
+            "query": queries, "prompts": Array(repeating: "Q", count: 5),
+            "labels": [["3", "7"], ["3", "5"], ["x": 1], [1, ["y"]], 7],
+        ]
         let text = String(decoding: try JSONSerialization.data(withJSONObject: body), as: UTF8.self)
         let out = Self.reply(try InProcessServer.r1(), getReward: text)
         #expect(out["rewards"] as? [Double] == [1.5, 0.5, 0, 0, 1.5])
@@ -66,28 +74,36 @@ import Testing
 
     @Test func scoreReadsAListOfAnswersAsAnyOfThemAndAnObjectAsThatRowsError() throws {
         let service = try InProcessServer.r1()
-        var body = [#"{"prompt":"Q","response":"<think>t</think><answer>7</answer>","answer":["3","7"]}"#,
-                    #"{"prompt":"Q","response":"<think>t</think><answer>7</answer>","answer":{"v":7}}"#].joined(separator: "\n")
+        var body = [
+            #"{"prompt":"Q","response":"<think>t</think><answer>7</answer>","answer":["3","7"]}"#,
+            #"{"prompt":"Q","response":"<think>t</think><answer>7</answer>","answer":{"v":7}}"#,
+        ].joined(separator: "\n")
         let reply = body.withUTF8 { service.score($0, step: 0) }
-        let rows = reply.text.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let rows = reply.text.split(separator: "\n").map {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
         #expect(rows.count == 2)
         #expect(rows[0]?["reward"] as? Double == 1.5)
         #expect((rows[1]?["error"] as? String)?.contains("field 'answer' is an object") == true)
     }
 
     @Test func scoreRunsTheGroupStepWhenTheConfigHasOne() throws {
-        let spec = try RewardSpec.parse("""
-        rewards:
-          - {name: accuracy, weight: 1.0}
-        group:
-          advantage: {estimator: grpo, epsilon: 1.0e-6}
-        """)
+        let spec = try RewardSpec.parse(
+            """
+            rewards:
+              - {name: accuracy, weight: 1.0}
+            group:
+              advantage: {estimator: grpo, epsilon: 1.0e-6}
+            """)
         let service = RewardService(pipeline: try Pipeline(spec: spec))
-        var body = (0..<4).map { #"{"prompt":"p","response":"<answer>\#($0 < 2 ? 1 : 0)</answer>","answer":"1"}"# }.joined(separator: "\n")
+        var body = (0..<4).map { #"{"prompt":"p","response":"<answer>\#($0 < 2 ? 1 : 0)</answer>","answer":"1"}"# }
+            .joined(separator: "\n")
         let reply = body.withUTF8 { service.score($0, step: 3) }
         #expect(reply.status == 200)
         #expect(reply.contentType == "application/x-ndjson")
-        let rows = reply.text.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let rows = reply.text.split(separator: "\n").map {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
         let advantages = rows.compactMap { $0?["advantage"] as? Double }
         #expect(advantages.count == 4)
         #expect(advantages[0] > 0 && advantages[1] > 0 && advantages[2] < 0 && advantages[3] < 0)
@@ -101,7 +117,10 @@ import Testing
     }
 
     @Test func theResponseIsTheQueryAfterThePromptBytes() throws {
-        let request = OpenRLHFRequest(queries: ["<|user|>é?<|assistant|>x = 1"], prompts: ["<|user|>é?<|assistant|>"], labels: ["1"])
-        #expect(try request.trajectory(0).get() == Trajectory(prompt: "<|user|>é?<|assistant|>", response: "x = 1", answer: "1"))
+        let request = OpenRLHFRequest(
+            queries: ["<|user|>é?<|assistant|>x = 1"], prompts: ["<|user|>é?<|assistant|>"], labels: ["1"])
+        #expect(
+            try request.trajectory(0).get()
+                == Trajectory(prompt: "<|user|>é?<|assistant|>", response: "x = 1", answer: "1"))
     }
 }

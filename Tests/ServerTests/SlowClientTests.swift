@@ -1,8 +1,9 @@
+import Foundation
+import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
-import Testing
 
 /// `rewardkit serve` under a low open-file limit: more half-sent requests held open than the
 /// limit do not keep a normal request out, and slow clients are closed by the timeouts.
@@ -18,9 +19,12 @@ import Testing
         for i in 0..<count {
             let fd = try LoopbackHTTP.connect(port: port)
             fds.append(fd)
-            try LoopbackHTTP.write(fd, i.isMultiple(of: 2)
-                ? "POST /get_reward HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Le"
-                : LoopbackHTTP.head(method: "POST", path: "/get_reward", headers: [:], bodyLength: 100) + #"{"query":"#)
+            try LoopbackHTTP.write(
+                fd,
+                i.isMultiple(of: 2)
+                    ? "POST /get_reward HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Le"
+                    : LoopbackHTTP.head(method: "POST", path: "/get_reward", headers: [:], bodyLength: 100)
+                        + #"{"query":"#)
         }
         return fds
     }
@@ -31,9 +35,11 @@ import Testing
     @Test func halfSentRequestsOverTheFileLimitMakeRoomForANormalRequest() async throws {
         var ownLimit = rlimit()
         getrlimit(Int32(RLIMIT_NOFILE.rawValue), &ownLimit)
-        try #require(ownLimit.rlim_cur > rlim_t(Self.slowClients + 64), "the test process needs descriptors for its own sockets")
+        try #require(
+            ownLimit.rlim_cur > rlim_t(Self.slowClients + 64), "the test process needs descriptors for its own sockets")
         // Timeouts longer than the client's 20 s receive timeout: only the cap can let the request in.
-        let server = try ServeProcessTests.start(["--preset", "r1", "--header-timeout", "40", "--body-timeout", "40"], fileLimit: Self.fileLimit)
+        let server = try ServeProcessTests.start(
+            ["--preset", "r1", "--header-timeout", "40", "--body-timeout", "40"], fileLimit: Self.fileLimit)
         defer { if server.process.isRunning { server.process.terminate() }; server.process.waitUntilExit() }
         let slow = try Self.openSlowClients(Self.slowClients, port: server.port)
         defer { for fd in slow { close(fd) } }
@@ -48,18 +54,24 @@ import Testing
         }
         #expect(sockets <= cap + 4, "\(sockets) sockets open in the server")
 
-        let reply = try await LoopbackHTTP.request(port: server.port, method: "POST", path: "/verify", body: #"{"gold":"4","pred":"4"}"#)
+        let reply = try await LoopbackHTTP.request(
+            port: server.port, method: "POST", path: "/verify", body: #"{"gold":"4","pred":"4"}"#)
         #expect(reply.status == 200)
         #expect(reply.body.contains(#""match":true"#), "\(reply.body)")
         // Room was made by closing the clients that had waited longest for their head.
-        let stillOpen = try await LoopbackHTTP.offThread { Self.waitUntilClosed(slow, deadline: Date().addingTimeInterval(5)) }
+        let stillOpen = try await LoopbackHTTP.offThread {
+            Self.waitUntilClosed(slow, deadline: Date().addingTimeInterval(5))
+        }
         #expect(stillOpen <= cap, "\(stillOpen) of \(Self.slowClients) slow sockets still open")
         #expect(server.process.isRunning)
     }
 
     @Test func slowHeadsBodiesAndIdleKeepAlivesAreClosedByTheirTimeouts() async throws {
-        let server = try ServeProcessTests.start(["--preset", "r1", "--header-timeout", "1", "--body-timeout", "1",
-                                                  "--keepalive-timeout", "1"], fileLimit: Self.fileLimit)
+        let server = try ServeProcessTests.start(
+            [
+                "--preset", "r1", "--header-timeout", "1", "--body-timeout", "1",
+                "--keepalive-timeout", "1",
+            ], fileLimit: Self.fileLimit)
         defer { if server.process.isRunning { server.process.terminate() }; server.process.waitUntilExit() }
         // Half-sent requests, and a kept-alive connection answered once and then silent.
         let idle = try LoopbackHTTP.connect(port: server.port)
@@ -73,7 +85,8 @@ import Testing
         let reply = try await LoopbackHTTP.offThread {
             let steady = try LoopbackHTTP.connect(port: port)
             defer { close(steady) }
-            try LoopbackHTTP.write(steady, LoopbackHTTP.head(method: "POST", path: "/verify", headers: [:], bodyLength: body.utf8.count))
+            try LoopbackHTTP.write(
+                steady, LoopbackHTTP.head(method: "POST", path: "/verify", headers: [:], bodyLength: body.utf8.count))
             for byte in body {
                 usleep(100_000)
                 try LoopbackHTTP.write(steady, String(byte))
@@ -82,7 +95,9 @@ import Testing
         }
         #expect(reply.status == 200 && reply.body.contains(#""match":true"#), "\(reply.body)")
 
-        let stillOpen = try await LoopbackHTTP.offThread { Self.waitUntilClosed(slow, deadline: Date().addingTimeInterval(20)) }
+        let stillOpen = try await LoopbackHTTP.offThread {
+            Self.waitUntilClosed(slow, deadline: Date().addingTimeInterval(20))
+        }
         #expect(stillOpen == 0, "\(stillOpen) of \(slow.count) slow sockets still open")
         #expect(server.process.isRunning)
     }
@@ -97,7 +112,8 @@ import Testing
             let fd = try LoopbackHTTP.connect(port: port)
             defer { close(fd) }
             let body = #"{"gold":"4","pred":"4","pad":"xxxxxxxx"}"#
-            try LoopbackHTTP.write(fd, "POST /verify HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: \(body.utf8.count)\r\n\r\n")
+            try LoopbackHTTP.write(
+                fd, "POST /verify HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: \(body.utf8.count)\r\n\r\n")
             usleep(200_000)
             try LoopbackHTTP.write(fd, body)
             let reply = try LoopbackHTTP.parse(LoopbackHTTP.readAll(fd))
@@ -108,16 +124,22 @@ import Testing
     }
 
     @Test func aCapTheFileLimitCannotHoldIsAUsageError() throws {
-        let r = try ServeProcessTests.runToExit(["serve", "--port", "0", "--workers", "1", "--max-connections", "1000"], fileLimit: Self.fileLimit)
+        let r = try ServeProcessTests.runToExit(
+            ["serve", "--port", "0", "--workers", "1", "--max-connections", "1000"], fileLimit: Self.fileLimit)
         #expect(r.status == 2, "\(r.stderr)")
-        #expect(r.stderr.contains("--max-connections 1000 needs more descriptors than the open-file limit (\(Self.fileLimit))"), "\(r.stderr)")
+        #expect(
+            r.stderr.contains(
+                "--max-connections 1000 needs more descriptors than the open-file limit (\(Self.fileLimit))"),
+            "\(r.stderr)")
     }
 
     /// Sockets among the process's open descriptors (Linux /proc).
     static func openSockets(of pid: Int32) -> Int {
         let dir = "/proc/\(pid)/fd"
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
-        return names.filter { ((try? FileManager.default.destinationOfSymbolicLink(atPath: dir + "/" + $0)) ?? "").hasPrefix("socket:") }.count
+        return names.filter {
+            ((try? FileManager.default.destinationOfSymbolicLink(atPath: dir + "/" + $0)) ?? "").hasPrefix("socket:")
+        }.count
     }
 
     /// Waits until the server has closed every socket in `fds` (a read returns end of file or a

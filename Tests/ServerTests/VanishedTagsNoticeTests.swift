@@ -10,13 +10,15 @@ import Testing
     }
 
     static func service(_ said: Said) throws -> RewardService {
-        RewardService(pipeline: try Pipeline(spec: try RewardSpec.preset("r1")),
-                      vanishedTagsNotice: OnceNotice { line in said.lines.withLock { $0.append(line) } })
+        RewardService(
+            pipeline: try Pipeline(spec: try RewardSpec.preset("r1")),
+            vanishedTagsNotice: OnceNotice { line in said.lines.withLock { $0.append(line) } })
     }
 
     static func getReward(_ service: RewardService, _ responses: [String]) {
         let queries = responses.map { "\"Q\($0)\"" }.joined(separator: ",")
-        var body = #"{"query":[\#(queries)],"prompts":[\#(responses.map { _ in "\"Q\"" }.joined(separator: ","))],"labels":[\#(responses.map { _ in "\"4\"" }.joined(separator: ","))]}"#
+        var body =
+            #"{"query":[\#(queries)],"prompts":[\#(responses.map { _ in "\"Q\"" }.joined(separator: ","))],"labels":[\#(responses.map { _ in "\"4\"" }.joined(separator: ","))]}"#
         _ = body.withUTF8 { service.getReward($0) }
     }
 

@@ -9,17 +9,24 @@ import Testing
         FileManager.default.temporaryDirectory.appendingPathComponent("rk-regress-\(UUID().uuidString)/db.sqlite").path
     }
 
-    static func outcome(_ id: String, verdict: Bool? = nil, rewards: [String: Double]? = nil) -> RegressionRunner.Outcome {
-        .init(id: id, kind: verdict == nil ? "reward" : "verifier", tags: [], passed: true, verdict: verdict, rewards: rewards,
-              reason: "", expected: "", gold: nil, pred: nil, source: "")
+    static func outcome(
+        _ id: String, verdict: Bool? = nil, rewards: [String: Double]? = nil
+    ) -> RegressionRunner.Outcome {
+        .init(
+            id: id, kind: verdict == nil ? "reward" : "verifier", tags: [], passed: true, verdict: verdict,
+            rewards: rewards,
+            reason: "", expected: "", gold: nil, pred: nil, source: "")
     }
 
     @Test func baselinesAreStoredByNameAndReplacedWhole() throws {
         let path = Self.temporaryPath()
-        defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path) }
+        defer {
+            try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path)
+        }
         let store = try RunStore.open(at: path)
         #expect(try store.baseline(named: "main") == nil)
-        try store.saveBaseline(named: "main", outcomes: [Self.outcome("a", verdict: true), Self.outcome("r", rewards: ["x": 0.25])])
+        try store.saveBaseline(
+            named: "main", outcomes: [Self.outcome("a", verdict: true), Self.outcome("r", rewards: ["x": 0.25])])
         try store.saveBaseline(named: "exp", outcomes: [Self.outcome("a", verdict: false)])
         let main = try #require(try store.baseline(named: "main"))
         #expect(main["a"] == .init(verdict: true, rewards: nil))
@@ -35,12 +42,16 @@ import Testing
 
     @Test func historyKeepsRunsOldestFirst() throws {
         let path = Self.temporaryPath()
-        defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path) }
+        defer {
+            try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path)
+        }
         let store = try RunStore.open(at: path)
         for i in 0..<3 {
-            try store.recordRegressRun(RegressRunRecord(startedAt: Date(timeIntervalSince1970: 1_700_000_000 + Double(i)), baseline: "default",
-                                                        inputs: "c.jsonl", cases: 10, passed: 10 - i, failed: i, flipped: 0,
-                                                        tagPassRates: ["numbers": 1 - Double(i) / 10]))
+            try store.recordRegressRun(
+                RegressRunRecord(
+                    startedAt: Date(timeIntervalSince1970: 1_700_000_000 + Double(i)), baseline: "default",
+                    inputs: "c.jsonl", cases: 10, passed: 10 - i, failed: i, flipped: 0,
+                    tagPassRates: ["numbers": 1 - Double(i) / 10]))
         }
         let h = try store.regressHistory(limit: 2)
         #expect(h.map(\.failed) == [1, 2])

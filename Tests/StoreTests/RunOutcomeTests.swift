@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import Store
 
 /// Runs recorded when they start and updated when they end, and databases from before that.
@@ -39,11 +40,12 @@ struct RunOutcomeTests {
         let queue = try DatabaseQueue(path: path)
         try StoreSchema.migrator().migrate(queue, upTo: "v2-regression")
         try queue.write { db in
-            try db.execute(sql: """
-                INSERT INTO run (started_at_ms, command, input, config_text, config_hash, row_count, error_count,
-                                 component_means, seconds, rows_per_second)
-                VALUES (1800000000123, 'score', 'old.jsonl', '', 'cbf29ce484222325', 7, 1, '{"reward":0.5}', 1.0, 7.0)
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO run (started_at_ms, command, input, config_text, config_hash, row_count, error_count,
+                                     component_means, seconds, rows_per_second)
+                    VALUES (1800000000123, 'score', 'old.jsonl', '', 'cbf29ce484222325', 7, 1, '{"reward":0.5}', 1.0, 7.0)
+                    """)
         }
         try queue.close()
 

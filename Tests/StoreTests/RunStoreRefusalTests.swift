@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import Store
 
 /// A file's contents, named in test output by `name` instead of thousands of bytes.
@@ -19,8 +20,9 @@ struct RunStoreRefusalTests {
         GarbageFile(name: "binary", bytes: (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) }),
         GarbageFile(name: "older sqlite", bytes: Array("** This file contains an SQLite 2.1 database **".utf8)),
         // Passes the header check, so SQLite itself must reject it.
-        GarbageFile(name: "sqlite header then garbage",
-                    bytes: Array("SQLite format 3\0".utf8) + [UInt8](repeating: 0xAB, count: 4080)),
+        GarbageFile(
+            name: "sqlite header then garbage",
+            bytes: Array("SQLite format 3\0".utf8) + [UInt8](repeating: 0xAB, count: 4080)),
     ]
 
     @Test(arguments: garbage)

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import Store
 
 /// A fresh directory under the system temporary directory, removed by `remove()`.
@@ -77,8 +78,10 @@ struct RunStoreTests {
         let store = try RunStore.open(at: dir.path("rk.sqlite"))
         // Recorded out of time order so the ordering must come from startedAt, not insertion.
         for offset in [2.0, 0.0, 4.0, 1.0, 3.0] {
-            try store.record(makeRun(startedAt: Date(timeIntervalSince1970: 1_800_000_000 + offset),
-                                     input: "file-\(Int(offset)).jsonl"))
+            try store.record(
+                makeRun(
+                    startedAt: Date(timeIntervalSince1970: 1_800_000_000 + offset),
+                    input: "file-\(Int(offset)).jsonl"))
         }
         let inputs = try store.recentRuns(limit: limit).map(\.input)
         let newestFirst = ["file-4.jsonl", "file-3.jsonl", "file-2.jsonl", "file-1.jsonl", "file-0.jsonl"]
@@ -94,12 +97,13 @@ struct RunStoreTests {
         #expect(try store.recentRuns(limit: 2).map(\.id) == [second, first])
     }
 
-    @Test(arguments: [
-        [:],
-        ["accuracy": 1.0],
-        ["accuracy": 0.1, "format": 0.2, "step_accuracy": 1e-9, "zeta": -3.5],
-        ["thinking": .infinity, "format": -.infinity],
-    ] as [[String: Double]])
+    @Test(
+        arguments: [
+            [:],
+            ["accuracy": 1.0],
+            ["accuracy": 0.1, "format": 0.2, "step_accuracy": 1e-9, "zeta": -3.5],
+            ["thinking": .infinity, "format": -.infinity],
+        ] as [[String: Double]])
     func componentMeansRoundTrip(means: [String: Double]) throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }

@@ -19,13 +19,16 @@ public enum Fixture {
     public static func jsonObjects(_ name: String) throws -> [[String: Any]] {
         try lines(name).map { line in
             guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
-                throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "\(name): a line is not an object"])
+                throw CocoaError(
+                    .fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "\(name): a line is not an object"])
             }
             return object
         }
     }
 
     private static func lines(_ name: String) throws -> [Substring] {
-        try String(contentsOf: url(name), encoding: .utf8).split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }
+        try String(contentsOf: url(name), encoding: .utf8).split(separator: "\n").filter {
+            !$0.allSatisfy(\.isWhitespace)
+        }
     }
 }

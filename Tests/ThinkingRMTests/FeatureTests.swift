@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ThinkingRM
 
 /// Reasoning features and hashed n-grams on hand-made texts.
@@ -60,7 +61,8 @@ import Testing
         let ragged = StatedCalculation(operands: [1, 2], operators: [], stated: 3, decimals: 0)
         #expect(empty.value == nil && ragged.value == nil)
         #expect(NumericCalculationChecker().isTrue(ragged) == nil)
-        let approx = StatedCalculation(operands: [22, 7], operators: [.divide], stated: 3.14, decimals: 2, approximate: true)
+        let approx = StatedCalculation(
+            operands: [22, 7], operators: [.divide], stated: 3.14, decimals: 2, approximate: true)
         #expect(NumericCalculationChecker().isTrue(approx) == true)
     }
 
@@ -102,7 +104,8 @@ import Testing
     }
 
     @Test func hedgingStepsAndCorrections() {
-        let f = ReasoningFeatures(response: "I think it is maybe 5.\nStep 1: add.\n2. multiply\n- check\nWait, let me check that.")
+        let f = ReasoningFeatures(
+            response: "I think it is maybe 5.\nStep 1: add.\n2. multiply\n- check\nWait, let me check that.")
         #expect(f.hedgeRate > 0)
         #expect(f.steps == 3)
         #expect(f.lines == 5)
@@ -150,13 +153,23 @@ import Testing
         #expect(FNV1a.hash("foobar") == 0x8594_4171_f739_67e8)
     }
     /// The byte scans that replaced String walks must read texts as the walks did.
-    @Test(arguments: ["a\nb\n\n c\n", "\n\nx", "one\r\ntwo\nthree", "", "\n", "Step 1: 3 + 4 = 7\n  \t\n\u{00A0}\nA: 7 \u{00A0}"])
+    @Test(arguments: [
+        "a\nb\n\n c\n", "\n\nx", "one\r\ntwo\nthree", "", "\n", "Step 1: 3 + 4 = 7\n  \t\n\u{00A0}\nA: 7 \u{00A0}",
+    ])
     func lineSplittingMatchesStringSplit(_ text: String) {
         var copy = text
         let (kept, all, nonBlank) = copy.withUTF8 { b in
-            (TextLines.ranges(b, omittingEmpty: true).map { String(decoding: UnsafeBufferPointer(rebasing: b[$0]), as: UTF8.self) },
-             TextLines.ranges(b, omittingEmpty: false).map { String(decoding: UnsafeBufferPointer(rebasing: b[$0]), as: UTF8.self) },
-             TextLines.ranges(b, omittingEmpty: true).filter { TextLines.hasContent(UnsafeBufferPointer(rebasing: b[$0])) }.count)
+            (
+                TextLines.ranges(b, omittingEmpty: true).map {
+                    String(decoding: UnsafeBufferPointer(rebasing: b[$0]), as: UTF8.self)
+                },
+                TextLines.ranges(b, omittingEmpty: false).map {
+                    String(decoding: UnsafeBufferPointer(rebasing: b[$0]), as: UTF8.self)
+                },
+                TextLines.ranges(b, omittingEmpty: true).filter {
+                    TextLines.hasContent(UnsafeBufferPointer(rebasing: b[$0]))
+                }.count
+            )
         }
         #expect(kept == text.split(separator: "\n").map(String.init))
         #expect(all == text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))

@@ -2,6 +2,7 @@ import Foundation
 import NN
 import Rewards
 import Testing
+
 @testable import ThinkingRM
 
 /// Training, checkpoints and the `thinking` reward with a model.
@@ -12,9 +13,12 @@ import Testing
             let a = 3 + (k + offset) % 17, b = 2 + (k * 7 + offset) % 13
             let question = "What is \(a) plus \(b)? (\(k + offset))"
             if k % 2 == 0 {
-                return RMExample(question: question, response: "We add: \(a) + \(b) = \(a + b).\nAnswer: \(a + b)", score: 1)
+                return RMExample(
+                    question: question, response: "We add: \(a) + \(b) = \(a + b).\nAnswer: \(a + b)", score: 1)
             }
-            return RMExample(question: question, response: "Maybe \(a) + \(b) = \(a + b + 3), I think, probably.\nAnswer: \(a + b + 3)", score: 0)
+            return RMExample(
+                question: question,
+                response: "Maybe \(a) + \(b) = \(a + b + 3), I think, probably.\nAnswer: \(a + b + 3)", score: 0)
         }
     }
 
@@ -84,11 +88,15 @@ import Testing
 
         var flipped = [UInt8](bytes)
         flipped[flipped.count / 2] ^= 0xFF
-        #expect(throws: CheckpointError.self) { try ThinkingModelCheckpoint.read(from: try Self.write(flipped, "flipped")) }
+        #expect(throws: CheckpointError.self) {
+            try ThinkingModelCheckpoint.read(from: try Self.write(flipped, "flipped"))
+        }
         do {
             _ = try ThinkingModelCheckpoint.read(from: try Self.write(flipped, "flipped2"))
         } catch let error as CheckpointError {
-            guard case .checksumMismatch = error else { Issue.record("expected a checksum mismatch, got \(error)"); return }
+            guard case .checksumMismatch = error else {
+                Issue.record("expected a checksum mismatch, got \(error)"); return
+            }
         }
 
         let truncated = try Self.write(Array(bytes.prefix(bytes.count - 100)), "truncated")
@@ -101,11 +109,14 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: foreign) }
         try CheckpointFile.write(try Checkpoint(kind: "transformer_lm", config: ["dim": 4], tensors: []), to: foreign)
         #expect { try ThinkingModelCheckpoint.read(from: foreign) } throws: { error in
-            (error as? CheckpointError) == .kindMismatch(path: foreign, expected: "thinking_rm", found: "transformer_lm")
+            (error as? CheckpointError)
+                == .kindMismatch(path: foreign, expected: "thinking_rm", found: "transformer_lm")
         }
 
         let text = try Self.write(Array("not a checkpoint at all".utf8), "text")
-        #expect { try ThinkingModelCheckpoint.read(from: text) } throws: { error in (error as? CheckpointError) == .badMagic(path: text) }
+        #expect { try ThinkingModelCheckpoint.read(from: text) } throws: { error in
+            (error as? CheckpointError) == .badMagic(path: text)
+        }
     }
 
     @Test func checkpointFromAnotherFeatureSetIsRefusedByName() throws {
@@ -116,7 +127,8 @@ import Testing
         let config = ThinkingModelConfig(model: "mlp", featurizer: settings, hidden: 2)
         let path = Self.temporaryPath("oldfeatures.rkck")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        try CheckpointFile.write(try Checkpoint(kind: ThinkingModelCheckpoint.kind, config: config, tensors: []), to: path)
+        try CheckpointFile.write(
+            try Checkpoint(kind: ThinkingModelCheckpoint.kind, config: config, tensors: []), to: path)
         #expect { try ThinkingModelCheckpoint.read(from: path) } throws: { error in
             let text = "\(error)"
             return error is ThinkingModelError && text.contains(path) && text.contains("some_old_feature")
@@ -136,10 +148,11 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         try ThinkingModelCheckpoint.write(trained, to: path)
 
-        let spec = try RewardSpec.parse("""
-        rewards:
-          - {name: thinking, weight: 2.0, model: "\(path)"}
-        """)
+        let spec = try RewardSpec.parse(
+            """
+            rewards:
+              - {name: thinking, weight: 2.0, model: "\(path)"}
+            """)
         let pipeline = try Pipeline(spec: spec, registry: .withThinkingModel)
         let good = Trajectory(prompt: "What is 4 plus 9?", response: "We add: 4 + 9 = 13.\nAnswer: 13")
         let bad = Trajectory(prompt: "What is 4 plus 9?", response: "Maybe 4 + 9 = 16, I think, probably.\nAnswer: 16")
@@ -151,7 +164,8 @@ import Testing
         #expect(g.rewards["thinking"]! > b.rewards["thinking"]!)
 
         // Without model: the score is read from the row, as before.
-        let plain = try Pipeline(spec: try RewardSpec.parse("rewards:\n  - {name: thinking}\n"), registry: .withThinkingModel)
+        let plain = try Pipeline(
+            spec: try RewardSpec.parse("rewards:\n  - {name: thinking}\n"), registry: .withThinkingModel)
         let fromRow = try plain.score(Trajectory(response: "x", rewards: ["thinking": 0.25])).get()
         #expect(fromRow.rewards["thinking"] == 0.25)
 
@@ -159,7 +173,9 @@ import Testing
         #expect { try Pipeline(spec: spec) } throws: { "\($0)".contains("withThinkingModel") }
         // A missing checkpoint names the file.
         let missing = try RewardSpec.parse("rewards:\n  - {name: thinking, model: /nonexistent/m.rkck}\n")
-        #expect { try Pipeline(spec: missing, registry: .withThinkingModel) } throws: { "\($0)".contains("/nonexistent/m.rkck") }
+        #expect { try Pipeline(spec: missing, registry: .withThinkingModel) } throws: {
+            "\($0)".contains("/nonexistent/m.rkck")
+        }
     }
 
     @Test func sophiavlPresetRunsWithAThinkingModel() throws {
@@ -168,10 +184,12 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         try ThinkingModelCheckpoint.write(trained, to: path)
         let preset = try #require(Presets.texts["sophiavl"])
-        let text = preset.replacingOccurrences(of: "{name: thinking, weight: 1.0}", with: "{name: thinking, weight: 1.0, model: \"\(path)\"}")
+        let text = preset.replacingOccurrences(
+            of: "{name: thinking, weight: 1.0}", with: "{name: thinking, weight: 1.0, model: \"\(path)\"}")
         #expect(text != preset)
         let pipeline = try Pipeline(spec: try RewardSpec.parse(text), registry: .withThinkingModel)
-        let row = Trajectory(prompt: "What is 2 plus 5?", response: "<think>2 + 5 = 7</think><answer>7</answer>", answer: "7")
+        let row = Trajectory(
+            prompt: "What is 2 plus 5?", response: "<think>2 + 5 = 7</think><answer>7</answer>", answer: "7")
         let scored = try pipeline.score(row).get()
         #expect(scored.rewards["accuracy"] == 1)
         #expect((0...1).contains(scored.rewards["thinking"]!))

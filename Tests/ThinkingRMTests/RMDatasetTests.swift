@@ -20,8 +20,10 @@ import ThinkingRM
 
     @Test(arguments: cases)
     func badRowIsRejectedWithFieldAndLine(_ c: LoaderCase) {
-        let errors = c.kind == "pair" ? RMDataset.parsePairs(c.row, file: "t.jsonl").errors
-                                      : RMDataset.parseExamples(c.row, file: "t.jsonl").errors
+        let errors =
+            c.kind == "pair"
+            ? RMDataset.parsePairs(c.row, file: "t.jsonl").errors
+            : RMDataset.parseExamples(c.row, file: "t.jsonl").errors
         #expect(errors.count == 1)
         #expect(errors.first?.message == c.error.replacingOccurrences(of: "line 1: ", with: ""))
         #expect(errors.first?.description == "t.jsonl: \(c.error)")
@@ -31,15 +33,18 @@ import ThinkingRM
 
     @Test func errorsNameTheirLineAndGoodRowsSurvive() {
         let text = """
-        {"question": "q1", "response": "r1", "score": 0.4}
+            {"question": "q1", "response": "r1", "score": 0.4}
 
-        {"question": "q2", "response": "r2", "score": 1.7}
-        not json
-        {"question": "q3", "response": "r3", "score": 1, "extra": [1, 2]}
-        """
+            {"question": "q2", "response": "r2", "score": 1.7}
+            not json
+            {"question": "q3", "response": "r3", "score": 1, "extra": [1, 2]}
+            """
         let result = RMDataset.parseExamples(text, file: "d.jsonl")
-        #expect(result.rows == [RMExample(question: "q1", response: "r1", score: 0.4),
-                                RMExample(question: "q3", response: "r3", score: 1)])
+        #expect(
+            result.rows == [
+                RMExample(question: "q1", response: "r1", score: 0.4),
+                RMExample(question: "q3", response: "r3", score: 1),
+            ])
         #expect(result.errors.map(\.line) == [3, 4])
         #expect(result.errors.first?.description == "d.jsonl: line 3: field 'score' is 1.7, expected a number in [0,1]")
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ThinkingRM
 
 /// The evaluation metrics on cases small enough to compute by hand.
@@ -26,8 +27,9 @@ import Testing
         // Question a: gold 1 > 0.5 > 0 ; predictions order (0.9, 0.9, 0.1): pairs (1,2) tie -> 0.5,
         // (1,3) right, (2,3) right. Question b: gold 0.4 vs 0.4 is no pair; both 0.4 vs 1 pairs are
         // ordered wrong. Cross-question pairs never count. 5 pairs, 2.5 agree.
-        let m = RMMetrics(predicted: [0.9, 0.9, 0.1, 0.8, 0.7, 0.2], gold: [1, 0.5, 0, 0.4, 0.4, 1],
-                          questions: ["a", "a", "a", "b", "b", "b"])
+        let m = RMMetrics(
+            predicted: [0.9, 0.9, 0.1, 0.8, 0.7, 0.2], gold: [1, 0.5, 0, 0.4, 0.4, 1],
+            questions: ["a", "a", "a", "b", "b", "b"])
         #expect(m.pairs == 5)
         #expect(m.pairwiseAccuracy == 2.5 / 5)
         #expect(m.questions == 2 && m.rows == 6)

@@ -1,13 +1,16 @@
 import Foundation
 import Rewards
 import Testing
+
 @testable import ThinkingRM
 
 /// Judging real solutions: the work features, the GSM8K degrader, the equality-chain check, the
 /// step judge's splitting, group agreement, and the figures `rm eval` reports.
 @Suite struct RealReasoningTests {
-    static let question = "Janet’s ducks lay 16 eggs per day. She eats three for breakfast every morning and bakes muffins for her friends every day with four. She sells the remainder at the farmers' market daily for $2 per fresh duck egg. How much in dollars does she make every day at the farmers' market?"
-    static let reference = "Janet sells 16 - 3 - 4 = <<16-3-4=9>>9 duck eggs a day.\nShe makes 9 * 2 = $<<9*2=18>>18 every day at the farmer’s market.\n#### 18"
+    static let question =
+        "Janet’s ducks lay 16 eggs per day. She eats three for breakfast every morning and bakes muffins for her friends every day with four. She sells the remainder at the farmers' market daily for $2 per fresh duck egg. How much in dollars does she make every day at the farmers' market?"
+    static let reference =
+        "Janet sells 16 - 3 - 4 = <<16-3-4=9>>9 duck eggs a day.\nShe makes 9 * 2 = $<<9*2=18>>18 every day at the farmer’s market.\n#### 18"
 
     @Test func annotationsAreReadWithTheCopyThatFollows() {
         let work = WorkStepScanner.scan("He has 3 * 4 = <<3*4=12>>12 apples.\nThen 12 + 5 = <<12+5=17>>71 in all.")
@@ -21,11 +24,17 @@ import Testing
 
     @Test func workFeaturesSeeNumberWordsUnusedResultsAndSlips() {
         let good = "Janet sells 16 - 3 - 4 = <<16-3-4=9>>9 duck eggs a day.\nShe makes 9 * 2 = $<<9*2=18>>18.\nA: 18"
-        let f = WorkFeatures(question: Self.question, work: WorkStepScanner.scan(good), responseNumbers: ReasoningFeatures.numbers(in: good), answer: 18)
-        #expect(f.questionQuantitiesUsed == 1 && f.unusedResults == 0 && f.shownMismatches == 0 && f.answerIsLastResult == 1)
+        let f = WorkFeatures(
+            question: Self.question, work: WorkStepScanner.scan(good),
+            responseNumbers: ReasoningFeatures.numbers(in: good), answer: 18)
+        #expect(
+            f.questionQuantitiesUsed == 1 && f.unusedResults == 0 && f.shownMismatches == 0 && f.answerIsLastResult == 1
+        )
         // "four" is a quantity of the question; ignoring it and leaving a result unused shows.
         let bad = "She eats 16 - 3 = <<16-3=13>>13.\nShe bakes 16 * 2 = <<16*2=32>>23.\nA: 23.5"
-        let g = WorkFeatures(question: Self.question, work: WorkStepScanner.scan(bad), responseNumbers: ReasoningFeatures.numbers(in: bad), answer: 23.5)
+        let g = WorkFeatures(
+            question: Self.question, work: WorkStepScanner.scan(bad),
+            responseNumbers: ReasoningFeatures.numbers(in: bad), answer: 23.5)
         #expect(g.questionQuantitiesUsed < 1 && g.questionQuantitiesUnused >= 1)
         #expect(g.unusedResults == 1 && g.shownMismatches == 1 && g.answerNotWhole == 1 && g.answerIsLastResult == 0)
         #expect(WorkFeatures.names.count == g.values.count)
@@ -65,7 +74,8 @@ import Testing
         let firstLine = a.solutions[0].steps[0]
         let prefixes = rows.examples.filter { $0.response == firstLine }
         #expect(!prefixes.isEmpty && prefixes.allSatisfy { $0.score == 1 })
-        #expect(rows.examples.contains { $0.score == 0 && !$0.response.contains("A: ") && !$0.response.contains("####") })
+        #expect(
+            rows.examples.contains { $0.score == 0 && !$0.response.contains("A: ") && !$0.response.contains("####") })
     }
 
     @Test func chainCheckRecomputesNestedArithmetic() {
@@ -78,7 +88,10 @@ import Testing
 
     @Test func responsesSplitIntoSteps() {
         #expect(StepJudge.split("a\n\nb\n c") == ["a", "b", " c"])
-        #expect(StepJudge.split("Intro\n### Step 1: x\nmore\n### Step 2: y\n### The final answer is: 3") == ["Intro", "### Step 1: x\nmore", "### Step 2: y\n### The final answer is: 3"])
+        #expect(
+            StepJudge.split("Intro\n### Step 1: x\nmore\n### Step 2: y\n### The final answer is: 3") == [
+                "Intro", "### Step 1: x\nmore", "### Step 2: y\n### The final answer is: 3",
+            ])
     }
 
     @Test func groupAgreementCountsEquivalentFinalAnswers() {
@@ -93,25 +106,28 @@ import Testing
 
     @Test func rankingAndFirstErrorMetricsByHand() {
         // Group a: correct 0.9 over wrong 0.2 (right); group b: wrong 0.8 over correct 0.3 (wrong) and a tie.
-        let m = RMRankingMetrics(scores: [0.9, 0.2, 0.8, 0.3, 0.8], labels: [1, 0, 0, 1, 1], groups: ["a", "a", "b", "b", "b"])
+        let m = RMRankingMetrics(
+            scores: [0.9, 0.2, 0.8, 0.3, 0.8], labels: [1, 0, 0, 1, 1], groups: ["a", "a", "b", "b", "b"])
         #expect(m.groups == 2 && m.pairs == 3)
         #expect(abs(m.pairwiseAccuracy - 1.5 / 3) < 1e-12)
         #expect(abs(m.bestOfN - (1 + 0.5) / 2) < 1e-12)
         #expect(abs(m.random - (0.5 + 2.0 / 3) / 2) < 1e-12 && m.oracle == 1)
         let f = RMFirstErrorMetrics(predicted: [2, 1, -1, -1, 0], labeled: [2, 3, -1, -1, -1])
-        #expect(f.erroneous == 2 && f.correct == 3 && f.erroneousAccuracy == 0.5 && abs(f.correctAccuracy - 2.0 / 3) < 1e-12)
+        #expect(
+            f.erroneous == 2 && f.correct == 3 && f.erroneousAccuracy == 0.5 && abs(f.correctAccuracy - 2.0 / 3) < 1e-12
+        )
         #expect(abs(f.f1 - 2 * 0.5 * (2.0 / 3) / (0.5 + 2.0 / 3)) < 1e-12)
     }
 
     @Test func evalRowsReadEveryLayout() throws {
         let text = """
-        {"qid": 4, "question": "Q1", "response": "A: 3", "is_correct": true}
-        {"qid": 4, "question": "Q1", "response": "A: 5", "is_correct": false}
-        {"input": "(1 + 2) =", "steps": ["1 + 2 = 3", "So the answer is 3"], "mistake_index": null}
-        {"idx": "p7", "question": "Q2", "modified_process": ["a", "b", "c"], "original_process": ["a", "d"], "error_steps": [2, 3]}
-        {"idx": "p7", "question": "Q2", "modified_process": ["a", "e"], "original_process": ["a", "d"], "error_steps": []}
-        {"question": "Q3", "response": "x", "score": 0.4, "label": "an answer, not a step"}
-        """
+            {"qid": 4, "question": "Q1", "response": "A: 3", "is_correct": true}
+            {"qid": 4, "question": "Q1", "response": "A: 5", "is_correct": false}
+            {"input": "(1 + 2) =", "steps": ["1 + 2 = 3", "So the answer is 3"], "mistake_index": null}
+            {"idx": "p7", "question": "Q2", "modified_process": ["a", "b", "c"], "original_process": ["a", "d"], "error_steps": [2, 3]}
+            {"idx": "p7", "question": "Q2", "modified_process": ["a", "e"], "original_process": ["a", "d"], "error_steps": []}
+            {"question": "Q3", "response": "x", "score": 0.4, "label": "an answer, not a step"}
+            """
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("rk-eval-\(getpid()).jsonl").path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
@@ -123,7 +139,8 @@ import Testing
         #expect(rows[4].steps == ["a", "d"] && rows[4].firstError == -1)
         #expect(rows[5].firstError == -1 && rows[5].steps == ["a", "e"])
         #expect(rows[6].label == 0.4 && rows[6].firstError == nil)
-        try "{\"question\": \"Q\", \"steps\": [\"a\"], \"mistake_index\": \"two\"}\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try "{\"question\": \"Q\", \"steps\": [\"a\"], \"mistake_index\": \"two\"}\n".write(
+            toFile: path, atomically: true, encoding: .utf8)
         #expect(throws: RMDataError.self) { try RMDataset.loadEvalRows(path: path) }
     }
 

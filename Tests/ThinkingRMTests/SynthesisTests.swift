@@ -1,5 +1,6 @@
 import Rewards
 import Testing
+
 @testable import ThinkingRM
 
 /// The synthetic data: determinism, correct solutions that are correct, and flaws that show.
@@ -67,7 +68,8 @@ import Testing
             let style = SolutionStyle.allCases[i % SolutionStyle.allCases.count]
             var r1 = seedRng, r2 = seedRng
             let good = SolutionWriter.write(problem, style: style, flaws: [], rng: &r1)
-            let bad = SolutionWriter.write(problem, style: style, flaws: [FlawApplication(flaw, heavy: i % 3 == 0)], rng: &r2)
+            let bad = SolutionWriter.write(
+                problem, style: style, flaws: [FlawApplication(flaw, heavy: i % 3 == 0)], rng: &r2)
             #expect(bad != good)
             let g = ReasoningFeatures(response: good), b = ReasoningFeatures(response: bad)
             switch flaw {
@@ -78,7 +80,9 @@ import Testing
             case .wrongMethod: #expect(b.falseCalculations == 0, "\(bad)")
             case .unjustifiedJump: #expect(b.calculations < g.calculations, "\(bad)")
             case .contradiction, .tangent: #expect(b.words > g.words, "\(bad)")
-            case .repetition: #expect(b.repeatedNGramRatio > g.repeatedNGramRatio || b.repeatedLineRatio > g.repeatedLineRatio, "\(bad)")
+            case .repetition:
+                #expect(
+                    b.repeatedNGramRatio > g.repeatedNGramRatio || b.repeatedLineRatio > g.repeatedLineRatio, "\(bad)")
             case .languageMixing: #expect(b.scriptMixing > 0 || b.foreignWordShare > 0, "\(bad)")
             case .hedging: #expect(b.hedgeRate > 0, "\(bad)")
             case .answerNotFollowing: #expect(b.answerMatchesWork == 0, "\(bad)")
@@ -90,7 +94,10 @@ import Testing
         #expect(RMRubric.score([]) == 1)
         #expect(RMRubric.score([FlawApplication(.hedging)]) == 0.9)
         #expect(RMRubric.score([FlawApplication(.arithmeticSlip), FlawApplication(.tangent, heavy: true)]) == 0.3)
-        #expect(RMRubric.score([FlawApplication(.wrongMethod), FlawApplication(.answerNotFollowing), FlawApplication(.languageMixing)]) == 0)
+        #expect(
+            RMRubric.score([
+                FlawApplication(.wrongMethod), FlawApplication(.answerNotFollowing), FlawApplication(.languageMixing),
+            ]) == 0)
         #expect(RMRubric.score([FlawApplication(.languageMixing)]) == 0.7)
     }
 }

@@ -1,5 +1,6 @@
 import TestSupport
 import Testing
+
 @testable import Verify
 
 struct ExtractorCase: Decodable, Sendable, CustomTestStringConvertible {
@@ -48,11 +49,13 @@ struct ReferenceCase: Decodable, Sendable, CustomTestStringConvertible {
         #expect(covered == Set(AnswerAnchor.allCases.filter { !needsSettings.contains($0) }.map(\.rawValue)))
     }
 
-    @Test(arguments: [
-        ("She makes 9 * 2 = 18 dollars every day.", "18"), ("so x is $\\frac{1}{2}$ here", "\\frac{1}{2}"),
-        ("In total 1,234 people came.", "1,234"), ("It rose by 12.5% this year.", "12.5%"), ("we get -4 in the end", "-4"),
-        ("$x = 2$ and then 7 more", "7"), ("first $5$, then at last $x^2+1$.", "x^2+1"),
-    ] as [(String, String)])
+    @Test(
+        arguments: [
+            ("She makes 9 * 2 = 18 dollars every day.", "18"), ("so x is $\\frac{1}{2}$ here", "\\frac{1}{2}"),
+            ("In total 1,234 people came.", "1,234"), ("It rose by 12.5% this year.", "12.5%"),
+            ("we get -4 in the end", "-4"),
+            ("$x = 2$ and then 7 more", "7"), ("first $5$, then at last $x^2+1$.", "x^2+1"),
+        ] as [(String, String)])
     func fallbackTakesTheLastExpression(_ text: String, _ answer: String) {
         let found = AnswerExtractor(mode: .fallback).extract(from: text)
         #expect(found.answer == answer)
@@ -88,7 +91,8 @@ struct ReferenceCase: Decodable, Sendable, CustomTestStringConvertible {
     let extractor = AnswerExtractor()
 
     @Test func tenThousandNestedBraces() {
-        let text = #"\boxed{"# + String(repeating: "{", count: 10_000) + "1" + String(repeating: "}", count: 10_000) + "}"
+        let text =
+            #"\boxed{"# + String(repeating: "{", count: 10_000) + "1" + String(repeating: "}", count: 10_000) + "}"
         let answer = extractor.extract(from: text).answer
         #expect(answer?.count == 20_001)
         #expect(answer?.hasPrefix("{{{") == true)
@@ -134,10 +138,11 @@ struct ReferenceCase: Decodable, Sendable, CustomTestStringConvertible {
     }
 
     /// The phrase anchors are skipped when their literal is missing; when it is there they still run.
-    @Test(arguments: [
-        ("The answer is 978.", "978"), ("The answer: 978", "978"), ("So the final answer is 12.", "12"),
-        ("### The final answer is: 5", "5"), ("The FINAL answer is 3", "3"), ("la réponse, final answer is 4", "4"),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("The answer is 978.", "978"), ("The answer: 978", "978"), ("So the final answer is 12.", "12"),
+            ("### The final answer is: 5", "5"), ("The FINAL answer is 3", "3"), ("la réponse, final answer is 4", "4"),
+        ] as [(String, String?)])
     func phraseAnchorsNeedTheirLiteral(_ text: String, _ answer: String?) {
         let long = String(repeating: "word ", count: 60) + text
         #expect(extractor.extract(from: text).answer == answer)

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import Verify
 
 /// LaTeX whose backslashes became control characters (`"\frac12"` in Python or JSON source) is

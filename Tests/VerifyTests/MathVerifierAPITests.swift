@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Verify
 
 /// The public surface: verdicts, reasons, canonical forms, options.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Verify
 
 /// Hostile answers end as "no match" (usually reason `budget`), never as a crash or a hang.

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Verify
 import VerifyBenchmarks
+
+@testable import Verify
 
 /// Random-input fuzzing of parser and comparator. In the suite: 50k inputs (override with
 /// RK_FUZZ_COUNT). The ≥1M-input run is `verify-bench --fuzz 1000000` on a release build.

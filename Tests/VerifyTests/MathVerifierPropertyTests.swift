@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Verify
 
 /// Properties over generated inputs: what must hold for every expression, not just table rows.
@@ -10,7 +11,10 @@ import Testing
         var r = RandomExpression.Source(state: 1)
         for k in stride(from: 1, through: 300, by: 1) {
             let v = ["x", "y", "a_1", "\\theta", "n"][r.below(5)]
-            let forms = ["\(v) + 10^{-\(k)}", "\(v)\\left(1 + 10^{-\(k)}\\right)", "\(v) - \\frac{1}{10^{\(k)}}", "\(v) + \\frac{\(v)}{10^{\(k)}}"]
+            let forms = [
+                "\(v) + 10^{-\(k)}", "\(v)\\left(1 + 10^{-\(k)}\\right)", "\(v) - \\frac{1}{10^{\(k)}}",
+                "\(v) + \\frac{\(v)}{10^{\(k)}}",
+            ]
             for f in forms {
                 let result = verifier.verify(gold: v, predicted: f)
                 #expect(!result.isMatch, "\(v) vs \(f): \(result.reason)")
@@ -33,7 +37,9 @@ import Testing
             let e = RandomExpression.make(&r, depth: 4)
             let a = e.latex, b = e.rewritten(&r)
             let result = verifier.verify(gold: a, predicted: b)
-            #expect(result.isMatch, "\(a)  vs  \(b): \(result.reason) [\(result.goldParsed ?? "-") | \(result.predictedParsed ?? "-")]")
+            #expect(
+                result.isMatch,
+                "\(a)  vs  \(b): \(result.reason) [\(result.goldParsed ?? "-") | \(result.predictedParsed ?? "-")]")
             checked += 1
         }
         #expect(checked == 400)
@@ -58,7 +64,9 @@ import Testing
         for _ in 0..<300 {
             let a = RandomExpression.make(&r, depth: 3).latex
             let b = r.below(2) == 0 ? RandomExpression.make(&r, depth: 3).latex : a
-            #expect(verifier.compare(gold: a, predicted: b).isMatch == verifier.compare(gold: b, predicted: a).isMatch, "\(a) | \(b)")
+            #expect(
+                verifier.compare(gold: a, predicted: b).isMatch == verifier.compare(gold: b, predicted: a).isMatch,
+                "\(a) | \(b)")
         }
     }
 
@@ -77,8 +85,12 @@ import Testing
     @Test func hugePowersAreExact() {
         for k in stride(from: 5, through: 300, by: 5) {
             #expect(!verifier.compare(gold: "10^{\(k)}", predicted: "10^{\(k)} + 1").isMatch, "10^\(k) + 1")
-            #expect(verifier.compare(gold: "10^{\(k)}", predicted: "1" + String(repeating: "0", count: k)).isMatch, "10^\(k)")
-            #expect(!verifier.compare(gold: "\\frac{1}{\(k + 1000)!}", predicted: "\\frac{1}{\(k + 1002)!}").isMatch, "1/\(k + 1000)!")
+            #expect(
+                verifier.compare(gold: "10^{\(k)}", predicted: "1" + String(repeating: "0", count: k)).isMatch,
+                "10^\(k)")
+            #expect(
+                !verifier.compare(gold: "\\frac{1}{\(k + 1000)!}", predicted: "\\frac{1}{\(k + 1002)!}").isMatch,
+                "1/\(k + 1000)!")
         }
     }
 
@@ -91,8 +103,11 @@ import Testing
             let shuffled = xs.reversed().map(String.init)
             let set = "\\{" + xs.map(String.init).joined(separator: ",") + "\\}"
             #expect(verifier.compare(gold: set, predicted: "\\{" + shuffled.joined(separator: ", ") + "\\}").isMatch)
-            #expect(!verifier.compare(gold: "(" + xs.map(String.init).joined(separator: ",") + ")",
-                                      predicted: "(" + shuffled.joined(separator: ",") + ")").isMatch)
+            #expect(
+                !verifier.compare(
+                    gold: "(" + xs.map(String.init).joined(separator: ",") + ")",
+                    predicted: "(" + shuffled.joined(separator: ",") + ")"
+                ).isMatch)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Verify
 
 /// The table-driven cases in Fixtures/verifier/, one test instance per row.

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import Verify
 
 /// What the answer code said about edge-case texts before the byte-level fast paths went in.
@@ -82,9 +83,11 @@ struct PinnedVerdicts: Codable, Sendable {
         "<answer>\\(7\\)</answer>", "<answer>\\[7\\].</answer>", "<answer>$$7$$</answer>", "<answer>5..</answer>",
         "<answer>an\u{017F}wer: 4</answer>", "<answer>\u{212A}</answer>", "<answer>caf\u{00E9}</answer>",
         "The answer is 5.", "Answer: 7", "ANSWER: 8", "answer**: 9", "an\u{017F}wer: 9", "final answer is 3",
-        "Final Answer is: 3.", "### The final answer is: 4", "###the final answer is:\n\n 4", "\\boxed{1} and \\boxed{2}",
+        "Final Answer is: 3.", "### The final answer is: 4", "###the final answer is:\n\n 4",
+        "\\boxed{1} and \\boxed{2}",
         "\\boxed{\\boxed{x}}", "\\boxed 5", "\\boxed{", "#### 12", "reasoning\n#### 1,234", "#### ", "a #### 5",
-        "answer", "no anchors here 42", "Answer:\n\nB", "answer: $\\frac{1}{2}$", "<think>x</think><answer>18122</answer>",
+        "answer", "no anchors here 42", "Answer:\n\nB", "answer: $\\frac{1}{2}$",
+        "<think>x</think><answer>18122</answer>",
     ]
 
     static let pinnedAnswers: [PinnedAnswer] = (try? Fixture.load("pinned_answers.jsonl")) ?? []
@@ -107,7 +110,9 @@ struct PinnedVerdicts: Codable, Sendable {
 
     @Test func verdictsAreUnchanged() {
         for pinned in Self.pinnedVerdicts {
-            #expect(PinnedVerdicts(gold: pinned.gold, against: Self.comparedTexts).verdicts == pinned.verdicts, "gold \(pinned.gold)")
+            #expect(
+                PinnedVerdicts(gold: pinned.gold, against: Self.comparedTexts).verdicts == pinned.verdicts,
+                "gold \(pinned.gold)")
         }
     }
 
@@ -117,10 +122,12 @@ struct PinnedVerdicts: Codable, Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let answers = try Self.texts.map { String(decoding: try encoder.encode(PinnedAnswer($0)), as: UTF8.self) }
-        try (answers.joined(separator: "\n") + "\n").write(to: Fixture.url("pinned_answers.jsonl"), atomically: true, encoding: .utf8)
+        try (answers.joined(separator: "\n") + "\n").write(
+            to: Fixture.url("pinned_answers.jsonl"), atomically: true, encoding: .utf8)
         let verdicts = try Self.comparedTexts.map {
             String(decoding: try encoder.encode(PinnedVerdicts(gold: $0, against: Self.comparedTexts)), as: UTF8.self)
         }
-        try (verdicts.joined(separator: "\n") + "\n").write(to: Fixture.url("pinned_verdicts.jsonl"), atomically: true, encoding: .utf8)
+        try (verdicts.joined(separator: "\n") + "\n").write(
+            to: Fixture.url("pinned_verdicts.jsonl"), atomically: true, encoding: .utf8)
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Verify
 
 /// The plain-answer fast path of `TieredComparator` against the slow path it replaces (the simple
@@ -18,7 +19,8 @@ extension RandomExpression.Source {
 
     /// A value written in one of the plain forms, sometimes close to another value on purpose.
     static func answer(_ dice: inout Dice, near base: (Int64, Int64)?) -> String {
-        var (n, d): (Int64, Int64) = base ?? (Int64(dice.below(4001)) - 2000, Int64(dice.pick([1, 1, 1, 2, 3, 4, 7, 8, 100, 1000])))
+        var (n, d): (Int64, Int64) =
+            base ?? (Int64(dice.below(4001)) - 2000, Int64(dice.pick([1, 1, 1, 2, 3, 4, 7, 8, 100, 1000])))
         if base != nil {
             switch dice.below(6) {
             case 0: n *= 100  // the same figure as a percent of it, or 100 times it
@@ -85,10 +87,13 @@ extension RandomExpression.Source {
         var decided = 0, differ = 0
         for _ in 0..<4000 {
             let gold = Self.answer(&dice, near: nil)
-            let base: (Int64, Int64)? = dice.below(2) == 0 ? nil : {
-                guard let g = PlainAnswer(gold), case let .number(n, d, _, _) = g.value else { return nil }
-                return (n, d)
-            }()
+            let base: (Int64, Int64)? =
+                dice.below(2) == 0
+                ? nil
+                : {
+                    guard let g = PlainAnswer(gold), case let .number(n, d, _, _) = g.value else { return nil }
+                    return (n, d)
+                }()
             let predicted = dice.below(20) == 0 ? dice.pick(Self.letters) : Self.answer(&dice, near: base)
             let slow = Self.slowVerdict(gold: gold, predicted: predicted, math: math)
             let fast = tiered.compare(gold: gold, predicted: predicted)
@@ -108,13 +113,19 @@ extension RandomExpression.Source {
     @Test func lettersAgainstLettersAndNumbers() {
         let math = MathVerifier()
         let tiered = TieredComparator()
-        let others = Self.letters + (-30...130).map(String.init) + ["2.718282", "2.7182818", "0.5", "\\frac{1}{2}", "50%", "3.14", "1,000"]
+        let others =
+            Self.letters + (-30...130).map(String.init) + [
+                "2.718282", "2.7182818", "0.5", "\\frac{1}{2}", "50%", "3.14", "1,000",
+            ]
         for gold in Self.letters {
             for predicted in others {
                 let slow = Self.slowVerdict(gold: gold, predicted: predicted, math: math)
-                #expect(tiered.compare(gold: gold, predicted: predicted).isMatch == slow.isMatch, "\(gold) vs \(predicted)")
-                #expect(tiered.compare(gold: predicted, predicted: gold).isMatch
-                        == Self.slowVerdict(gold: predicted, predicted: gold, math: math).isMatch, "\(predicted) vs \(gold)")
+                #expect(
+                    tiered.compare(gold: gold, predicted: predicted).isMatch == slow.isMatch, "\(gold) vs \(predicted)")
+                #expect(
+                    tiered.compare(gold: predicted, predicted: gold).isMatch
+                        == Self.slowVerdict(gold: predicted, predicted: gold, math: math).isMatch,
+                    "\(predicted) vs \(gold)")
             }
         }
     }
@@ -155,8 +166,11 @@ extension RandomExpression.Source {
         #expect(PlainAnswer(text)?.matchOnly == (text.contains("(") || text.contains(",")))
     }
 
-    @Test(arguments: ["", "1,00", "1234,567", "1,2345", "1,000/2", "3.", ".5", "1/0", "x+1", "(CD)", "AB", "1 2", "3/4%", "\\frac{1}{2}%", "1.5/2",
-                      "1234567890123456789", "- 5", "--5", "$5", "\\frac{1}{-2}", "\\frac12", "5 %", "½"])
+    @Test(arguments: [
+        "", "1,00", "1234,567", "1,2345", "1,000/2", "3.", ".5", "1/0", "x+1", "(CD)", "AB", "1 2", "3/4%",
+        "\\frac{1}{2}%", "1.5/2",
+        "1234567890123456789", "- 5", "--5", "$5", "\\frac{1}{-2}", "\\frac12", "5 %", "½",
+    ])
     func refusesOtherForms(_ text: String) {
         #expect(PlainAnswer(text) == nil)
     }

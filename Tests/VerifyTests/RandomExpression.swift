@@ -65,13 +65,17 @@ indirect enum RandomExpression {
             }
         case let .variable(v): return r.below(2) == 0 ? v : "(1 \\cdot \(v))"
         case let .add(a, b):
-            return r.below(2) == 0 ? "(\(b.rewritten(&r)) + \(a.rewritten(&r)))" : "(\(a.rewritten(&r)) + \(b.rewritten(&r)) + 0)"
+            return r.below(2) == 0
+                ? "(\(b.rewritten(&r)) + \(a.rewritten(&r)))" : "(\(a.rewritten(&r)) + \(b.rewritten(&r)) + 0)"
         case let .sub(a, b):
-            return r.below(2) == 0 ? "(-\(b.rewritten(&r)) + \(a.rewritten(&r)))" : "(\(a.rewritten(&r)) + (-1)*(\(b.rewritten(&r))))"
+            return r.below(2) == 0
+                ? "(-\(b.rewritten(&r)) + \(a.rewritten(&r)))" : "(\(a.rewritten(&r)) + (-1)*(\(b.rewritten(&r))))"
         case let .mul(a, b):
-            return r.below(2) == 0 ? "(\(b.rewritten(&r)))(\(a.rewritten(&r)))" : "\(a.rewritten(&r)) \\times \(b.rewritten(&r))"
+            return r.below(2) == 0
+                ? "(\(b.rewritten(&r)))(\(a.rewritten(&r)))" : "\(a.rewritten(&r)) \\times \(b.rewritten(&r))"
         case let .div(a, v, c):
-            return r.below(2) == 0 ? "(\(a.rewritten(&r)))/(\(c) + \(v)^{2})" : "(\(a.rewritten(&r))) \\cdot (\(v)\\cdot \(v) + \(c))^{-1}"
+            return r.below(2) == 0
+                ? "(\(a.rewritten(&r)))/(\(c) + \(v)^{2})" : "(\(a.rewritten(&r))) \\cdot (\(v)\\cdot \(v) + \(c))^{-1}"
         case let .pow(a, k):
             if k == 0 { return "1" }
             let inner = a.rewritten(&r)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Verify
 
 @Suite struct RegexPatternTests {

@@ -1,5 +1,6 @@
 import TestSupport
 import Testing
+
 @testable import Verify
 
 struct ComparatorCase: Decodable, Sendable, CustomTestStringConvertible {
@@ -74,6 +75,7 @@ struct ComparatorCase: Decodable, Sendable, CustomTestStringConvertible {
         #expect(comparator.compare(gold: digits, predicted: digits).isMatch)
         #expect(!comparator.compare(gold: digits, predicted: digits + "8").isMatch)
         let prose = String(repeating: "a b ", count: 100_000)
-        #expect(comparator.compare(gold: prose, predicted: prose.uppercased()) == Verdict(isMatch: true, reason: "text"))
+        #expect(
+            comparator.compare(gold: prose, predicted: prose.uppercased()) == Verdict(isMatch: true, reason: "text"))
     }
 }

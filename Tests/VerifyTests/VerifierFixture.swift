@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Verify
 
 extension MathVerifier {
@@ -32,7 +33,7 @@ struct VerifierCase: Sendable, CustomTestStringConvertible {
         var out: [VerifierCase] = []
         for (k, line) in text.split(separator: "\n").enumerated() {
             guard let obj = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                  let g = obj["gold"] as? String, let p = obj["pred"] as? String, let m = obj["match"] as? Bool
+                let g = obj["gold"] as? String, let p = obj["pred"] as? String, let m = obj["match"] as? Bool
             else { continue }
             out.append(VerifierCase(category: category, gold: g, pred: p, match: m, line: k + 1))
         }

@@ -22,7 +22,10 @@ public struct PolicyLoss: Sendable, Equatable {
     public var constantLength: Int
 
     /// A loss.
-    public init(clipLow: Double = 0.2, clipHigh: Double = 0.28, beta: Double = 0.02, aggregation: LossAggregation = .grpo, constantLength: Int = 64) {
+    public init(
+        clipLow: Double = 0.2, clipHigh: Double = 0.28, beta: Double = 0.02, aggregation: LossAggregation = .grpo,
+        constantLength: Int = 64
+    ) {
         self.clipLow = clipLow
         self.clipHigh = clipHigh
         self.beta = beta
@@ -68,10 +71,13 @@ public struct PolicyLoss: Sendable, Equatable {
         var value = 0.0, klSum = 0.0, clipped = 0
         var gradients: [[Double]] = []
         for s in sequences {
-            let w = aggregation.tokenWeight(length: s.logProbs.count, sequences: sequences.count, totalTokens: totalTokens, constantLength: constantLength)
+            let w = aggregation.tokenWeight(
+                length: s.logProbs.count, sequences: sequences.count, totalTokens: totalTokens,
+                constantLength: constantLength)
             var g = [Double](repeating: 0, count: s.logProbs.count)
             for t in s.logProbs.indices {
-                let (loss, grad, isClipped) = surrogate(logProb: s.logProbs[t], oldLogProb: s.oldLogProbs[t], advantage: s.advantage)
+                let (loss, grad, isClipped) = surrogate(
+                    logProb: s.logProbs[t], oldLogProb: s.oldLogProbs[t], advantage: s.advantage)
                 var tokenLoss = loss, tokenGrad = grad
                 if isClipped { clipped += 1 }
                 if beta != 0 {
@@ -90,7 +96,9 @@ public struct PolicyLoss: Sendable, Equatable {
     }
 
     /// `-min(rho A, clip(rho) A)`, its derivative in logp, and whether the clipped branch won.
-    public func surrogate(logProb: Double, oldLogProb: Double, advantage a: Double) -> (value: Double, gradient: Double, clipped: Bool) {
+    public func surrogate(
+        logProb: Double, oldLogProb: Double, advantage a: Double
+    ) -> (value: Double, gradient: Double, clipped: Bool) {
         let rho = exp(logProb - oldLogProb)
         let bounded = min(max(rho, 1 - clipLow), 1 + clipHigh)
         let unclippedTerm = rho * a, clippedTerm = bounded * a

@@ -33,7 +33,9 @@ public struct CharTokenizer: Sendable, Equatable {
         var scalars = String.UnicodeScalarView()
         for id in ids {
             if id == Self.newline { scalars.append("\n") }
-            if id >= Self.firstPrintable, id < Int32(Self.vocabSize), let s = Unicode.Scalar(UInt32(id - Self.firstPrintable) + 32) {
+            if id >= Self.firstPrintable, id < Int32(Self.vocabSize),
+                let s = Unicode.Scalar(UInt32(id - Self.firstPrintable) + 32)
+            {
                 scalars.append(s)
             }
         }

@@ -28,7 +28,8 @@ public struct PolicyConfig: Codable, Sendable, Equatable {
 
     /// The transformer shape it stands for.
     public var transformer: TransformerConfig {
-        TransformerConfig(vocabSize: CharTokenizer.vocabSize, dim: dim, heads: heads, layers: layers, maxSeqLen: maxSeqLen)
+        TransformerConfig(
+            vocabSize: CharTokenizer.vocabSize, dim: dim, heads: heads, layers: layers, maxSeqLen: maxSeqLen)
     }
 }
 

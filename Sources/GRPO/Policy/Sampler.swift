@@ -30,7 +30,9 @@ public struct Generation: Sendable, Equatable {
 /// all sequences together. Deterministic for a given `SeededRandom` state.
 public enum Sampler {
     /// Generates one response per prompt (prompt ids as `CharTokenizer.promptIDs` makes them).
-    public static func generate(_ policy: Policy, prompts: [[Int32]], settings: SamplingSettings, rng: inout SeededRandom) -> [Generation] {
+    public static func generate(
+        _ policy: Policy, prompts: [[Int32]], settings: SamplingSettings, rng: inout SeededRandom
+    ) -> [Generation] {
         let batch = prompts.count
         guard batch > 0 else { return [] }
         let maxLen = policy.config.maxSeqLen
@@ -57,14 +59,16 @@ public enum Sampler {
             if done.allSatisfy({ $0 }) { break }
             // Finished sequences are fed padding and do not advance, so a long prompt that reached
             // its limit never cuts the others short; their cache rows are never read again.
-            logits = policy.model.forwardCached(tokens: next, newTokens: 1, cache: cache, validCounts: done.map { $0 ? 0 : 1 })
+            logits = policy.model.forwardCached(
+                tokens: next, newTokens: 1, cache: cache, validCounts: done.map { $0 ? 0 : 1 })
             rows = Array(0..<batch)
         }
         return out
     }
 
     /// A token from one row of logits and its log-probability at temperature 1.
-    static func draw(_ logits: Matrix, row: Int, settings: SamplingSettings, rng: inout SeededRandom) -> (Int32, Float) {
+    static func draw(_ logits: Matrix, row: Int, settings: SamplingSettings, rng: inout SeededRandom) -> (Int32, Float)
+    {
         let v = logits.cols
         return logits.withBuffer { buf -> (Int32, Float) in
             let base = row * v
@@ -98,4 +102,3 @@ public enum Sampler {
         }
     }
 }
-

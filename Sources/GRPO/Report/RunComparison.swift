@@ -81,14 +81,18 @@ public struct RunComparison {
                 let evals = log.filter { $0.evalAccuracy != nil }
                 guard let first = evals.first, let last = evals.last, evals.count >= 2 else { return nil }
                 let zeros = log.compactMap(\.fracZeroStd)
-                return (first.evalAccuracy ?? 0, last.evalAccuracy ?? 0, zeros.reduce(0, +) / Double(max(1, zeros.count)),
-                        last.step, last.evalN ?? 0)
+                return (
+                    first.evalAccuracy ?? 0, last.evalAccuracy ?? 0, zeros.reduce(0, +) / Double(max(1, zeros.count)),
+                    last.step, last.evalN ?? 0
+                )
             }
             guard !runs.isEmpty else { return nil }
             let steps = runs.map(\.steps)
-            return Summary(name: m.name, start: SeedStatistics(runs.map(\.start)), end: SeedStatistics(runs.map(\.end)),
-                           gain: SeedStatistics(runs.map { $0.end - $0.start }), gains: runs.map { $0.end - $0.start }, fracZeroStd: SeedStatistics(runs.map(\.zero)),
-                           steps: (steps.min() ?? 0)...(steps.max() ?? 0), evalN: runs.map(\.n).min() ?? 0)
+            return Summary(
+                name: m.name, start: SeedStatistics(runs.map(\.start)), end: SeedStatistics(runs.map(\.end)),
+                gain: SeedStatistics(runs.map { $0.end - $0.start }), gains: runs.map { $0.end - $0.start },
+                fracZeroStd: SeedStatistics(runs.map(\.zero)),
+                steps: (steps.min() ?? 0)...(steps.max() ?? 0), evalN: runs.map(\.n).min() ?? 0)
         }
     }
 
@@ -100,8 +104,9 @@ public struct RunComparison {
             for j in rows.indices where j > i {
                 let (a, b) = (rows[i], rows[j])
                 let d = SeedStatistics.difference(a.gain, b.gain)
-                let noise = (d.standardError * d.standardError + a.evaluationError * a.evaluationError
-                             + b.evaluationError * b.evaluationError).squareRoot()
+                let noise =
+                    (d.standardError * d.standardError + a.evaluationError * a.evaluationError
+                    + b.evaluationError * b.evaluationError).squareRoot()
                 out.append(Difference(first: a.name, second: b.name, value: d.value, noise: noise))
             }
         }
@@ -110,7 +115,9 @@ public struct RunComparison {
 
     /// Mean over a method's seeds of `value` at each step where every seed has it.
     public static func meanCurve(_ logs: [[StepLog]], _ value: (StepLog) -> Double?) -> [(Double, Double)] {
-        let perSeed = logs.map { log in Dictionary(log.compactMap { l in value(l).map { (l.step, $0) } }, uniquingKeysWith: { $1 }) }
+        let perSeed = logs.map { log in
+            Dictionary(log.compactMap { l in value(l).map { (l.step, $0) } }, uniquingKeysWith: { $1 })
+        }
         guard let first = perSeed.first else { return [] }
         return first.keys.sorted().compactMap { step in
             let values = perSeed.compactMap { $0[step] }
@@ -123,18 +130,26 @@ public struct RunComparison {
         func pm(_ s: SeedStatistics, _ scale: Double = 100, _ format: String = "%.1f") -> String {
             String(format: "\(format) ± \(format)", s.mean * scale, s.standardError * scale)
         }
-        var text = "| method | seeds | steps | held-out start (%) | held-out end (%) | gain (points) | gain per seed | frac_zero_std |\n"
+        var text =
+            "| method | seeds | steps | held-out start (%) | held-out end (%) | gain (points) | gain per seed | frac_zero_std |\n"
         text += "| --- | --- | --- | --- | --- | --- | --- | --- |\n"
         for s in summaries {
-            let steps = s.steps.lowerBound == s.steps.upperBound ? "\(s.steps.lowerBound)" : "\(s.steps.lowerBound)-\(s.steps.upperBound)"
-            text += "| \(s.name) | \(s.gain.n) | \(steps) | \(pm(s.start)) | \(pm(s.end)) | **\(String(format: "%+.1f ± %.1f", s.gain.mean * 100, s.gain.standardError * 100))** | "
-            text += s.gains.map { String(format: "%+.1f", $0 * 100) }.joined(separator: ", ") + " | \(pm(s.fracZeroStd, 1, "%.3f")) |\n"
+            let steps =
+                s.steps.lowerBound == s.steps.upperBound
+                ? "\(s.steps.lowerBound)" : "\(s.steps.lowerBound)-\(s.steps.upperBound)"
+            text +=
+                "| \(s.name) | \(s.gain.n) | \(steps) | \(pm(s.start)) | \(pm(s.end)) | **\(String(format: "%+.1f ± %.1f", s.gain.mean * 100, s.gain.standardError * 100))** | "
+            text +=
+                s.gains.map { String(format: "%+.1f", $0 * 100) }.joined(separator: ", ")
+                + " | \(pm(s.fracZeroStd, 1, "%.3f")) |\n"
         }
         let diffs = differences
         if !diffs.isEmpty {
             text += "\n| difference of gains | points | noise (1 SE) | larger than 2 SE? |\n| --- | --- | --- | --- |\n"
             for d in diffs {
-                text += String(format: "| %@ - %@ | %+.1f | %.1f | %@ |\n", d.first, d.second, d.value * 100, d.noise * 100, d.exceedsNoise ? "**yes**" : "no")
+                text += String(
+                    format: "| %@ - %@ | %+.1f | %.1f | %@ |\n", d.first, d.second, d.value * 100, d.noise * 100,
+                    d.exceedsNoise ? "**yes**" : "no")
             }
         }
         return text
@@ -144,16 +159,23 @@ public struct RunComparison {
     public func html(title: String) -> String {
         let colors = ["#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2"]
         func chart(_ title: String, _ value: @escaping (StepLog) -> Double?) -> SVGChart {
-            SVGChart(title: title, series: methods.enumerated().map { i, m in
-                SVGChart.Series(name: m.name, points: Self.meanCurve(m.logs, value), color: colors[i % colors.count])
-            })
+            SVGChart(
+                title: title,
+                series: methods.enumerated().map { i, m in
+                    SVGChart.Series(
+                        name: m.name, points: Self.meanCurve(m.logs, value), color: colors[i % colors.count])
+                })
         }
         var page = "<!doctype html><html><head><meta charset=\"utf-8\"><title>\(SVGChart.escape(title))</title>"
-        page += "<style>body{font-family:sans-serif;margin:20px}table{border-collapse:collapse;margin-bottom:12px}td,th{border:1px solid #ccc;padding:3px 8px}.charts{display:flex;flex-wrap:wrap;gap:10px}</style></head><body>"
-        page += "<h1>\(SVGChart.escape(title))</h1><p>Mean ± standard error over seeds; curves are the mean over each method's seeds.</p>"
+        page +=
+            "<style>body{font-family:sans-serif;margin:20px}table{border-collapse:collapse;margin-bottom:12px}td,th{border:1px solid #ccc;padding:3px 8px}.charts{display:flex;flex-wrap:wrap;gap:10px}</style></head><body>"
+        page +=
+            "<h1>\(SVGChart.escape(title))</h1><p>Mean ± standard error over seeds; curves are the mean over each method's seeds.</p>"
         page += MarkdownTable.html(markdown)
         page += "<div class=\"charts\">" + chart("held-out greedy accuracy (mean over seeds)", \.evalAccuracy).render()
-        page += chart("frac_zero_std (mean over seeds)", { $0.rewardMean == nil ? nil : $0.fracZeroStd }).render() + "</div></body></html>\n"
+        page +=
+            chart("frac_zero_std (mean over seeds)", { $0.rewardMean == nil ? nil : $0.fracZeroStd }).render()
+            + "</div></body></html>\n"
         return page
     }
 }
@@ -172,11 +194,15 @@ enum MarkdownTable {
             if cells.allSatisfy({ cell in cell.allSatisfy { $0 == "-" } }) { continue }
             let tag = open ? "td" : "th"
             if !open { out += "<table>"; open = true }
-            out += "<tr>" + cells.map { cell -> String in
-                var c = SVGChart.escape(cell)
-                if c.hasPrefix("**") && c.hasSuffix("**") && c.count > 4 { c = "<b>\(c.dropFirst(2).dropLast(2))</b>" }
-                return "<\(tag)>\(c)</\(tag)>"
-            }.joined() + "</tr>"
+            out +=
+                "<tr>"
+                + cells.map { cell -> String in
+                    var c = SVGChart.escape(cell)
+                    if c.hasPrefix("**") && c.hasSuffix("**") && c.count > 4 {
+                        c = "<b>\(c.dropFirst(2).dropLast(2))</b>"
+                    }
+                    return "<\(tag)>\(c)</\(tag)>"
+                }.joined() + "</tr>"
         }
         return out + (open ? "</table>" : "")
     }

@@ -30,20 +30,24 @@ public struct ArithmeticTask: Sendable {
         var sentences = ["\(name) has \(value) \(thing)."]
         var steps: [String] = []
         for _ in 0..<level {
-            let (sentence, step, next) = Self.operation(on: value, allowMultiply: level >= 2, pronoun: pronoun, rng: &rng)
+            let (sentence, step, next) = Self.operation(
+                on: value, allowMultiply: level >= 2, pronoun: pronoun, rng: &rng)
             sentences.append(sentence)
             steps.append(step)
             value = next
         }
         sentences.append("How many \(thing) now?")
-        return TaskItem(prompt: sentences.joined(separator: " "), answer: String(value), steps: steps, keySteps: steps.map { [$0] })
+        return TaskItem(
+            prompt: sentences.joined(separator: " "), answer: String(value), steps: steps, keySteps: steps.map { [$0] })
     }
 
     /// The largest value a problem reaches.
     static let ceiling = 30
 
     /// One operation on `value` that keeps the result in 0...30.
-    static func operation(on value: Int, allowMultiply: Bool, pronoun: String, rng: inout SeededRandom) -> (String, String, Int) {
+    static func operation(
+        on value: Int, allowMultiply: Bool, pronoun: String, rng: inout SeededRandom
+    ) -> (String, String, Int) {
         let roll = rng.nextInt(below: allowMultiply ? 5 : 4)
         if roll == 4 && value * 2 <= ceiling {
             let factor = value * 3 <= ceiling && rng.nextInt(below: 2) == 0 ? 3 : 2

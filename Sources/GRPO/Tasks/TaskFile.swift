@@ -18,7 +18,9 @@ public struct TaskError: Error, Sendable, Equatable, CustomStringConvertible {
 public enum TaskFile {
     /// The items of the file at `path`.
     public static func load(path: String) throws(TaskError) -> [TaskItem] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw TaskError("\(path): cannot read the file") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw TaskError("\(path): cannot read the file")
+        }
         guard let text = String(data: data, encoding: .utf8) else { throw TaskError("\(path): not UTF-8 text") }
         return try parse(text, source: path)
     }
@@ -39,7 +41,9 @@ public enum TaskFile {
         let bytes = Array(line.utf8)
         let parsed = bytes.withUnsafeBufferPointer { JSONDocument.parse($0) }
         guard case let .success(object) = parsed else { throw TaskError("\(place): invalid JSON") }
-        guard case .object = object else { throw TaskError("\(place): the row is \(object.kindName), expected an object") }
+        guard case .object = object else {
+            throw TaskError("\(place): the row is \(object.kindName), expected an object")
+        }
         guard let promptValue = object["prompt"] else { throw TaskError("\(place): field 'prompt' is missing") }
         guard let prompt = promptValue.stringValue, !prompt.isEmpty else {
             throw TaskError("\(place): field 'prompt' is \(promptValue.kindName), expected non-empty text")
@@ -53,7 +57,9 @@ public enum TaskFile {
         }
         var keySteps: [[String]]?
         if let raw = object["key_steps"] {
-            guard case let .array(list) = raw else { throw TaskError("\(place): field 'key_steps' is \(raw.kindName), expected a list") }
+            guard case let .array(list) = raw else {
+                throw TaskError("\(place): field 'key_steps' is \(raw.kindName), expected a list")
+            }
             keySteps = []
             for (k, entry) in list.enumerated() {
                 if let s = entry.stringValue {
@@ -61,7 +67,9 @@ public enum TaskFile {
                 } else if case let .array(forms) = entry, !forms.isEmpty, forms.allSatisfy({ $0.stringValue != nil }) {
                     keySteps?.append(forms.compactMap(\.stringValue))
                 } else {
-                    throw TaskError("\(place): field 'key_steps' item \(k + 1) is \(entry.kindName), expected text or a list of text")
+                    throw TaskError(
+                        "\(place): field 'key_steps' item \(k + 1) is \(entry.kindName), expected text or a list of text"
+                    )
                 }
             }
         }

@@ -51,18 +51,21 @@ public struct Evaluator {
 
     /// Accuracy of `policy`.
     public func run(_ policy: Policy) throws -> Result {
-        let pipeline = try Pipeline(spec: RewardSpec.parse("""
-            rewards:
-              - {name: accuracy, weight: 1.0}
-              - {name: format, weight: 0, template: \(format.rawValue)}
-            """, source: "evaluation"))
+        let pipeline = try Pipeline(
+            spec: RewardSpec.parse(
+                """
+                rewards:
+                  - {name: accuracy, weight: 1.0}
+                  - {name: format, weight: 0, template: \(format.rawValue)}
+                """, source: "evaluation"))
         var rng = SeededRandom(seed: 0)
         let settings = SamplingSettings(temperature: 0, topP: 1, maxNewTokens: maxNewTokens)
         var correct = 0.0, formatted = 0.0, length = 0.0
         var examples: [Example] = []
         for start in stride(from: 0, to: items.count, by: chunk) {
             let part = Array(items[start..<min(items.count, start + chunk)])
-            let generations = Sampler.generate(policy, prompts: part.map { policy.tokenizer.promptIDs($0.prompt) }, settings: settings, rng: &rng)
+            let generations = Sampler.generate(
+                policy, prompts: part.map { policy.tokenizer.promptIDs($0.prompt) }, settings: settings, rng: &rng)
             let trajectories = zip(part, generations).map { item, g in
                 Trajectory(prompt: item.prompt, response: policy.tokenizer.decode(g.tokens), answer: item.answer)
             }
@@ -71,12 +74,17 @@ public struct Evaluator {
                 guard case let .success(s) = scored else { continue }
                 correct += s.scores[0].value >= 1 ? 1 : 0
                 if examples.count < exampleCount {
-                    examples.append(Example(prompt: t.prompt ?? "", response: t.response, answer: t.answer ?? "", correct: s.scores[0].value >= 1))
+                    examples.append(
+                        Example(
+                            prompt: t.prompt ?? "", response: t.response, answer: t.answer ?? "",
+                            correct: s.scores[0].value >= 1))
                 }
                 formatted += s.scores[1].value
             }
         }
         let n = Double(max(1, items.count))
-        return Result(accuracy: correct / n, n: items.count, formatRate: formatted / n, meanLength: length / n, examples: examples)
+        return Result(
+            accuracy: correct / n, n: items.count, formatRate: formatted / n, meanLength: length / n, examples: examples
+        )
     }
 }

@@ -38,8 +38,10 @@ public final class GRPOTrainer {
     private let evaluator: Evaluator
 
     /// A run starting from `policy` (its copy becomes the reference) or resuming `resumed`.
-    public init(policy: Policy, pipeline: Pipeline, task: TaskSource, settings: GRPOSettings,
-                resumed: (reference: Policy, optimizer: AdamW, state: TrainingState)? = nil) throws {
+    public init(
+        policy: Policy, pipeline: Pipeline, task: TaskSource, settings: GRPOSettings,
+        resumed: (reference: Policy, optimizer: AdamW, state: TrainingState)? = nil
+    ) throws {
         self.policy = policy
         self.reference = resumed?.reference ?? policy.copy()
         self.optimizer = resumed?.optimizer ?? AdamW(learningRate: settings.learningRate, weightDecay: 0)
@@ -50,11 +52,14 @@ public final class GRPOTrainer {
         self.settings = settings
         self.state = resumed?.state ?? TrainingState(step: 0, seed: settings.seed, optimizerSteps: 0, wallSeconds: 0)
         if state.seed != settings.seed {
-            throw TrainingError("the checkpoint's run used --seed \(state.seed), not \(settings.seed): resume with the same seed")
+            throw TrainingError(
+                "the checkpoint's run used --seed \(state.seed), not \(settings.seed): resume with the same seed")
         }
-        accuracy = try Pipeline(spec: RewardSpec.parse("rewards:\n  - {name: accuracy, weight: 1.0}", source: "accuracy"))
-        evaluator = Evaluator(items: task.heldOutItems(n: settings.evalN, seed: settings.evalSeed), format: settings.format,
-                              maxNewTokens: settings.maxNewTokens)
+        accuracy = try Pipeline(
+            spec: RewardSpec.parse("rewards:\n  - {name: accuracy, weight: 1.0}", source: "accuracy"))
+        evaluator = Evaluator(
+            items: task.heldOutItems(n: settings.evalN, seed: settings.evalSeed), format: settings.format,
+            maxNewTokens: settings.maxNewTokens)
     }
 
     /// Greedy held-out accuracy of the policy now.
@@ -89,16 +94,22 @@ public final class GRPOTrainer {
             let per = max(1, settings.group / variants.count)
             for (v, item) in variants.enumerated() {
                 let prompt = policy.tokenizer.promptIDs(item.prompt)
-                for _ in 0..<per { samples.append(Sample(question: q, variant: v, prompt: prompt, generation: Generation(tokens: [], logProbs: []))) }
+                for _ in 0..<per {
+                    samples.append(
+                        Sample(
+                            question: q, variant: v, prompt: prompt, generation: Generation(tokens: [], logProbs: [])))
+                }
             }
         }
-        let generations = Sampler.generate(policy, prompts: samples.map(\.prompt), settings: settings.sampling, rng: &rng)
+        let generations = Sampler.generate(
+            policy, prompts: samples.map(\.prompt), settings: settings.sampling, rng: &rng)
         for i in samples.indices { samples[i].generation = generations[i] }
         let share = groupSpec.estimator == .shareGRPO
         let trajectories = samples.map { sample in
             let item = questions[sample.question][sample.variant]
-            return Trajectory(prompt: item.prompt, response: policy.tokenizer.decode(sample.generation.tokens), answer: item.answer,
-                              group: "q\(sample.question)", variant: share ? String(sample.variant) : nil, keySteps: item.keySteps)
+            return Trajectory(
+                prompt: item.prompt, response: policy.tokenizer.decode(sample.generation.tokens), answer: item.answer,
+                group: "q\(sample.question)", variant: share ? String(sample.variant) : nil, keySteps: item.keySteps)
         }
         let (members, componentMeans) = try score(trajectories, step: s)
         let stage = GroupStage(spec: groupSpec, step: s)
@@ -122,7 +133,9 @@ public final class GRPOTrainer {
         // from the policy before this step's updates.
         let missing = rows.indices.filter { rows[$0].old == nil }
         if !missing.isEmpty {
-            let batch = SequenceBatch(prompts: missing.map { rows[$0].prompt }, responses: missing.map { rows[$0].response }, maxSeqLen: policy.config.maxSeqLen)
+            let batch = SequenceBatch(
+                prompts: missing.map { rows[$0].prompt }, responses: missing.map { rows[$0].response },
+                maxSeqLen: policy.config.maxSeqLen)
             for (i, lp) in zip(missing, batch.forward(policy.model).1) { rows[i].old = lp }
         }
 
@@ -132,13 +145,16 @@ public final class GRPOTrainer {
         let chunk = max(1, (rows.count + settings.minibatches - 1) / settings.minibatches)
         for start in stride(from: 0, to: rows.count, by: chunk) {
             let part = rows[start..<min(rows.count, start + chunk)]
-            let batch = SequenceBatch(prompts: part.map(\.prompt), responses: part.map(\.response), maxSeqLen: policy.config.maxSeqLen)
+            let batch = SequenceBatch(
+                prompts: part.map(\.prompt), responses: part.map(\.response), maxSeqLen: policy.config.maxSeqLen)
             policy.model.zeroGrad()
             let (lp, logProbs) = batch.forward(policy.model)
             let refLogProbs = settings.loss.beta != 0 ? batch.forward(reference.model).1 : logProbs
             let sequences = part.indices.map { i in
                 let j = i - start
-                return PolicyLoss.Sequence(logProbs: logProbs[j], oldLogProbs: rows[i].old ?? logProbs[j], refLogProbs: refLogProbs[j], advantage: rows[i].advantage)
+                return PolicyLoss.Sequence(
+                    logProbs: logProbs[j], oldLogProbs: rows[i].old ?? logProbs[j], refLogProbs: refLogProbs[j],
+                    advantage: rows[i].advantage)
             }
             let output = settings.loss.compute(sequences)
             batch.backward(policy.model, logProbs: lp, gradients: output.gradients)
@@ -185,7 +201,9 @@ public final class GRPOTrainer {
             let item = task.trainingItem(seed: state.seed, index: index)
             guard groupSpec.estimator == .shareGRPO else { return [item] }
             return expander.variants(of: .init(prompt: item.prompt, answer: item.answer), index: index).map { v in
-                TaskItem(prompt: v.question.prompt, answer: v.question.answer ?? item.answer, steps: item.steps, keySteps: item.keySteps)
+                TaskItem(
+                    prompt: v.question.prompt, answer: v.question.answer ?? item.answer, steps: item.steps,
+                    keySteps: item.keySteps)
             }
         }
     }
@@ -199,16 +217,24 @@ public final class GRPOTrainer {
             let scored: ScoredTrajectory
             switch result {
             case let .success(value): scored = value
-            case let .failure(error): throw TrainingError("step \(step + 1): a sampled response cannot be scored: \(error)")
+            case let .failure(error):
+                throw TrainingError("step \(step + 1): a sampled response cannot be scored: \(error)")
             }
             var outcome = 0.0
             var thinking: Double?
             for (c, (component, score)) in zip(pipeline.components, scored.scores).enumerated() {
                 sums[c] += score.value
-                if component.name == "thinking" { thinking = score.value } else { outcome += component.weight * score.value }
+                if component.name == "thinking" {
+                    thinking = score.value
+                } else {
+                    outcome += component.weight * score.value
+                }
             }
-            let member = GroupStage.Member(group: t.groupKey, variant: t.variant, total: scored.total, outcome: outcome, thinking: thinking)
-            if let problem = GroupStage(spec: groupSpec, step: step).check(member) { throw TrainingError("step \(step + 1): \(problem)") }
+            let member = GroupStage.Member(
+                group: t.groupKey, variant: t.variant, total: scored.total, outcome: outcome, thinking: thinking)
+            if let problem = GroupStage(spec: groupSpec, step: step).check(member) {
+                throw TrainingError("step \(step + 1): \(problem)")
+            }
             members.append(member)
         }
         let n = Double(max(1, trajectories.count))

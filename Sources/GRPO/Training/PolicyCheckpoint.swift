@@ -28,13 +28,23 @@ public enum PolicyCheckpoint {
     }
 
     /// Writes `policy` (atomically); with `optimizer`, `reference` and `state`, a resumable run.
-    public static func save(_ policy: Policy, to path: String, optimizer: AdamW? = nil, reference: Policy? = nil, state: TrainingState? = nil) throws {
+    public static func save(
+        _ policy: Policy, to path: String, optimizer: AdamW? = nil, reference: Policy? = nil,
+        state: TrainingState? = nil
+    ) throws {
         let named = policy.model.namedParameters()
-        var tensors = try Checkpoint(kind: kind, config: Header(policy: policy.config, training: state), parameters: named, optimizerState: optimizer != nil).tensors
+        var tensors = try Checkpoint(
+            kind: kind, config: Header(policy: policy.config, training: state), parameters: named,
+            optimizerState: optimizer != nil
+        ).tensors
         if let reference {
-            tensors += reference.model.namedParameters().prefixed(referencePrefix).map { CheckpointTensor(name: $0.name, value: $0.parameter.value) }
+            tensors += reference.model.namedParameters().prefixed(referencePrefix).map {
+                CheckpointTensor(name: $0.name, value: $0.parameter.value)
+            }
         }
-        try CheckpointFile.write(try Checkpoint(kind: kind, config: Header(policy: policy.config, training: state), tensors: tensors), to: path)
+        try CheckpointFile.write(
+            try Checkpoint(kind: kind, config: Header(policy: policy.config, training: state), tensors: tensors),
+            to: path)
     }
 
     /// The policy stored at `path` (weights only).
@@ -45,10 +55,13 @@ public enum PolicyCheckpoint {
 
     /// A run in progress: the policy with its optimizer moments restored into `optimizer`, the
     /// reference, and the state.
-    public static func loadRun(path: String, optimizer: AdamW) throws -> (policy: Policy, reference: Policy, state: TrainingState) {
+    public static func loadRun(
+        path: String, optimizer: AdamW
+    ) throws -> (policy: Policy, reference: Policy, state: TrainingState) {
         let (policy, checkpoint, header) = try open(path)
         guard let state = header.training else {
-            throw CheckpointError.badHeader(path: path, detail: "no training state: this is a policy, not a GRPO run to resume")
+            throw CheckpointError.badHeader(
+                path: path, detail: "no training state: this is a policy, not a GRPO run to resume")
         }
         try checkpoint.load(into: policy.model.namedParameters(), optimizerState: true)
         let reference = Policy(config: policy.config, seed: 0)

@@ -21,14 +21,19 @@ public struct SFTSettings: Sendable, Equatable {
 /// `prompt -> format.render(item)`, problems drawn from the task's training stream.
 public enum SFTTrainer {
     /// Trains `policy` in place; `onStep(step, loss)` after each step.
-    public static func train(_ policy: Policy, task: TaskSource, settings: SFTSettings, onStep: (Int, Double) -> Void = { _, _ in }) {
+    public static func train(
+        _ policy: Policy, task: TaskSource, settings: SFTSettings, onStep: (Int, Double) -> Void = { _, _ in }
+    ) {
         let optimizer = AdamW(learningRate: settings.learningRate, weightDecay: 0.01)
         let parameters = policy.model.parameters()
         for step in 0..<settings.steps {
-            let items = (0..<settings.batchSize).map { task.trainingItem(seed: settings.seed, index: step * settings.batchSize + $0) }
-            let batch = SequenceBatch(prompts: items.map { policy.tokenizer.promptIDs($0.prompt) },
-                                      responses: items.map { policy.tokenizer.encode(settings.format.render($0)) + [CharTokenizer.eos] },
-                                      maxSeqLen: policy.config.maxSeqLen)
+            let items = (0..<settings.batchSize).map {
+                task.trainingItem(seed: settings.seed, index: step * settings.batchSize + $0)
+            }
+            let batch = SequenceBatch(
+                prompts: items.map { policy.tokenizer.promptIDs($0.prompt) },
+                responses: items.map { policy.tokenizer.encode(settings.format.render($0)) + [CharTokenizer.eos] },
+                maxSeqLen: policy.config.maxSeqLen)
             policy.model.zeroGrad()
             let logits = policy.model.forward(tokens: batch.tokens, batch: batch.batch, seqLen: batch.seqLen)
             let loss = CrossEntropy.compute(logits: logits, targets: batch.targets)

@@ -69,7 +69,9 @@ public struct SequenceBatch {
             for rows in responseRows {
                 for row in rows {
                     var h = 0.0
-                    for c in 0..<v where p[row * v + c] > 0 { h -= Double(p[row * v + c]) * log(Double(p[row * v + c])) }
+                    for c in 0..<v where p[row * v + c] > 0 {
+                        h -= Double(p[row * v + c]) * log(Double(p[row * v + c]))
+                    }
                     total += h
                     count += 1
                 }

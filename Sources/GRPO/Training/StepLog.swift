@@ -43,9 +43,12 @@ public struct StepLog: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case step, rewards, accuracy, kl, entropy, loss
-        case rewardMean = "reward_mean", fracZeroStd = "frac_zero_std", fracZeroStdBeforeSharing = "frac_zero_std_before_sharing"
-        case clipFraction = "clip_fraction", trustMean = "trust_mean", gradNorm = "grad_norm", responseLength = "response_length"
-        case genTokens = "gen_tokens", trainTokens = "train_tokens", tokensPerSecond = "tokens_per_s", stepSeconds = "step_s"
+        case rewardMean = "reward_mean", fracZeroStd = "frac_zero_std", fracZeroStdBeforeSharing =
+            "frac_zero_std_before_sharing"
+        case clipFraction = "clip_fraction", trustMean = "trust_mean", gradNorm = "grad_norm", responseLength =
+            "response_length"
+        case genTokens = "gen_tokens", trainTokens = "train_tokens", tokensPerSecond = "tokens_per_s", stepSeconds =
+            "step_s"
         case wallSeconds = "wall_s", evalAccuracy = "eval_accuracy", evalN = "eval_n"
     }
 

@@ -35,8 +35,8 @@ public final class ByteSource {
             let wanted = data.count - filled
             var result: Result<Int, IOError> = .success(0)
             data.withUnsafeMutableBytes { raw in
-                do throws(IOError) { result = .success(try read(into: raw.baseAddress! + filled, count: wanted)) }
-                catch { result = .failure(error) }
+                do throws(IOError) { result = .success(try read(into: raw.baseAddress! + filled, count: wanted)) } catch
+                { result = .failure(error) }
             }
             let n = try result.get()
             if n == 0 { break }
@@ -60,7 +60,9 @@ public final class ByteSource {
         var bytes = [UInt8](repeating: 0, count: count)
         var filled = 0
         while filled < count {
-            let n = bytes.withUnsafeMutableBytes { raw in pread(fd, raw.baseAddress! + filled, count - filled, off_t(offset + filled)) }
+            let n = bytes.withUnsafeMutableBytes { raw in
+                pread(fd, raw.baseAddress! + filled, count - filled, off_t(offset + filled))
+            }
             if n < 0 && errno == EINTR { continue }
             if n < 0 { throw IOError("cannot read \(name): \(String(cString: strerror(errno)))") }
             if n == 0 { break }
@@ -162,7 +164,9 @@ extension ByteSink {
 
     /// Calls `body` with an `iovec` for each buffer, valid only inside the call (each buffer's
     /// pointer is taken in its own nested `withUnsafeBytes`).
-    private static func withVectors<R>(_ buffers: ArraySlice<[UInt8]>, _ vectors: inout [iovec], _ body: ([iovec]) -> R) -> R {
+    private static func withVectors<R>(
+        _ buffers: ArraySlice<[UInt8]>, _ vectors: inout [iovec], _ body: ([iovec]) -> R
+    ) -> R {
         guard let first = buffers.first else { return body(vectors) }
         return first.withUnsafeBytes { raw in
             vectors.append(iovec(iov_base: UnsafeMutableRawPointer(mutating: raw.baseAddress), iov_len: raw.count))

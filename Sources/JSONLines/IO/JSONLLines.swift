@@ -4,7 +4,9 @@ import Foundation
 /// lines and skip blank ones (spaces, tabs, a CR) the same way.
 package enum JSONLLines {
     /// The non-blank lines of `region` with their line numbers, and the count of all lines.
-    package static func nonBlank(_ region: UnsafeBufferPointer<UInt8>, firstLine: Int) -> (lines: [(range: Range<Int>, number: Int)], physical: Int) {
+    package static func nonBlank(
+        _ region: UnsafeBufferPointer<UInt8>, firstLine: Int
+    ) -> (lines: [(range: Range<Int>, number: Int)], physical: Int) {
         var lines: [(range: Range<Int>, number: Int)] = []
         lines.reserveCapacity(region.count / 256)
         var lineStart = 0, number = firstLine

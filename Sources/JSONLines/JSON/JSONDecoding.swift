@@ -18,7 +18,9 @@ package enum JSONDecoding {
 
     /// Copies `range` into `out` resolving escapes; runs without a backslash are copied in bulk.
     /// Returns the bytes written (never more than the range, since every escape shrinks).
-    private static func unescape(_ base: UnsafePointer<UInt8>, _ range: Range<Int>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    private static func unescape(
+        _ base: UnsafePointer<UInt8>, _ range: Range<Int>, into out: UnsafeMutableBufferPointer<UInt8>
+    ) -> Int {
         var written = 0
         var i = range.lowerBound
         let end = range.upperBound
@@ -46,7 +48,8 @@ package enum JSONDecoding {
                 i += 4
                 // A high surrogate followed by an escaped low surrogate is one character.
                 if (0xD800...0xDBFF).contains(scalar), i + 6 <= end,
-                   base[i] == UInt8(ascii: "\\"), base[i + 1] == UInt8(ascii: "u") {
+                    base[i] == UInt8(ascii: "\\"), base[i + 1] == UInt8(ascii: "u")
+                {
                     let low = hex4(base, i + 2)
                     if (0xDC00...0xDFFF).contains(low) {
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
@@ -54,7 +57,9 @@ package enum JSONDecoding {
                     }
                 }
                 // A lone surrogate cannot be text; it becomes U+FFFD as most decoders do.
-                UTF8.encode(Unicode.Scalar(scalar) ?? "\u{FFFD}") { out[written] = $0; written += 1 }
+                UTF8.encode(Unicode.Scalar(scalar) ?? "\u{FFFD}") {
+                    out[written] = $0; written += 1
+                }
             default: out[written] = e; written += 1  // \" \\ \/
             }
         }
@@ -153,4 +158,3 @@ package enum JSONDecoding {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 }
-

@@ -66,8 +66,10 @@ package struct JSONScanner {
             } else {
                 try scanValue(depth: 1)
             }
-            members.append(Member(key: key, keyHasEscape: escaped, whole: start..<position, value: valueStart..<position,
-                                  valueHasEscape: valueEscaped))
+            members.append(
+                Member(
+                    key: key, keyHasEscape: escaped, whole: start..<position, value: valueStart..<position,
+                    valueHasEscape: valueEscaped))
             skipWhitespace()
             switch peek() {
             case UInt8(ascii: ","): position += 1
@@ -276,7 +278,8 @@ package struct JSONScanner {
                 continue
             }
             // Byte k of the block is flagged in byte k of the words, counted from the low end.
-            let flags = unsafeBitCast(SIMD16<UInt8>(repeating: 0).replacing(with: 0xFF, where: special), to: SIMD2<UInt64>.self)
+            let flags = unsafeBitCast(
+                SIMD16<UInt8>(repeating: 0).replacing(with: 0xFF, where: special), to: SIMD2<UInt64>.self)
             let low = UInt64(littleEndian: flags[0]), upper = UInt64(littleEndian: flags[1])
             position += low != 0 ? low.trailingZeroBitCount / 8 : 8 + upper.trailingZeroBitCount / 8
             return
@@ -287,7 +290,9 @@ package struct JSONScanner {
             let quote = w ^ (ones &* 0x22), backslash = w ^ (ones &* 0x5C)
             // A zero byte in x shows as a high bit in (x - ones) & ~x & highs. Borrows can flag bytes
             // above a true hit, never below one, so the lowest flag is the first special byte.
-            let special = (((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((w &- ones &* 0x20) & ~w) | w) & highs
+            let special =
+                (((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((w &- ones &* 0x20) & ~w) | w)
+                & highs
             if special != 0 {
                 position += special.trailingZeroBitCount / 8
                 return
@@ -300,7 +305,7 @@ package struct JSONScanner {
         position += 1
         switch peek() {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
-             UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
             position += 1
         case UInt8(ascii: "u"):
             guard position + 4 < bytes.count else { throw JSONError("short \\u escape", at: position) }

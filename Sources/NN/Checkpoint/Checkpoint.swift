@@ -27,12 +27,15 @@ public struct Checkpoint: Sendable, Equatable {
 
     /// A checkpoint of `parameters` (current values) with an encodable configuration; with
     /// `optimizerState`, also each parameter's AdamW moments as `NAME.adam_m` / `NAME.adam_v`.
-    public init<Config: Encodable>(kind: String, config: Config, parameters: [NamedParameter], optimizerState: Bool = false) throws {
+    public init<Config: Encodable>(
+        kind: String, config: Config, parameters: [NamedParameter], optimizerState: Bool = false
+    ) throws {
         var tensors = parameters.map { CheckpointTensor(name: $0.name, value: $0.parameter.value) }
         if optimizerState {
             for p in parameters {
                 tensors.append(CheckpointTensor(name: p.name + Self.firstMomentSuffix, value: p.parameter.firstMoment))
-                tensors.append(CheckpointTensor(name: p.name + Self.secondMomentSuffix, value: p.parameter.secondMoment))
+                tensors.append(
+                    CheckpointTensor(name: p.name + Self.secondMomentSuffix, value: p.parameter.secondMoment))
             }
         }
         try self.init(kind: kind, config: config, tensors: tensors)
@@ -91,7 +94,8 @@ public struct Checkpoint: Sendable, Equatable {
                 guard let stored = byName[name] else { throw CheckpointError.missingTensor(path: source, name: name) }
                 let want = p.parameter.value
                 if stored.rows != want.rows || stored.cols != want.cols {
-                    throw CheckpointError.shapeMismatch(path: source, name: name, expected: [want.rows, want.cols], found: [stored.rows, stored.cols])
+                    throw CheckpointError.shapeMismatch(
+                        path: source, name: name, expected: [want.rows, want.cols], found: [stored.rows, stored.cols])
                 }
             }
         }

@@ -25,7 +25,8 @@ public enum CheckpointError: Error, Equatable, CustomStringConvertible {
         case .badMagic(let path): return "\(path): not a RewardKit checkpoint (magic is not RKCK)"
         case .unsupportedVersion(let path, let v): return "\(path): checkpoint version \(v) is not supported"
         case .checksumMismatch(let path, let s, let c):
-            return "\(path): checksum mismatch (stored \(String(s, radix: 16)), computed \(String(c, radix: 16))); the file is corrupt"
+            return
+                "\(path): checksum mismatch (stored \(String(s, radix: 16)), computed \(String(c, radix: 16))); the file is corrupt"
         case .truncated(let path, let detail): return "\(path): truncated: \(detail)"
         case .badHeader(let path, let detail): return "\(path): bad header: \(detail)"
         case .kindMismatch(let path, let e, let f): return "\(path): holds a \(f) model, expected \(e)"

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -38,8 +39,10 @@ public enum CheckpointFile {
         // The config is already JSON; splice it in rather than re-encoding through Any.
         let kind = try encoder.encode(checkpoint.kind)
         let tensors = try encoder.encode(entries)
-        var header = Array(#"{"config":"#.utf8) + Array(checkpoint.configJSON.isEmpty ? Data("{}".utf8) : checkpoint.configJSON)
-        header += Array(#","kind":"#.utf8) + Array(kind) + Array(#","tensors":"#.utf8) + Array(tensors) + Array("}".utf8)
+        var header =
+            Array(#"{"config":"#.utf8) + Array(checkpoint.configJSON.isEmpty ? Data("{}".utf8) : checkpoint.configJSON)
+        header +=
+            Array(#","kind":"#.utf8) + Array(kind) + Array(#","tensors":"#.utf8) + Array(tensors) + Array("}".utf8)
 
         var out = magic
         appendUInt32(currentVersion, to: &out)
@@ -57,15 +60,21 @@ public enum CheckpointFile {
 
     /// Parses file bytes; `path` only names the source in errors.
     public static func decode(_ bytes: [UInt8], path: String) throws -> Checkpoint {
-        guard bytes.count >= 4 else { throw CheckpointError.truncated(path: path, detail: "\(bytes.count) bytes, no room for the magic") }
+        guard bytes.count >= 4 else {
+            throw CheckpointError.truncated(path: path, detail: "\(bytes.count) bytes, no room for the magic")
+        }
         guard Array(bytes[0..<4]) == magic else { throw CheckpointError.badMagic(path: path) }
-        guard bytes.count >= 12 else { throw CheckpointError.truncated(path: path, detail: "\(bytes.count) bytes, no room for the version and header length") }
+        guard bytes.count >= 12 else {
+            throw CheckpointError.truncated(
+                path: path, detail: "\(bytes.count) bytes, no room for the version and header length")
+        }
         let version = readUInt32(bytes, at: 4)
         guard version == currentVersion else { throw CheckpointError.unsupportedVersion(path: path, found: version) }
         let headerLength = Int(readUInt32(bytes, at: 8))
         let headerEnd = 12 + headerLength
         guard bytes.count >= headerEnd + 4 else {
-            throw CheckpointError.truncated(path: path, detail: "header needs \(headerLength) bytes, file has \(bytes.count)")
+            throw CheckpointError.truncated(
+                path: path, detail: "header needs \(headerLength) bytes, file has \(bytes.count)")
         }
         let headerBytes = Data(bytes[12..<headerEnd])
         let header: Header
@@ -74,31 +83,42 @@ public enum CheckpointFile {
             header = try JSONDecoder().decode(Header.self, from: headerBytes)
             let object = try JSONSerialization.jsonObject(with: headerBytes) as? [String: Any]
             let configObject = object?["config"] ?? [String: Any]()
-            config = try JSONSerialization.data(withJSONObject: configObject, options: [.sortedKeys, .fragmentsAllowed])
+            config = try JSONSerialization.data(
+                withJSONObject: configObject, options: [.sortedKeys, .fragmentsAllowed])
         } catch {
             throw CheckpointError.badHeader(path: path, detail: "\(error)")
         }
         // Sizes come from the file, so check them without trapping on overflow.
         var floatCount = 0
         for t in header.tensors {
-            guard t.rows >= 0, t.cols >= 0 else { throw CheckpointError.badHeader(path: path, detail: "tensor \(t.name) has a negative dimension") }
+            guard t.rows >= 0, t.cols >= 0 else {
+                throw CheckpointError.badHeader(path: path, detail: "tensor \(t.name) has a negative dimension")
+            }
             let (size, o1) = t.rows.multipliedReportingOverflow(by: t.cols)
             let (sum, o2) = floatCount.addingReportingOverflow(size)
             guard !o1, !o2, sum <= (bytes.count - headerEnd) / 4 else {
-                throw CheckpointError.truncated(path: path, detail: "tensor \(t.name) (\(t.rows)x\(t.cols)) does not fit in a \(bytes.count)-byte file")
+                throw CheckpointError.truncated(
+                    path: path,
+                    detail: "tensor \(t.name) (\(t.rows)x\(t.cols)) does not fit in a \(bytes.count)-byte file")
             }
             floatCount = sum
         }
         let expected = headerEnd + 4 * floatCount + 4
         guard bytes.count >= expected else {
-            throw CheckpointError.truncated(path: path, detail: "tensor data needs \(expected) bytes, file has \(bytes.count)")
+            throw CheckpointError.truncated(
+                path: path, detail: "tensor data needs \(expected) bytes, file has \(bytes.count)")
         }
         guard bytes.count == expected else {
-            throw CheckpointError.badHeader(path: path, detail: "\(bytes.count - expected) unexpected bytes after the tensor data")
+            throw CheckpointError.badHeader(
+                path: path, detail: "\(bytes.count - expected) unexpected bytes after the tensor data")
         }
         let stored = readUInt32(bytes, at: expected - 4)
-        let computed = bytes.withUnsafeBytes { CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[0..<(expected - 4)])) }
-        guard stored == computed else { throw CheckpointError.checksumMismatch(path: path, stored: stored, computed: computed) }
+        let computed = bytes.withUnsafeBytes {
+            CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[0..<(expected - 4)]))
+        }
+        guard stored == computed else {
+            throw CheckpointError.checksumMismatch(path: path, stored: stored, computed: computed)
+        }
 
         var offset = headerEnd
         var tensors = [CheckpointTensor]()
@@ -122,7 +142,9 @@ public enum CheckpointFile {
         let directory = url.deletingLastPathComponent().path
         let temporary = "\(directory)/.\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard fd >= 0 else { throw CheckpointError.io(path: path, detail: "cannot create \(temporary): \(errnoText())") }
+        guard fd >= 0 else {
+            throw CheckpointError.io(path: path, detail: "cannot create \(temporary): \(errnoText())")
+        }
         var failure: String?
         bytes.withUnsafeBytes { raw in
             var done = 0

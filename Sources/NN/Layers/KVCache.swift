@@ -40,8 +40,9 @@ public final class KVCache {
     public func advance(by counts: [Int]) {
         precondition(counts.count == batch, "KVCache: \(counts.count) counts for \(batch) sequences")
         for b in 0..<batch {
-            precondition(counts[b] >= 0 && lengths[b] + counts[b] <= capacity,
-                         "KVCache: sequence \(b): \(lengths[b]) + \(counts[b]) positions exceed capacity \(capacity)")
+            precondition(
+                counts[b] >= 0 && lengths[b] + counts[b] <= capacity,
+                "KVCache: sequence \(b): \(lengths[b]) + \(counts[b]) positions exceed capacity \(capacity)")
             lengths[b] += counts[b]
         }
     }

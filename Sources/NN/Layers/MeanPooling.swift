@@ -12,7 +12,9 @@ public final class MeanPooling {
     public func forward(_ x: Matrix, batch: Int, seqLen: Int, lengths: [Int]? = nil) -> Matrix {
         precondition(x.rows == batch * seqLen, "MeanPooling: \(x.rows) rows is not \(batch) x \(seqLen)")
         let lens = lengths ?? [Int](repeating: seqLen, count: batch)
-        precondition(lens.count == batch && lens.allSatisfy { $0 >= 1 && $0 <= seqLen }, "MeanPooling: lengths must be in 1...seqLen")
+        precondition(
+            lens.count == batch && lens.allSatisfy { $0 >= 1 && $0 <= seqLen },
+            "MeanPooling: lengths must be in 1...seqLen")
         self.seqLen = seqLen
         self.lengths = lens
         let d = x.cols

@@ -22,7 +22,8 @@ extension MultiHeadAttention {
                     context.withMutableBuffer { cb in
                         scratch.withMutableBuffer { sb in
                             guard let f0 = fb.baseAddress, let k0 = kb.baseAddress, let v0 = vb.baseAddress,
-                                  let c0 = cb.baseAddress, let s = sb.baseAddress else { return }
+                                let c0 = cb.baseAddress, let s = sb.baseAddress
+                            else { return }
                             for b in 0..<cache.batch {
                                 let start = cache.lengths[b], total = start + n
                                 for i in 0..<n {
@@ -36,22 +37,26 @@ extension MultiHeadAttention {
                                     if n == 1 {
                                         // One query per sequence (a decoding step): matrix-vector
                                         // products avoid sgemm's packing overhead on 1-row inputs.
-                                        cblas_sgemv(CblasRowMajor, CblasNoTrans, blasint(total), blasint(dh), scale,
-                                                    k, blasint(d), q, 1, 0, s, 1)
+                                        cblas_sgemv(
+                                            CblasRowMajor, CblasNoTrans, blasint(total), blasint(dh), scale,
+                                            k, blasint(d), q, 1, 0, s, 1)
                                         Softmax.inPlace(s, count: total)
-                                        cblas_sgemv(CblasRowMajor, CblasTrans, blasint(total), blasint(dh), 1,
-                                                    v, blasint(d), s, 1, 0, c0 + b * d + h * dh, 1)
+                                        cblas_sgemv(
+                                            CblasRowMajor, CblasTrans, blasint(total), blasint(dh), 1,
+                                            v, blasint(d), s, 1, 0, c0 + b * d + h * dh, 1)
                                         continue
                                     }
-                                    GEMM.raw(transposeA: false, transposeB: true, m: n, n: total, k: dh, alpha: scale,
-                                             a: q, lda: ld, b: k, ldb: d, beta: 0, c: s, ldc: total)
+                                    GEMM.raw(
+                                        transposeA: false, transposeB: true, m: n, n: total, k: dh, alpha: scale,
+                                        a: q, lda: ld, b: k, ldb: d, beta: 0, c: s, ldc: total)
                                     for i in 0..<n {
                                         let row = s + i * total, visible = start + i + 1
                                         Softmax.inPlace(row, count: visible)
                                         for j in visible..<total { row[j] = 0 }
                                     }
-                                    GEMM.raw(transposeA: false, transposeB: false, m: n, n: dh, k: total, alpha: 1,
-                                             a: s, lda: total, b: v, ldb: d, beta: 0, c: c0 + b * n * d + h * dh, ldc: d)
+                                    GEMM.raw(
+                                        transposeA: false, transposeB: false, m: n, n: dh, k: total, alpha: 1,
+                                        a: s, lda: total, b: v, ldb: d, beta: 0, c: c0 + b * n * d + h * dh, ldc: d)
                                 }
                             }
                         }

@@ -28,7 +28,8 @@ public final class MultiHeadAttention: ParameterContainer {
 
     /// An attention layer with normal(0, initStd) projections.
     public init(dim: Int, heads: Int, causal: Bool, initStd: Float = 0.02, rng: inout SeededRandom) {
-        precondition(heads > 0 && dim % heads == 0, "MultiHeadAttention: dim \(dim) is not a multiple of heads \(heads)")
+        precondition(
+            heads > 0 && dim % heads == 0, "MultiHeadAttention: dim \(dim) is not a multiple of heads \(heads)")
         qkv = Linear(inputSize: dim, outputSize: 3 * dim, initStd: initStd, rng: &rng)
         output = Linear(inputSize: dim, outputSize: dim, initStd: initStd, rng: &rng)
         self.heads = heads
@@ -60,7 +61,9 @@ public final class MultiHeadAttention: ParameterContainer {
     public func forward(_ x: Matrix, batch: Int, seqLen: Int, lengths: [Int]? = nil) -> Matrix {
         precondition(x.rows == batch * seqLen, "MultiHeadAttention: \(x.rows) rows is not \(batch) x \(seqLen)")
         let lens = lengths ?? [Int](repeating: seqLen, count: batch)
-        precondition(lens.count == batch && lens.allSatisfy { $0 >= 1 && $0 <= seqLen }, "MultiHeadAttention: lengths must be in 1...seqLen")
+        precondition(
+            lens.count == batch && lens.allSatisfy { $0 >= 1 && $0 <= seqLen },
+            "MultiHeadAttention: lengths must be in 1...seqLen")
         self.batch = batch
         self.seqLen = seqLen
         self.lengths = lens
@@ -81,15 +84,19 @@ public final class MultiHeadAttention: ParameterContainer {
                             let p = p0 + (b * heads + h) * t * t, out = c0 + b * t * d + h * dh
                             for blk in rowBlocks {
                                 let m = blk.end - blk.first, n = blk.keyEnd
-                                GEMM.raw(transposeA: false, transposeB: true, m: m, n: n, k: dh, alpha: scale,
-                                         a: q + blk.first * ld, lda: ld, b: k, ldb: ld, beta: 0, c: p + blk.first * t, ldc: t)
+                                GEMM.raw(
+                                    transposeA: false, transposeB: true, m: m, n: n, k: dh, alpha: scale,
+                                    a: q + blk.first * ld, lda: ld, b: k, ldb: ld, beta: 0, c: p + blk.first * t, ldc: t
+                                )
                                 for i in blk.first..<blk.end {
                                     let row = p + i * t, visible = visibleKeys(query: i, length: lens[b])
                                     Softmax.inPlace(row, count: visible)
                                     for j in visible..<n { row[j] = 0 }
                                 }
-                                GEMM.raw(transposeA: false, transposeB: false, m: m, n: dh, k: n, alpha: 1,
-                                         a: p + blk.first * t, lda: t, b: v, ldb: ld, beta: 0, c: out + blk.first * d, ldc: d)
+                                GEMM.raw(
+                                    transposeA: false, transposeB: false, m: m, n: dh, k: n, alpha: 1,
+                                    a: p + blk.first * t, lda: t, b: v, ldb: ld, beta: 0, c: out + blk.first * d, ldc: d
+                                )
                             }
                         }
                     }
@@ -113,7 +120,8 @@ public final class MultiHeadAttention: ParameterContainer {
                     dqkv.withMutableBuffer { db in
                         scratch.withMutableBuffer { sb in
                             guard let q0 = qb.baseAddress, let p0 = pb.baseAddress, let g0 = gb.baseAddress,
-                                  let d0 = db.baseAddress, let s0 = sb.baseAddress else { return }
+                                let d0 = db.baseAddress, let s0 = sb.baseAddress
+                            else { return }
                             for b in 0..<batch {
                                 let rowBlocks = blocks(seqLen: t, length: lengths[b])
                                 for h in 0..<heads {
@@ -126,22 +134,27 @@ public final class MultiHeadAttention: ParameterContainer {
                                         let pBlock = p + blk.first * t, ds = s0 + blk.first * t
                                         let dOutBlock = dOut + blk.first * d
                                         // dV[0..<n] += Pᵀ dO
-                                        GEMM.raw(transposeA: true, transposeB: false, m: n, n: dh, k: m, alpha: 1,
-                                                 a: pBlock, lda: t, b: dOutBlock, ldb: d, beta: 1, c: dv, ldc: ld)
+                                        GEMM.raw(
+                                            transposeA: true, transposeB: false, m: n, n: dh, k: m, alpha: 1,
+                                            a: pBlock, lda: t, b: dOutBlock, ldb: d, beta: 1, c: dv, ldc: ld)
                                         // dP = dO Vᵀ, then through the softmax (masked P are 0, so dS is 0 there)
-                                        GEMM.raw(transposeA: false, transposeB: true, m: m, n: n, k: dh, alpha: 1,
-                                                 a: dOutBlock, lda: d, b: v, ldb: ld, beta: 0, c: ds, ldc: t)
+                                        GEMM.raw(
+                                            transposeA: false, transposeB: true, m: m, n: n, k: dh, alpha: 1,
+                                            a: dOutBlock, lda: d, b: v, ldb: ld, beta: 0, c: ds, ldc: t)
                                         for i in blk.first..<blk.end {
                                             let visible = visibleKeys(query: i, length: lengths[b])
                                             let row = s0 + i * t
-                                            Softmax.backwardInPlace(probabilities: p + i * t, gradient: row, count: visible)
+                                            Softmax.backwardInPlace(
+                                                probabilities: p + i * t, gradient: row, count: visible)
                                             for j in visible..<n { row[j] = 0 }
                                         }
                                         // S = scale * Q Kᵀ: dQ = scale * dS K, dK += scale * dSᵀ Q
-                                        GEMM.raw(transposeA: false, transposeB: false, m: m, n: dh, k: n, alpha: scale,
-                                                 a: ds, lda: t, b: k, ldb: ld, beta: 0, c: dq + blk.first * ld, ldc: ld)
-                                        GEMM.raw(transposeA: true, transposeB: false, m: n, n: dh, k: m, alpha: scale,
-                                                 a: ds, lda: t, b: q + blk.first * ld, ldb: ld, beta: 1, c: dk, ldc: ld)
+                                        GEMM.raw(
+                                            transposeA: false, transposeB: false, m: m, n: dh, k: n, alpha: scale,
+                                            a: ds, lda: t, b: k, ldb: ld, beta: 0, c: dq + blk.first * ld, ldc: ld)
+                                        GEMM.raw(
+                                            transposeA: true, transposeB: false, m: n, n: dh, k: m, alpha: scale,
+                                            a: ds, lda: t, b: q + blk.first * ld, ldb: ld, beta: 1, c: dk, ldc: ld)
                                     }
                                 }
                             }

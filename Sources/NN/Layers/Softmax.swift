@@ -24,7 +24,9 @@ public final class Softmax {
         output.withBuffer { y in
             dx.withMutableBuffer { g in
                 guard let yb = y.baseAddress, let gb = g.baseAddress else { return }
-                for r in 0..<output.rows { Softmax.backwardInPlace(probabilities: yb + r * n, gradient: gb + r * n, count: n) }
+                for r in 0..<output.rows {
+                    Softmax.backwardInPlace(probabilities: yb + r * n, gradient: gb + r * n, count: n)
+                }
             }
         }
         return dx
@@ -48,7 +50,9 @@ public final class Softmax {
 
     /// Turns `gradient` (dL/dy) into dL/dx in place, given the softmax output `probabilities`.
     @inline(__always)
-    static func backwardInPlace(probabilities p: UnsafePointer<Float>, gradient g: UnsafeMutablePointer<Float>, count: Int) {
+    static func backwardInPlace(
+        probabilities p: UnsafePointer<Float>, gradient g: UnsafeMutablePointer<Float>, count: Int
+    ) {
         var dot: Float = 0
         for j in 0..<count { dot += g[j] * p[j] }
         for j in 0..<count { g[j] = p[j] * (g[j] - dot) }

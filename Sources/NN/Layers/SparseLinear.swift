@@ -71,7 +71,8 @@ public final class SparseLinear: ParameterContainer {
                         row.update(from: b0, count: n)
                         for k in x.offsets[r]..<x.offsets[r + 1] {
                             let idx = Int(x.indices[k])
-                            precondition(idx >= 0 && idx < features, "SparseLinear: feature \(idx) outside 0..<\(features)")
+                            precondition(
+                                idx >= 0 && idx < features, "SparseLinear: feature \(idx) outside 0..<\(features)")
                             // Pointer-based so it vectorises; see `axpy`.
                             axpy(n, x.values[k], w0 + idx * n, row)
                         }

@@ -14,7 +14,8 @@ public final class TransformerBlock: ParameterContainer {
     public let fc2: Linear
 
     /// A block of width `dim` with `heads` heads and an MLP of `hidden` units (default `4 * dim`).
-    public init(dim: Int, heads: Int, hidden: Int? = nil, causal: Bool, initStd: Float = 0.02, rng: inout SeededRandom) {
+    public init(dim: Int, heads: Int, hidden: Int? = nil, causal: Bool, initStd: Float = 0.02, rng: inout SeededRandom)
+    {
         norm1 = LayerNorm(dim: dim)
         attention = MultiHeadAttention(dim: dim, heads: heads, causal: causal, initStd: initStd, rng: &rng)
         norm2 = LayerNorm(dim: dim)

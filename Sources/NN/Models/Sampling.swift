@@ -2,8 +2,11 @@
 /// temperature 0. Deterministic for a given `SeededRandom` state.
 public enum Sampling {
     /// A token id drawn from `softmax(logits[row] / temperature)` restricted to the `topK` largest.
-    public static func sample(logits: Matrix, row: Int, temperature: Float, topK: Int? = nil, rng: inout SeededRandom) -> Int32 {
-        precondition(row >= 0 && row < logits.rows && logits.cols > 0, "Sampling: row \(row) outside \(logits.rows) rows")
+    public static func sample(
+        logits: Matrix, row: Int, temperature: Float, topK: Int? = nil, rng: inout SeededRandom
+    ) -> Int32 {
+        precondition(
+            row >= 0 && row < logits.rows && logits.cols > 0, "Sampling: row \(row) outside \(logits.rows) rows")
         let v = logits.cols, base = row * v
         return logits.withBuffer { buf -> Int32 in
             var best = 0

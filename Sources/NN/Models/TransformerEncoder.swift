@@ -14,7 +14,8 @@ public final class TransformerEncoder: ParameterContainer {
     public init(config: TransformerConfig, seed: UInt64) {
         var rng = SeededRandom(seed: seed)
         self.config = config
-        embedding = TokenAndPositionEmbedding(vocabSize: config.vocabSize, maxSeqLen: config.maxSeqLen, dim: config.dim, rng: &rng)
+        embedding = TokenAndPositionEmbedding(
+            vocabSize: config.vocabSize, maxSeqLen: config.maxSeqLen, dim: config.dim, rng: &rng)
         blocks = (0..<config.layers).map { _ in
             TransformerBlock(dim: config.dim, heads: config.heads, hidden: config.hidden, causal: false, rng: &rng)
         }
@@ -24,7 +25,8 @@ public final class TransformerEncoder: ParameterContainer {
     /// Pooled features `[batch, dim]` for padded `tokens` (`batch * seqLen`, sequence-major);
     /// `lengths[b]` valid tokens per sequence (default all). Saves state for `backward`.
     public func forward(tokens: [Int32], batch: Int, seqLen: Int, lengths: [Int]? = nil) -> Matrix {
-        precondition(tokens.count == batch * seqLen && seqLen <= config.maxSeqLen, "TransformerEncoder: bad token layout")
+        precondition(
+            tokens.count == batch * seqLen && seqLen <= config.maxSeqLen, "TransformerEncoder: bad token layout")
         var x = embedding.forward(tokens, batch: batch, seqLen: seqLen)
         for block in blocks { x = block.forward(x, batch: batch, seqLen: seqLen, lengths: lengths) }
         return pooling.forward(finalNorm.forward(x), batch: batch, seqLen: seqLen, lengths: lengths)

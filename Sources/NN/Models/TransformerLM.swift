@@ -15,7 +15,8 @@ public final class TransformerLM: ParameterContainer {
     public init(config: TransformerConfig, seed: UInt64) {
         var rng = SeededRandom(seed: seed)
         self.config = config
-        embedding = TokenAndPositionEmbedding(vocabSize: config.vocabSize, maxSeqLen: config.maxSeqLen, dim: config.dim, rng: &rng)
+        embedding = TokenAndPositionEmbedding(
+            vocabSize: config.vocabSize, maxSeqLen: config.maxSeqLen, dim: config.dim, rng: &rng)
         blocks = (0..<config.layers).map { _ in
             TransformerBlock(dim: config.dim, heads: config.heads, hidden: config.hidden, causal: true, rng: &rng)
         }
@@ -52,11 +53,14 @@ public final class TransformerLM: ParameterContainer {
     /// right-padded to `newTokens`, and the next-token logits of sequence `b` are then in row
     /// `b * newTokens + validCounts[b] - 1`; the padding is overwritten by the following steps.
     public func forwardCached(tokens: [Int32], newTokens: Int, cache: KVCache, validCounts: [Int]? = nil) -> Matrix {
-        precondition(tokens.count == cache.batch * newTokens, "TransformerLM: expected \(cache.batch * newTokens) tokens")
-        precondition(cache.layerCount == blocks.count && cache.dim == config.dim, "TransformerLM: cache built for another model")
+        precondition(
+            tokens.count == cache.batch * newTokens, "TransformerLM: expected \(cache.batch * newTokens) tokens")
+        precondition(
+            cache.layerCount == blocks.count && cache.dim == config.dim, "TransformerLM: cache built for another model")
         let counts = validCounts ?? [Int](repeating: newTokens, count: cache.batch)
-        precondition(counts.count == cache.batch && counts.allSatisfy { $0 >= 0 && $0 <= newTokens },
-                     "TransformerLM: validCounts must be in 0...newTokens, one per sequence")
+        precondition(
+            counts.count == cache.batch && counts.allSatisfy { $0 >= 0 && $0 <= newTokens },
+            "TransformerLM: validCounts must be in 0...newTokens, one per sequence")
         var x = embedding.apply(tokens, seqLen: newTokens, offsets: cache.lengths)
         for (i, block) in blocks.enumerated() {
             x = block.forwardCached(x, newTokens: newTokens, cache: cache, layer: i)

@@ -15,7 +15,10 @@ public final class AdamW {
     public var stepCount = 0
 
     /// An optimiser with the usual defaults.
-    public init(learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 0.01) {
+    public init(
+        learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8,
+        weightDecay: Float = 0.01
+    ) {
         self.learningRate = learningRate
         self.beta1 = beta1
         self.beta2 = beta2

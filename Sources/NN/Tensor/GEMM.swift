@@ -29,7 +29,8 @@ public enum GEMM {
                 c.withMutableBuffer { pc in
                     // Matrices are never empty here, so the base addresses exist.
                     guard let ra = pa.baseAddress, let rb = pb.baseAddress, let rc = pc.baseAddress else { return }
-                    raw(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
+                    raw(
+                        transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
                         alpha: alpha, a: ra, lda: a.cols, b: rb, ldb: b.cols, beta: beta, c: rc, ldc: n)
                 }
             }

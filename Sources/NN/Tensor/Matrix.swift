@@ -29,7 +29,8 @@ public struct Matrix: Sendable, Equatable {
 
     /// A matrix over the given row-major values.
     public init(rows: Int, cols: Int, values: [Float]) {
-        precondition(values.count == rows * cols, "Matrix(\(rows)x\(cols)) needs \(rows * cols) values, got \(values.count)")
+        precondition(
+            values.count == rows * cols, "Matrix(\(rows)x\(cols)) needs \(rows * cols) values, got \(values.count)")
         self.rows = rows
         self.cols = cols
         self.storage = values
@@ -53,7 +54,9 @@ public struct Matrix: Sendable, Equatable {
     }
 
     /// Runs `body` over the mutable elements without bounds checks.
-    @inlinable public mutating func withMutableBuffer<R>(_ body: (UnsafeMutableBufferPointer<Float>) throws -> R) rethrows -> R {
+    @inlinable public mutating func withMutableBuffer<R>(
+        _ body: (UnsafeMutableBufferPointer<Float>) throws -> R
+    ) rethrows -> R {
         try storage.withUnsafeMutableBufferPointer { try body($0) }
     }
 
@@ -93,12 +96,15 @@ public struct Matrix: Sendable, Equatable {
 
     /// The rows `range` as a new matrix.
     public func rowSlice(_ range: Range<Int>) -> Matrix {
-        Matrix(rows: range.count, cols: cols, values: Array(storage[(range.lowerBound * cols)..<(range.upperBound * cols)]))
+        Matrix(
+            rows: range.count, cols: cols, values: Array(storage[(range.lowerBound * cols)..<(range.upperBound * cols)])
+        )
     }
 
     /// Adds `other` elementwise in place (shapes must match).
     public mutating func add(_ other: Matrix) {
-        precondition(rows == other.rows && cols == other.cols, "add: shape \(rows)x\(cols) vs \(other.rows)x\(other.cols)")
+        precondition(
+            rows == other.rows && cols == other.cols, "add: shape \(rows)x\(cols) vs \(other.rows)x\(other.cols)")
         other.withBuffer { src in
             withMutableBuffer { dst in
                 for i in dst.indices { dst[i] += src[i] }

@@ -59,15 +59,19 @@ public struct AccuracyAuditor: Sendable {
     private func verdict(_ rollout: LabeledRollout) -> Result<(gold: String, verdict: AuditVerdict), RewardError> {
         switch rollout.problemType ?? "math" {
         case "math", "numerical":
-            let judgement = reward.judge(response: rollout.response, reference: rollout.reference, options: rollout.options)
-            return .success((judgement.gold ?? reward.extractor.referenceAnswer(from: rollout.reference), AuditVerdict(judgement)))
+            let judgement = reward.judge(
+                response: rollout.response, reference: rollout.reference, options: rollout.options)
+            return .success(
+                (judgement.gold ?? reward.extractor.referenceAnswer(from: rollout.reference), AuditVerdict(judgement)))
         default:
-            let trajectory = Trajectory(response: rollout.response, answer: rollout.reference, problemType: rollout.problemType,
-                                        options: rollout.options)
+            let trajectory = Trajectory(
+                response: rollout.response, answer: rollout.reference, problemType: rollout.problemType,
+                options: rollout.options)
             let score: RewardScore
             do { score = try OutcomeReward(math: reward).score(trajectory) } catch { return .failure(error) }
             let extraction = reward.extractor.extract(from: rollout.response)
-            let verdict = AuditVerdict(accepted: score.value >= 0.5, path: extraction.anchor?.rawValue ?? "none", predicted: extraction.answer)
+            let verdict = AuditVerdict(
+                accepted: score.value >= 0.5, path: extraction.anchor?.rawValue ?? "none", predicted: extraction.answer)
             return .success((reward.extractor.referenceAnswer(from: rollout.reference), verdict))
         }
     }

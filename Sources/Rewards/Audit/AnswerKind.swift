@@ -40,7 +40,9 @@ public enum AnswerKind: String, Sendable, CaseIterable {
         if isNumberWithUnit(s) { return .numberWithUnit }
         if isInterval(s) { return .interval }
         if hasTopLevelComma(s) || s.hasPrefix("\\{") || isBracketedList(s) { return .list }
-        if s.contains("=") || s.contains("<") || s.contains(">") || s.contains("\\le") || s.contains("\\ge") || s.contains("\\neq") {
+        if s.contains("=") || s.contains("<") || s.contains(">") || s.contains("\\le") || s.contains("\\ge")
+            || s.contains("\\neq")
+        {
             return .relation
         }
         let mathy = s.contains { $0.isNumber || "\\^_+*/()[]{}".contains($0) }
@@ -54,7 +56,8 @@ public enum AnswerKind: String, Sendable, CaseIterable {
         // Thousands separators: `1,000`, `12,345,678`.
         let groups = body.split(separator: ",", omittingEmptySubsequences: false)
         return groups.count > 1 && (1...3).contains(groups[0].count)
-            && groups.allSatisfy { $0.allSatisfy(\.isASCIIDigitCharacter) } && groups.dropFirst().allSatisfy { $0.count == 3 }
+            && groups.allSatisfy { $0.allSatisfy(\.isASCIIDigitCharacter) }
+            && groups.dropFirst().allSatisfy { $0.count == 3 }
     }
 
     private static func isDecimal(_ s: Substring) -> Bool {
@@ -68,7 +71,8 @@ public enum AnswerKind: String, Sendable, CaseIterable {
         if slash.count == 2, slash.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigitCharacter) }) { return true }
         for command in ["\\frac{", "\\dfrac{", "\\tfrac{"] where body.hasPrefix(command) {
             let rest = body.dropFirst(command.count)
-            return rest.allSatisfy { $0.isASCIIDigitCharacter || $0 == "{" || $0 == "}" } && rest.filter { $0 == "}" }.count == 2
+            return rest.allSatisfy { $0.isASCIIDigitCharacter || $0 == "{" || $0 == "}" }
+                && rest.filter { $0 == "}" }.count == 2
         }
         return false
     }
@@ -83,11 +87,14 @@ public enum AnswerKind: String, Sendable, CaseIterable {
         if ["\\%", "^\\circ", "^{\\circ}", "\\circ"].contains(unit) { return true }
         if ["\\text{", "\\mbox{", "\\mathrm{"].contains(where: { unit.hasPrefix($0) }) { return unit.last == "}" }
         // `2\pi` or `3x` is an expression, not a quantity.
-        return unit.count <= 12 && !unit.contains { $0.isNumber || "=+*/^,\\".contains($0) } && (unit.count > 1 || !unit.allSatisfy(\.isLetter))
+        return unit.count <= 12 && !unit.contains { $0.isNumber || "=+*/^,\\".contains($0) }
+            && (unit.count > 1 || !unit.allSatisfy(\.isLetter))
     }
 
     private static func isInterval(_ s: Substring) -> Bool {
-        guard let first = s.first, let last = s.last, "([".contains(first), ")]".contains(last), hasTopLevelComma(s.dropFirst().dropLast()) else {
+        guard let first = s.first, let last = s.last, "([".contains(first), ")]".contains(last),
+            hasTopLevelComma(s.dropFirst().dropLast())
+        else {
             return s.contains("\\cup")
         }
         // `(1, 2)` reads as a tuple as often as an interval; mixed or square brackets and infinity do not.

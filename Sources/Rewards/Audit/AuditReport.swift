@@ -19,8 +19,10 @@ public struct AuditReport: Sendable {
     public var peerUnavailable: String?
 
     /// Makes a report.
-    public init(file: String, labelField: String, extraction: String?, unreadable: [UnreadableRow], ours: VerifierAudit,
-                peer: VerifierAudit? = nil, peerUnavailable: String? = nil) {
+    public init(
+        file: String, labelField: String, extraction: String?, unreadable: [UnreadableRow], ours: VerifierAudit,
+        peer: VerifierAudit? = nil, peerUnavailable: String? = nil
+    ) {
         self.file = file
         self.labelField = labelField
         self.extraction = extraction
@@ -49,7 +51,11 @@ public struct AuditReport: Sendable {
             ("label", .string(labelField)),
             ("extraction", extraction.map(JSONValue.string) ?? .null),
             ("rows", .number(Double(ours.total.rows + unreadable.count))),
-            ("unreadable", .array(unreadable.map { .object([("line", .number(Double($0.line))), ("error", .string($0.message))]) })),
+            (
+                "unreadable",
+                .array(
+                    unreadable.map { .object([("line", .number(Double($0.line))), ("error", .string($0.message))]) })
+            ),
             ("verifiers", .array(verifiers.map(Self.json))),
             ("peer_unavailable", peerUnavailable.map(JSONValue.string) ?? .null),
         ])
@@ -64,17 +70,24 @@ public struct AuditReport: Sendable {
         members.append(("seconds", audit.seconds.map(JSONValue.number) ?? .null))
         members.append(("by_path", .object(audit.byPath.map { ($0.path, .object(tallyMembers($0.tally))) })))
         members.append(("by_kind", .object(audit.byKind.map { ($0.kind.rawValue, .object(tallyMembers($0.tally))) })))
-        members.append(("examples", .object([
-            ("false_accepts", .array(audit.falseAcceptExamples.map(json))),
-            ("false_rejects", .array(audit.falseRejectExamples.map(json))),
-        ])))
+        members.append(
+            (
+                "examples",
+                .object([
+                    ("false_accepts", .array(audit.falseAcceptExamples.map(json))),
+                    ("false_rejects", .array(audit.falseRejectExamples.map(json))),
+                ])
+            ))
         return .object(members)
     }
 
     private static func tallyMembers(_ t: AuditTally) -> [(key: String, value: JSONValue)] {
-        [("rows", .number(Double(t.rows))), ("agreed", .number(Double(t.agreed))), ("agreement", .number(t.agreement)),
-         ("false_accepts", .number(Double(t.falseAccepts))), ("false_rejects", .number(Double(t.falseRejects))),
-         ("labelled_correct", .number(Double(t.labeledCorrect)))]
+        [
+            ("rows", .number(Double(t.rows))), ("agreed", .number(Double(t.agreed))),
+            ("agreement", .number(t.agreement)),
+            ("false_accepts", .number(Double(t.falseAccepts))), ("false_rejects", .number(Double(t.falseRejects))),
+            ("labelled_correct", .number(Double(t.labeledCorrect))),
+        ]
     }
 
     private static func json(_ e: VerifierAudit.Example) -> JSONValue {

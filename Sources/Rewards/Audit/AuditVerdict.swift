@@ -17,7 +17,9 @@ public struct AuditVerdict: Sendable, Equatable {
 
     /// The verdict of an accuracy judgement: accepted only when correct.
     public init(_ judgement: AccuracyJudgement) {
-        self.init(accepted: judgement.outcome == .correct, path: judgement.anchor?.rawValue ?? "none", predicted: judgement.predicted)
+        self.init(
+            accepted: judgement.outcome == .correct, path: judgement.anchor?.rawValue ?? "none",
+            predicted: judgement.predicted)
     }
 }
 

@@ -15,7 +15,9 @@ public struct LabeledRollout: Sendable, Equatable {
     public var label: Bool
 
     /// Makes a rollout.
-    public init(line: Int, response: String, reference: String, options: [String] = [], problemType: String? = nil, label: Bool) {
+    public init(
+        line: Int, response: String, reference: String, options: [String] = [], problemType: String? = nil, label: Bool
+    ) {
         self.line = line
         self.response = response
         self.reference = reference

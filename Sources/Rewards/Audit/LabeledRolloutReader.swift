@@ -36,7 +36,9 @@ public struct LabeledRolloutReader: Sendable {
             return .failure(AuditRowError("no reference answer (fields \(RowField.names(of: .answer)))"))
         }
         if let type = trajectory.problemType, !OutcomeReward.problemTypes.contains(type) {
-            return .failure(AuditRowError("unknown problem_type '\(type)' (known: \(OutcomeReward.problemTypes.joined(separator: ", ")))"))
+            return .failure(
+                AuditRowError(
+                    "unknown problem_type '\(type)' (known: \(OutcomeReward.problemTypes.joined(separator: ", ")))"))
         }
         var bytes = json
         let document = bytes.withUTF8 { JSONDocument.parse($0) }
@@ -44,10 +46,13 @@ public struct LabeledRolloutReader: Sendable {
             return .failure(AuditRowError("no label field '\(labelField)'"))
         }
         guard let label = Self.truth(labelValue) else {
-            return .failure(AuditRowError("field '\(labelField)' is \(Self.describe(labelValue)), expected true or false"))
+            return .failure(
+                AuditRowError("field '\(labelField)' is \(Self.describe(labelValue)), expected true or false"))
         }
-        return .success(LabeledRollout(line: line, response: trajectory.response, reference: reference,
-                                        options: trajectory.options ?? [], problemType: trajectory.problemType, label: label))
+        return .success(
+            LabeledRollout(
+                line: line, response: trajectory.response, reference: reference,
+                options: trajectory.options ?? [], problemType: trajectory.problemType, label: label))
     }
 
     /// A label as a boolean: JSON true/false, the strings "true"/"false" (any case) that CSV

@@ -31,14 +31,18 @@ public struct MathVerifyPeer: Sendable {
             return error.message
         }
         guard outcome.status != 0 else { return nil }
-        let lastLine = String(decoding: outcome.stderr, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? "exit status \(outcome.status)"
+        let lastLine =
+            String(decoding: outcome.stderr, as: UTF8.self).split(separator: "\n").last.map(String.init)
+            ?? "exit status \(outcome.status)"
         return "'\(python)' cannot import math_verify (\(lastLine)); install it with: pip install math-verify==0.9.0"
     }
 
     /// Whether math-verify accepts each response against its reference, in order, and the
     /// helper's seconds. A pair math-verify fails on (an exception, a timeout) counts as rejected,
     /// as `verify` itself returns False then.
-    public func verdicts(_ pairs: [(reference: String, response: String)]) throws(PeerError) -> (accepted: [Bool], seconds: Double) {
+    public func verdicts(
+        _ pairs: [(reference: String, response: String)]
+    ) throws(PeerError) -> (accepted: [Bool], seconds: Double) {
         var input = JSONWriter(capacity: pairs.count * 256)
         for pair in pairs {
             input.value(.array([.string(pair.reference), .string(pair.response)]))
@@ -46,7 +50,9 @@ public struct MathVerifyPeer: Sendable {
         }
         let outcome = try run(["-c", Self.script, String(workers)], input: Data(input.bytes))
         guard outcome.status == 0 else {
-            throw PeerError("math-verify helper exited with status \(outcome.status): \(String(decoding: outcome.stderr, as: UTF8.self).suffix(400))")
+            throw PeerError(
+                "math-verify helper exited with status \(outcome.status): \(String(decoding: outcome.stderr, as: UTF8.self).suffix(400))"
+            )
         }
         var accepted: [Bool] = [], seconds = 0.0
         accepted.reserveCapacity(pairs.count)
@@ -66,7 +72,9 @@ public struct MathVerifyPeer: Sendable {
 
     /// Runs the interpreter with `arguments`; standard error is captured, except for the judging
     /// run, whose progress line goes straight to ours.
-    private func run(_ arguments: [String], input: Data?) throws(PeerError) -> (status: Int32, stdout: Data, stderr: Data) {
+    private func run(
+        _ arguments: [String], input: Data?
+    ) throws(PeerError) -> (status: Int32, stdout: Data, stderr: Data) {
         let process = Process()
         if python.contains("/") {
             process.executableURL = URL(fileURLWithPath: python)
@@ -94,44 +102,44 @@ public struct MathVerifyPeer: Sendable {
     /// The helper: reads `[reference, response]` lines, prints `1`/`0` per pair in order, then
     /// `T <seconds>`. Progress goes to standard error when that is a terminal.
     static let script = #"""
-import json, logging, os, sys, time
-from math_verify import parse, verify
-logging.disable(logging.WARNING)  # one warning per timed-out pair would bury the report
+        import json, logging, os, sys, time
+        from math_verify import parse, verify
+        logging.disable(logging.WARNING)  # one warning per timed-out pair would bury the report
 
-def judge(pair):
-    try:
-        return "1" if verify(parse(pair[0]), parse(pair[1])) else "0"
-    except Exception:
-        return "0"
+        def judge(pair):
+            try:
+                return "1" if verify(parse(pair[0]), parse(pair[1])) else "0"
+            except Exception:
+                return "0"
 
-def main():
-    workers = int(sys.argv[1]) if len(sys.argv) > 1 else 1
-    pairs = [json.loads(line) for line in sys.stdin.read().split("\n") if line.strip()]
-    tty = os.isatty(2)
-    started = time.perf_counter()
-    out = []
-    def note(done):
-        if tty and (done % 64 == 0 or done == len(pairs)):
-            rate = done / max(time.perf_counter() - started, 1e-9)
-            sys.stderr.write("\rmath-verify %d/%d pairs  %.0f pairs/s\x1b[K" % (done, len(pairs), rate))
-    if workers > 1 and len(pairs) > 1:
-        import multiprocessing
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for verdict in pool.imap(judge, pairs, chunksize=8):
-                out.append(verdict)
-                note(len(out))
-    else:
-        for pair in pairs:
-            out.append(judge(pair))
-            note(len(out))
-    seconds = time.perf_counter() - started
-    if tty:
-        sys.stderr.write("\r\x1b[K")
-    sys.stdout.write("".join(v + "\n" for v in out))
-    sys.stdout.write("T %.6f\n" % seconds)
+        def main():
+            workers = int(sys.argv[1]) if len(sys.argv) > 1 else 1
+            pairs = [json.loads(line) for line in sys.stdin.read().split("\n") if line.strip()]
+            tty = os.isatty(2)
+            started = time.perf_counter()
+            out = []
+            def note(done):
+                if tty and (done % 64 == 0 or done == len(pairs)):
+                    rate = done / max(time.perf_counter() - started, 1e-9)
+                    sys.stderr.write("\rmath-verify %d/%d pairs  %.0f pairs/s\x1b[K" % (done, len(pairs), rate))
+            if workers > 1 and len(pairs) > 1:
+                import multiprocessing
+                with multiprocessing.get_context("fork").Pool(workers) as pool:
+                    for verdict in pool.imap(judge, pairs, chunksize=8):
+                        out.append(verdict)
+                        note(len(out))
+            else:
+                for pair in pairs:
+                    out.append(judge(pair))
+                    note(len(out))
+            seconds = time.perf_counter() - started
+            if tty:
+                sys.stderr.write("\r\x1b[K")
+            sys.stdout.write("".join(v + "\n" for v in out))
+            sys.stdout.write("T %.6f\n" % seconds)
 
-main()
-"""#
+        main()
+        """#
 }
 
 /// Why the peer could not judge.

@@ -28,16 +28,23 @@ public struct VerifierAudit: Sendable {
 
     /// Tallies `verdicts` (parallel to `rollouts`) against the labels; `golds` are the gold answers
     /// as compared (parallel too), which the kinds are read from.
-    public init(name: String, rollouts: [LabeledRollout], golds: [String], verdicts: [AuditVerdict], examples: Int, seconds: Double? = nil) {
-        precondition(rollouts.count == verdicts.count && rollouts.count == golds.count, "one verdict and one gold per rollout")
+    public init(
+        name: String, rollouts: [LabeledRollout], golds: [String], verdicts: [AuditVerdict], examples: Int,
+        seconds: Double? = nil
+    ) {
+        precondition(
+            rollouts.count == verdicts.count && rollouts.count == golds.count, "one verdict and one gold per rollout")
         self.name = name
         self.seconds = seconds
         var paths: [String: AuditTally] = [:], kinds: [AnswerKind: AuditTally] = [:]
         for (i, rollout) in rollouts.enumerated() {
             let verdict = verdicts[i]
             total.add(accepted: verdict.accepted, label: rollout.label)
-            if let path = verdict.path { paths[path, default: AuditTally()].add(accepted: verdict.accepted, label: rollout.label) }
-            kinds[AnswerKind.classify(golds[i]), default: AuditTally()].add(accepted: verdict.accepted, label: rollout.label)
+            if let path = verdict.path {
+                paths[path, default: AuditTally()].add(accepted: verdict.accepted, label: rollout.label)
+            }
+            kinds[AnswerKind.classify(golds[i]), default: AuditTally()].add(
+                accepted: verdict.accepted, label: rollout.label)
             guard verdict.accepted != rollout.label else { continue }
             let example = Example(rollout: rollout, gold: golds[i], verdict: verdict)
             if verdict.accepted, falseAcceptExamples.count < examples { falseAcceptExamples.append(example) }

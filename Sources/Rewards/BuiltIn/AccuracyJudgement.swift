@@ -28,7 +28,10 @@ public struct AccuracyJudgement: Sendable, Equatable {
     public var predicted: String?
 
     /// Makes a judgement; the answers and the extraction path are for reports (`audit`, `--explain`).
-    public init(_ outcome: Outcome, _ explanation: String, anchor: AnswerAnchor? = nil, gold: String? = nil, predicted: String? = nil) {
+    public init(
+        _ outcome: Outcome, _ explanation: String, anchor: AnswerAnchor? = nil, gold: String? = nil,
+        predicted: String? = nil
+    ) {
         self.outcome = outcome
         self.explanation = explanation
         self.anchor = anchor

@@ -30,8 +30,9 @@ public struct AccuracyReward: Reward {
     /// without an anchor) and `anchors` (the user's own regex patterns, tried before the phrases).
     public init(options: RewardOptions) throws(RewardError) {
         try options.requireOnly(["comparator", "precision", "extraction", "anchors"])
-        let mode = try options.string("extraction", default: ExtractionMode.anchored.rawValue,
-                                      allowed: ExtractionMode.allCases.map(\.rawValue))
+        let mode = try options.string(
+            "extraction", default: ExtractionMode.anchored.rawValue,
+            allowed: ExtractionMode.allCases.map(\.rawValue))
         var anchors: [RegexPattern] = []
         for pattern in try options.strings("anchors") {
             do {
@@ -44,7 +45,9 @@ public struct AccuracyReward: Reward {
         let name = try options.string("comparator", default: "standard", allowed: Self.comparatorNames)
         var math = MathVerifier.Options()
         math.precision = try options.int("precision", default: 6)
-        guard (0...30).contains(math.precision) else { throw RewardError("reward '\(options.rewardName)': option 'precision' must be 0-30") }
+        guard (0...30).contains(math.precision) else {
+            throw RewardError("reward '\(options.rewardName)': option 'precision' must be 0-30")
+        }
         switch name {
         case "simple": self.init(extractor: extractor, comparator: SimpleAnswerComparator())
         case "math": self.init(extractor: extractor, comparator: MathVerifier(options: math))
@@ -78,18 +81,23 @@ public struct AccuracyReward: Reward {
         if resolved.hedgedAnswers > 1, let letter = sameOption(extraction.distinctCandidates, options: options) {
             resolved = (String(letter), 0)
         }
-        guard let predicted = resolved.answer else { return AccuracyJudgement(.noAnswer, "no final answer found", gold: gold) }
+        guard let predicted = resolved.answer else {
+            return AccuracyJudgement(.noAnswer, "no final answer found", gold: gold)
+        }
         if resolved.hedgedAnswers > 1 {
-            return AccuracyJudgement(.wrong, "hedged: \(resolved.hedgedAnswers) different boxed answers", anchor: anchor, gold: gold,
-                                     predicted: predicted)
+            return AccuracyJudgement(
+                .wrong, "hedged: \(resolved.hedgedAnswers) different boxed answers", anchor: anchor, gold: gold,
+                predicted: predicted)
         }
         let verdict = compare(gold: gold, predicted: predicted, options: options)
         if verdict.isMatch {
-            return AccuracyJudgement(.correct, Self.matched(anchor, verdict.reason) ?? "matched via \(anchor.rawValue) (\(verdict.reason))",
-                                     anchor: anchor, gold: gold, predicted: predicted)
+            return AccuracyJudgement(
+                .correct, Self.matched(anchor, verdict.reason) ?? "matched via \(anchor.rawValue) (\(verdict.reason))",
+                anchor: anchor, gold: gold, predicted: predicted)
         }
-        return AccuracyJudgement(.wrong, "answer '\(Self.excerpt(predicted))' does not match '\(Self.excerpt(gold))'",
-                                 anchor: anchor, gold: gold, predicted: predicted)
+        return AccuracyJudgement(
+            .wrong, "answer '\(Self.excerpt(predicted))' does not match '\(Self.excerpt(gold))'",
+            anchor: anchor, gold: gold, predicted: predicted)
     }
 
     /// Compares, letting option text stand for its letter on either side.
@@ -115,7 +123,8 @@ public struct AccuracyReward: Reward {
         var found: Character?
         for candidate in candidates.prefix(8) {
             guard let letter = ChoiceLetter.parse(candidate) ?? optionLetter(matching: candidate, in: options),
-                  found == nil || found == letter else { return nil }
+                found == nil || found == letter
+            else { return nil }
             found = letter
         }
         return found

@@ -20,15 +20,19 @@ public struct FormatGatedReward: Reward {
 
     public func score(_ trajectory: Trajectory) throws(RewardError) -> RewardScore {
         let format = try gate.score(trajectory)
-        guard format.value == 1 else { return RewardScore(0, "format gate (\(gate.template.rawValue)): \(format.explanation ?? "not followed")") }
+        guard format.value == 1 else {
+            return RewardScore(0, "format gate (\(gate.template.rawValue)): \(format.explanation ?? "not followed")")
+        }
         return try inner.score(trajectory)
     }
 
     /// Builds `options` through `registry`, gated when they hold `format_gate`.
     static func build(_ options: RewardOptions, registry: RewardRegistry) throws(RewardError) -> any Reward {
         guard options["format_gate"] != nil else { return try registry.make(options) }
-        let template = try options.string("format_gate", default: "", allowed: FormatReward.Template.allCases.map(\.rawValue))
-        let rest = RewardOptions(rewardName: options.rewardName, values: options.values.filter { $0.key != "format_gate" })
+        let template = try options.string(
+            "format_gate", default: "", allowed: FormatReward.Template.allCases.map(\.rawValue))
+        let rest = RewardOptions(
+            rewardName: options.rewardName, values: options.values.filter { $0.key != "format_gate" })
         // `template` was checked against the allowed names above, so the fallback is never taken.
         let gate = FormatReward(template: FormatReward.Template(rawValue: template) ?? .thinkAnswer)
         return FormatGatedReward(try registry.make(rest), gate: gate)

@@ -29,8 +29,9 @@ public struct FormatReward: Reward {
     /// Builds from config options: `template` (default `think_answer`).
     public init(options: RewardOptions) throws(RewardError) {
         try options.requireOnly(["template"])
-        let raw = try options.string("template", default: Template.thinkAnswer.rawValue,
-                                     allowed: Template.allCases.map(\.rawValue))
+        let raw = try options.string(
+            "template", default: Template.thinkAnswer.rawValue,
+            allowed: Template.allCases.map(\.rawValue))
         self.init(template: Template(rawValue: raw)!)
     }
 
@@ -64,7 +65,9 @@ public struct FormatReward: Reward {
             // \A\s*<think>.*?</think>\s*<answer>.*?</answer>\s*\z, without a backtracking scan.
             let inOrder = offsets[0] < offsets[1] && offsets[1] < offsets[2] && offsets[2] < offsets[3]
             let blank = { (range: Range<Int>) in utf8[range].allSatisfy { $0 == 0x20 || (0x09...0x0D).contains($0) } }
-            let shaped = inOrder && blank(0..<offsets[0]) && blank(offsets[1] + 8..<offsets[2]) && blank(offsets[3] + 9..<utf8.count)
+            let shaped =
+                inOrder && blank(0..<offsets[0]) && blank(offsets[1] + 8..<offsets[2])
+                && blank(offsets[3] + 9..<utf8.count)
             return shaped ? nil : "not <think>…</think> then <answer>…</answer> alone"
         }
     }
@@ -81,11 +84,17 @@ public struct FormatReward: Reward {
             // The tags are compared through static pointers: indexing an array of arrays per `<`
             // would retain and release the inner arrays every time.
             let k: Int
-            if hasTag("<think>", base, i, utf8.count) { k = 0 }
-            else if hasTag("</think>", base, i, utf8.count) { k = 1 }
-            else if hasTag("<answer>", base, i, utf8.count) { k = 2 }
-            else if hasTag("</answer>", base, i, utf8.count) { k = 3 }
-            else { k = -1 }
+            if hasTag("<think>", base, i, utf8.count) {
+                k = 0
+            } else if hasTag("</think>", base, i, utf8.count) {
+                k = 1
+            } else if hasTag("<answer>", base, i, utf8.count) {
+                k = 2
+            } else if hasTag("</answer>", base, i, utf8.count) {
+                k = 3
+            } else {
+                k = -1
+            }
             if k >= 0 {
                 if counts[k] == 0 { firsts[k] = i }
                 counts[k] += 1
@@ -96,7 +105,9 @@ public struct FormatReward: Reward {
     }
 
     /// Whether `tag` is written at offset `i` of the `count` bytes at `base`.
-    @inline(__always) private static func hasTag(_ tag: StaticString, _ base: UnsafePointer<UInt8>, _ i: Int, _ count: Int) -> Bool {
+    @inline(__always) private static func hasTag(
+        _ tag: StaticString, _ base: UnsafePointer<UInt8>, _ i: Int, _ count: Int
+    ) -> Bool {
         let n = tag.utf8CodeUnitCount
         return i + n <= count && memcmp(base + i, tag.utf8Start, n) == 0
     }

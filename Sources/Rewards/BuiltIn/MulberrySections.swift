@@ -104,7 +104,9 @@ public struct MulberrySections: Sendable {
         if think < rationales { return "step-by-step header before rationales" }
         if first.offset < think { return "step 1 before the step-by-step header" }
         for (index, step) in steps.enumerated() where step.number != index + 1 {
-            return index == 0 ? "first step is numbered \(step.number)" : "step \(step.number) follows step \(steps[index - 1].number)"
+            return index == 0
+                ? "first step is numbered \(step.number)"
+                : "step \(step.number) follows step \(steps[index - 1].number)"
         }
         if let last = steps.last, final < last.offset { return "answer before step \(last.number)" }
         return nil
@@ -148,9 +150,12 @@ public struct MulberrySections: Sendable {
     private static func bodyEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var at = start
         while at < bytes.count, let base = bytes.baseAddress,
-              let hit = memchr(base + at, 0x0A, bytes.count - at) {
+            let hit = memchr(base + at, 0x0A, bytes.count - at)
+        {
             let newline = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if newline + 3 < bytes.count, bytes[newline + 1] == 0x23, bytes[newline + 2] == 0x23, bytes[newline + 3] == 0x23 {
+            if newline + 3 < bytes.count, bytes[newline + 1] == 0x23, bytes[newline + 2] == 0x23,
+                bytes[newline + 3] == 0x23
+            {
                 return newline
             }
             at = newline + 1

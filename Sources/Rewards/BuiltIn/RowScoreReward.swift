@@ -14,7 +14,9 @@ public struct RowScoreReward: Reward {
     /// (`RewardRegistry.withThinkingModel` in ThinkingRM), not `builtIn`.
     public init(options: RewardOptions) throws(RewardError) {
         if options["model"] != nil {
-            throw RewardError("reward '\(options.rewardName)': option 'model' needs the thinking reward model, which this registry does not include (use RewardRegistry.withThinkingModel from ThinkingRM); omit it to read rewards.\(options.rewardName) from each row")
+            throw RewardError(
+                "reward '\(options.rewardName)': option 'model' needs the thinking reward model, which this registry does not include (use RewardRegistry.withThinkingModel from ThinkingRM); omit it to read rewards.\(options.rewardName) from each row"
+            )
         }
         try options.requireOnly([])
         self.init(name: options.rewardName)

@@ -23,8 +23,10 @@ public struct StepAccuracyReward: Reward {
     public let accuracy: AccuracyReward
 
     /// Makes the reward from its parts.
-    public init(alpha: Double = 0.1, mode: StepGRPOMode = .paper, matching: KeyStepMatcher.Matching = .normalized,
-                accuracy: AccuracyReward = AccuracyReward()) {
+    public init(
+        alpha: Double = 0.1, mode: StepGRPOMode = .paper, matching: KeyStepMatcher.Matching = .normalized,
+        accuracy: AccuracyReward = AccuracyReward()
+    ) {
         self.alpha = alpha
         self.mode = mode
         self.matcher = KeyStepMatcher(matching: matching)
@@ -36,13 +38,18 @@ public struct StepAccuracyReward: Reward {
     public init(options: RewardOptions) throws(RewardError) {
         try options.requireOnly(["alpha", "mode", "matching"])
         let alpha = try options.double("alpha", default: 0.1)
-        guard alpha >= 0 else { throw RewardError("reward '\(options.rewardName)': option 'alpha' must be at least 0, got \(alpha)") }
-        let mode = try options.string("mode", default: StepGRPOMode.paper.rawValue, allowed: StepGRPOMode.allCases.map(\.rawValue))
-        let matching = try options.string("matching", default: KeyStepMatcher.Matching.normalized.rawValue,
-                                          allowed: KeyStepMatcher.Matching.allCases.map(\.rawValue))
+        guard alpha >= 0 else {
+            throw RewardError("reward '\(options.rewardName)': option 'alpha' must be at least 0, got \(alpha)")
+        }
+        let mode = try options.string(
+            "mode", default: StepGRPOMode.paper.rawValue, allowed: StepGRPOMode.allCases.map(\.rawValue))
+        let matching = try options.string(
+            "matching", default: KeyStepMatcher.Matching.normalized.rawValue,
+            allowed: KeyStepMatcher.Matching.allCases.map(\.rawValue))
         // Both raw values were checked against `allowed` above.
-        self.init(alpha: alpha, mode: StepGRPOMode(rawValue: mode) ?? .paper,
-                  matching: KeyStepMatcher.Matching(rawValue: matching) ?? .normalized)
+        self.init(
+            alpha: alpha, mode: StepGRPOMode(rawValue: mode) ?? .paper,
+            matching: KeyStepMatcher.Matching(rawValue: matching) ?? .normalized)
     }
 
     /// The StepRAR value with the answer verdict and the key steps matched; throws when the row
@@ -51,7 +58,8 @@ public struct StepAccuracyReward: Reward {
         guard let reference = trajectory.answer, reference.contains(where: { !$0.isWhitespace }) else {
             throw RewardError("step_accuracy: the row has no answer (fields answer/ground_truth/label/solution/gold)")
         }
-        let verdict = accuracy.judge(response: answerText(trajectory.response), reference: reference, options: trajectory.options ?? [])
+        let verdict = accuracy.judge(
+            response: answerText(trajectory.response), reference: reference, options: trajectory.options ?? [])
         if mode == .paper && verdict.outcome == .noAnswer {
             return RewardScore(0, "no final answer found: 0 (paper mode)")
         }
@@ -74,7 +82,8 @@ public struct StepAccuracyReward: Reward {
     func answerText(_ response: String) -> String {
         let header = "### The final answer is:"
         guard mode == .released, let first = ByteSearch.firstOffset(of: header, in: response),
-              let second = ByteSearch.firstOffset(of: header, in: response, from: first + header.utf8.count) else { return response }
+            let second = ByteSearch.firstOffset(of: header, in: response, from: first + header.utf8.count)
+        else { return response }
         return String(decoding: response.utf8.prefix(second), as: UTF8.self)
     }
 }

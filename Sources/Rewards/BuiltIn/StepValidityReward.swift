@@ -22,14 +22,16 @@ public struct StepValidityReward: Reward {
     /// Builds from config options: `mode` (`paper` | `released`).
     public init(options: RewardOptions) throws(RewardError) {
         try options.requireOnly(["mode"])
-        let mode = try options.string("mode", default: StepGRPOMode.paper.rawValue, allowed: StepGRPOMode.allCases.map(\.rawValue))
+        let mode = try options.string(
+            "mode", default: StepGRPOMode.paper.rawValue, allowed: StepGRPOMode.allCases.map(\.rawValue))
         // The raw value was checked against `allowed` above.
         self.init(mode: StepGRPOMode(rawValue: mode) ?? .paper)
     }
 
     /// 1 when every check passes, else 0 naming the first failed check.
     public func score(_ trajectory: Trajectory) throws(RewardError) -> RewardScore {
-        problem(in: MulberrySections(trajectory.response)).map { RewardScore(0, $0) } ?? RewardScore(1, "complete and in order")
+        problem(in: MulberrySections(trajectory.response)).map { RewardScore(0, $0) }
+            ?? RewardScore(1, "complete and in order")
     }
 
     /// The first failed check, or nil: completeness, then (paper) section order, then step
@@ -44,7 +46,8 @@ public struct StepValidityReward: Reward {
             if stepOne.offset < rationales { return "step 1 before rationales" }
         }
         for (index, step) in sections.steps.enumerated() where step.number != index + 1 {
-            return index == 0 ? "first step is numbered \(step.number)"
+            return index == 0
+                ? "first step is numbered \(step.number)"
                 : "step \(step.number) follows step \(sections.steps[index - 1].number)"
         }
         if let last = sections.steps.last, final < last.offset { return "answer before step \(last.number)" }

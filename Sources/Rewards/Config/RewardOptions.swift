@@ -27,7 +27,8 @@ public struct RewardOptions: Sendable, Equatable {
     public func requireOnly(_ known: Set<String>) throws(RewardError) {
         for (key, _) in values where !known.contains(key) {
             let list = known.sorted().joined(separator: ", ")
-            throw RewardError("reward '\(rewardName)': unknown option '\(key)' (known: \(list.isEmpty ? "none" : list))")
+            throw RewardError(
+                "reward '\(rewardName)': unknown option '\(key)' (known: \(list.isEmpty ? "none" : list))")
         }
     }
 
@@ -59,13 +60,16 @@ public struct RewardOptions: Sendable, Equatable {
     }
 
     /// A string option, `fallback` when absent; when `allowed` is given the value must be one of them.
-    public func string(_ key: String, default fallback: String, allowed: [String]? = nil) throws(RewardError) -> String {
+    public func string(_ key: String, default fallback: String, allowed: [String]? = nil) throws(RewardError) -> String
+    {
         guard let value = self[key] else { return fallback }
         guard case let .string(s) = value else {
             throw RewardError("reward '\(rewardName)': option '\(key)' must be a string, got \(value.kindName)")
         }
         if let allowed, !allowed.contains(s) {
-            throw RewardError("reward '\(rewardName)': option '\(key)' is '\(s)', expected one of: \(allowed.joined(separator: ", "))")
+            throw RewardError(
+                "reward '\(rewardName)': option '\(key)' is '\(s)', expected one of: \(allowed.joined(separator: ", "))"
+            )
         }
         return s
     }
@@ -75,12 +79,14 @@ public struct RewardOptions: Sendable, Equatable {
         guard let value = self[key] else { return [] }
         if case let .string(s) = value { return [s] }
         guard case let .array(items) = value else {
-            throw RewardError("reward '\(rewardName)': option '\(key)' must be a list of strings, got \(value.kindName)")
+            throw RewardError(
+                "reward '\(rewardName)': option '\(key)' must be a list of strings, got \(value.kindName)")
         }
         var out: [String] = []
         for (k, item) in items.enumerated() {
             guard case let .string(s) = item else {
-                throw RewardError("reward '\(rewardName)': option '\(key)' item \(k + 1) must be a string, got \(item.kindName)")
+                throw RewardError(
+                    "reward '\(rewardName)': option '\(key)' item \(k + 1) must be a string, got \(item.kindName)")
             }
             out.append(s)
         }

@@ -44,7 +44,9 @@ extension RewardSpec {
             for (key, value) in members {
                 switch key {
                 case "name":
-                    guard let s = value.stringValue else { throw ConfigError("\(where_(item)): 'name' must be a string") }
+                    guard let s = value.stringValue else {
+                        throw ConfigError("\(where_(item)): 'name' must be a string")
+                    }
                     name = s
                 case "as":
                     guard let s = value.stringValue else { throw ConfigError("\(where_(item)): 'as' must be a string") }
@@ -60,14 +62,16 @@ extension RewardSpec {
             guard let name else { throw ConfigError("\(where_(item)): reward entry has no 'name'") }
             let entry = Entry(name: name, component: component, weight: weight, options: options)
             if entries.contains(where: { $0.component == entry.component }) {
-                throw ConfigError("\(where_(item)): component '\(entry.component)' listed twice; give one a different 'as:' name")
+                throw ConfigError(
+                    "\(where_(item)): component '\(entry.component)' listed twice; give one a different 'as:' name")
             }
             entries.append(entry)
         }
         let group = try top["group"].map { node throws(ConfigError) in try jsonValue(node, source: source) }
-        let response = try top["response"].map { node throws(ConfigError) in
-            try ResponseCleanup(config: try jsonValue(node, source: source), place: where_(node))
-        } ?? ResponseCleanup()
+        let response =
+            try top["response"].map { node throws(ConfigError) in
+                try ResponseCleanup(config: try jsonValue(node, source: source), place: where_(node))
+            } ?? ResponseCleanup()
         return RewardSpec(rewards: entries, group: group, text: text, response: response)
     }
 
@@ -95,7 +99,9 @@ extension RewardSpec {
         case let .mapping(map):
             var members: [(key: String, value: JSONValue)] = []
             for (key, value) in map {
-                guard let k = key.string else { throw ConfigError("\(source) line \(key.mark?.line ?? 0): keys must be strings") }
+                guard let k = key.string else {
+                    throw ConfigError("\(source) line \(key.mark?.line ?? 0): keys must be strings")
+                }
                 members.append((k, try jsonValue(value, source: source)))
             }
             return .object(members)

@@ -20,7 +20,9 @@ public struct RewardSpec: Sendable, Equatable {
         public var options: RewardOptions
 
         /// Makes an entry.
-        public init(name: String, component: String? = nil, weight: Double = 1, options: [(key: String, value: JSONValue)] = []) {
+        public init(
+            name: String, component: String? = nil, weight: Double = 1, options: [(key: String, value: JSONValue)] = []
+        ) {
             self.name = name
             self.component = component ?? name
             self.weight = weight
@@ -38,7 +40,9 @@ public struct RewardSpec: Sendable, Equatable {
     public var response: ResponseCleanup
 
     /// Makes a spec.
-    public init(rewards: [Entry], group: JSONValue? = nil, text: String = "", response: ResponseCleanup = ResponseCleanup()) {
+    public init(
+        rewards: [Entry], group: JSONValue? = nil, text: String = "", response: ResponseCleanup = ResponseCleanup()
+    ) {
         self.rewards = rewards
         self.group = group
         self.text = text

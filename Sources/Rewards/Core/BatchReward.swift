@@ -36,7 +36,8 @@ public struct RewardUsage: Sendable, Equatable {
     public var summaryLine: String {
         var line = "\(name): \(calls) calls, \(cacheHits) cache hits, \(retries) retries, \(failures) failed"
         if calls > 0 {
-            line += ", latency ms p50 \(Self.format(latencyP50)) p90 \(Self.format(latencyP90)) p99 \(Self.format(latencyP99))"
+            line +=
+                ", latency ms p50 \(Self.format(latencyP50)) p90 \(Self.format(latencyP90)) p99 \(Self.format(latencyP99))"
         }
         if let breakerMessage { line += "; \(breakerMessage)" }
         return line

@@ -67,7 +67,9 @@ public struct ResponseCleanup: Sendable, Equatable {
         }
         if prefilled(trajectory), !out.response.contains("<think>") {
             out.response = "<think>" + out.response
-            notes.append(thinkPrefilled == .always ? "<think> prefilled by the template (config)" : "<think> prefilled by the prompt")
+            notes.append(
+                thinkPrefilled == .always
+                    ? "<think> prefilled by the template (config)" : "<think> prefilled by the prompt")
         }
         return (out, notes.isEmpty ? nil : notes.joined(separator: "; "))
     }
@@ -86,7 +88,11 @@ public struct ResponseCleanup: Sendable, Equatable {
                 var e = end
                 while e > 0, Self.isBlank(utf8[e - 1]) { e -= 1 }
                 guard e > 0, lastBytes.contains(utf8[e - 1]) else { break }
-                guard let k = tokenBytes.firstIndex(where: { $0.count <= e && memcmp(base + (e - $0.count), $0, $0.count) == 0 }) else { break }
+                guard
+                    let k = tokenBytes.firstIndex(where: {
+                        $0.count <= e && memcmp(base + (e - $0.count), $0, $0.count) == 0
+                    })
+                else { break }
                 end = e - tokenBytes[k].count
                 stripped.insert(stripTokens[k], at: 0)
             }
@@ -123,7 +129,8 @@ extension ResponseCleanup {
     /// Reads the `response:` section of a config; `place` names it in errors.
     init(config value: JSONValue, place: String) throws(ConfigError) {
         guard case let .object(members) = value else {
-            throw ConfigError("\(place): 'response' must be a mapping like {strip_tokens: [...], think_prefilled: auto}")
+            throw ConfigError(
+                "\(place): 'response' must be a mapping like {strip_tokens: [...], think_prefilled: auto}")
         }
         var tokens = Self.defaultStripTokens
         var prefill = ThinkPrefill.auto
@@ -136,7 +143,9 @@ extension ResponseCleanup {
                 tokens = []
                 for (i, item) in items.enumerated() {
                     guard case let .string(s) = item, !s.isEmpty else {
-                        throw ConfigError("\(place): 'response.strip_tokens' item \(i) is \(item.kindName), expected a non-empty string")
+                        throw ConfigError(
+                            "\(place): 'response.strip_tokens' item \(i) is \(item.kindName), expected a non-empty string"
+                        )
                     }
                     tokens.append(s)
                 }
@@ -145,7 +154,8 @@ extension ResponseCleanup {
                 case let .bool(b): prefill = b ? .always : .never
                 case let .string(s) where ThinkPrefill(rawValue: s) != nil: prefill = ThinkPrefill(rawValue: s) ?? .auto
                 default:
-                    throw ConfigError("\(place): 'response.think_prefilled' must be auto, true or false, got \(v.kindName)")
+                    throw ConfigError(
+                        "\(place): 'response.think_prefilled' must be auto, true or false, got \(v.kindName)")
                 }
             default:
                 throw ConfigError("\(place): unknown key 'response.\(key)' (known: strip_tokens, think_prefilled)")
@@ -167,7 +177,9 @@ enum JSONStringTail {
             let b = raw[end - 1]
             if b == 0x20 || b == 0x09 { end -= 1; continue }
             // `\n`, `\t`, `\r` written as escapes: the backslash must not itself be escaped.
-            if end >= 2, raw[end - 2] == UInt8(ascii: "\\"), [UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "r")].contains(b) {
+            if end >= 2, raw[end - 2] == UInt8(ascii: "\\"),
+                [UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "r")].contains(b)
+            {
                 var slashes = 0
                 while end - 2 - slashes >= 0, raw[end - 2 - slashes] == UInt8(ascii: "\\") { slashes += 1 }
                 if slashes % 2 == 1 { end -= 2; continue }

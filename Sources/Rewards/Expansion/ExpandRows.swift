@@ -12,22 +12,31 @@ public enum ExpandRows {
     public static let imageKeys = ["images", "image"]
 
     /// The output lines for one input line, or why it cannot be expanded.
-    public static func expand(_ line: String, number: Int, with expander: QuestionExpander, images maker: (any VariantImageMaker)? = nil) -> Result<String, RowError> {
+    public static func expand(
+        _ line: String, number: Int, with expander: QuestionExpander, images maker: (any VariantImageMaker)? = nil
+    ) -> Result<String, RowError> {
         // Validate first (errors name the byte), then read the whole tree: expansion rewrites fields.
         var text = line
         let value: JSONValue
-        switch text.withUTF8({ bytes in RowDecoder.members(bytes).map { _ in JSONDecoding.value(bytes, 0..<bytes.count) } }) {
+        switch text.withUTF8({ bytes in
+            RowDecoder.members(bytes).map { _ in JSONDecoding.value(bytes, 0..<bytes.count) }
+        }) {
         case let .failure(e): return .failure(e)
         case let .success(v): value = v
         }
         guard case let .object(members) = value else { return .failure(.notAnObject(kind: value.kindName)) }
-        guard let promptKey = ["prompt", "question", "problem"].first(where: { k in members.contains { $0.key == k } }) else {
-            return .failure(.badField(name: "prompt", problem: "is missing: expand needs the question text (prompt/question/problem)"))
+        guard let promptKey = ["prompt", "question", "problem"].first(where: { k in members.contains { $0.key == k } })
+        else {
+            return .failure(
+                .badField(
+                    name: "prompt", problem: "is missing: expand needs the question text (prompt/question/problem)"))
         }
         guard case let .string(prompt)? = value[promptKey] else {
             return .failure(.badField(name: promptKey, problem: "must be text to be rewritten"))
         }
-        let answerKey = ["answer", "ground_truth", "label", "solution", "gold"].first { k in members.contains { $0.key == k } }
+        let answerKey = ["answer", "ground_truth", "label", "solution", "gold"].first { k in
+            members.contains { $0.key == k }
+        }
         let answer = answerKey.flatMap { value[$0]?.stringValue }
         let options = value["options"].flatMap { v -> [String]? in
             guard case let .array(items) = v else { return nil }
@@ -38,7 +47,9 @@ public enum ExpandRows {
         let question = QuestionExpander.Question(prompt: prompt, answer: answer, options: options)
         let variants = expander.variants(of: question, index: number)
         var imageKey: String?, images: [VariantImages]?
-        if let maker, let key = imageKeys.first(where: { k in members.contains { $0.key == k } }), let field = value[key] {
+        if let maker, let key = imageKeys.first(where: { k in members.contains { $0.key == k } }),
+            let field = value[key]
+        {
             switch imagePaths(field, key: key) {
             case let .failure(e): return .failure(e)
             case let .success(paths) where !paths.isEmpty:
@@ -58,9 +69,15 @@ public enum ExpandRows {
                 case promptKey: row.append((key, .string(withHint(image?.hint, variant.question.prompt))))
                 case imageKey where image != nil:
                     let paths = (image?.paths ?? []).map(JSONValue.string)
-                    if case .array = old { row.append((key, .array(paths))) } else { row.append((key, paths.first ?? old)) }
-                case answerKey where variant.question.answer != nil: row.append((key, .string(variant.question.answer ?? "")))
-                case "options" where variant.question.options != nil: row.append((key, .array((variant.question.options ?? []).map(JSONValue.string))))
+                    if case .array = old {
+                        row.append((key, .array(paths)))
+                    } else {
+                        row.append((key, paths.first ?? old))
+                    }
+                case answerKey where variant.question.answer != nil:
+                    row.append((key, .string(variant.question.answer ?? "")))
+                case "options" where variant.question.options != nil:
+                    row.append((key, .array((variant.question.options ?? []).map(JSONValue.string))))
                 default: row.append((key, old))
                 }
             }
@@ -84,13 +101,15 @@ public enum ExpandRows {
             var paths: [String] = []
             for (i, item) in items.enumerated() {
                 guard case let .string(path) = item else {
-                    return .failure(.badField(name: "\(key)[\(i)]", problem: "is \(item.kindName), expected an image path"))
+                    return .failure(
+                        .badField(name: "\(key)[\(i)]", problem: "is \(item.kindName), expected an image path"))
                 }
                 paths.append(path)
             }
             return .success(paths)
         default:
-            return .failure(.badField(name: key, problem: "is \(field.kindName), expected an image path or a list of paths"))
+            return .failure(
+                .badField(name: key, problem: "is \(field.kindName), expected an image path or a list of paths"))
         }
     }
 

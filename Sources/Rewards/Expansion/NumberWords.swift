@@ -1,8 +1,10 @@
 /// Small whole numbers as English words and back, for rewrites that state a number another way.
 enum NumberWords {
-    static let words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-                        "eighteen", "nineteen", "twenty"]
+    static let words = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+        "eighteen", "nineteen", "twenty",
+    ]
 
     /// The word for 0...20, else nil.
     static func word(for n: Int) -> String? {

@@ -73,7 +73,9 @@ public struct QuestionExpander: Sendable {
         for kind in kinds where rng.next() % 10 < 6 {
             switch kind {
             case "reorder":
-                if let p = Rewrites.reorderStatements(result.prompt, rng: &rng) { result.prompt = p; applied.append(kind) }
+                if let p = Rewrites.reorderStatements(result.prompt, rng: &rng) {
+                    result.prompt = p; applied.append(kind)
+                }
             case "numbers":
                 if let p = Rewrites.restateNumbers(result.prompt, rng: &rng) { result.prompt = p; applied.append(kind) }
             case "options":

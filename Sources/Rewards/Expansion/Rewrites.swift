@@ -78,7 +78,9 @@ enum Rewrites {
             var changed = false
             var out = ""
             for (i, t) in tokens.enumerated() {
-                if direction, t.isNumber, let n = Int(t.text), let word = NumberWords.word(for: n), isPlainContext(tokens, i) {
+                if direction, t.isNumber, let n = Int(t.text), let word = NumberWords.word(for: n),
+                    isPlainContext(tokens, i)
+                {
                     out += startsSentence(tokens, i) ? word.prefix(1).uppercased() + word.dropFirst() : word
                     changed = true
                 } else if !direction, t.isWord, let n = NumberWords.value(of: t.text), isPlainContext(tokens, i) {
@@ -97,7 +99,9 @@ enum Rewrites {
     /// group, a money amount or a percentage. A full stop or comma after it is fine unless a digit
     /// follows at once (`3.5`, `1,200`).
     private static func isPlainContext(_ tokens: [Token], _ i: Int) -> Bool {
-        let mathy: Set<Character> = ["+", "-", "*", "/", "=", "^", "$", "%", "×", "÷", "\\", "{", "}", "(", ")", ":", "€", "£", "_"]
+        let mathy: Set<Character> = [
+            "+", "-", "*", "/", "=", "^", "$", "%", "×", "÷", "\\", "{", "}", "(", ")", ":", "€", "£", "_",
+        ]
         let before = i > 0 ? tokens[i - 1].text : "", after = i + 1 < tokens.count ? tokens[i + 1].text : ""
         if let b = before.last, mathy.contains(b) || b == "." || b == "," { return false }
         if let a = after.first, mathy.contains(a) { return false }
@@ -116,9 +120,10 @@ enum Rewrites {
     /// Options shuffled; the labels in the prompt and the answer letter follow their texts.
     static func shuffleOptions(_ q: QuestionExpander.Question, rng: inout SplitMix64) -> QuestionExpander.Question? {
         guard let options = q.options, options.count >= 2, options.count <= 26,
-              let answer = q.answer?.trimmingCharacters(in: .whitespaces), answer.count == 1,
-              let answerLetter = answer.uppercased().first, let answerIndex = Self.letters.firstIndex(of: answerLetter),
-              answerIndex < options.count else { return nil }
+            let answer = q.answer?.trimmingCharacters(in: .whitespaces), answer.count == 1,
+            let answerLetter = answer.uppercased().first, let answerIndex = Self.letters.firstIndex(of: answerLetter),
+            answerIndex < options.count
+        else { return nil }
         // Every option must appear in the prompt as "(L) text" so the listing can be relabelled.
         var spans: [Range<String.Index>] = []
         for (i, option) in options.enumerated() {
@@ -133,7 +138,8 @@ enum Rewrites {
             prompt.replaceSubrange(span, with: "(\(letters[p])) \(options[order[p]])")
         }
         guard let newIndex = order.firstIndex(of: answerIndex) else { return nil }
-        return QuestionExpander.Question(prompt: prompt, answer: String(letters[newIndex]), options: order.map { options[$0] })
+        return QuestionExpander.Question(
+            prompt: prompt, answer: String(letters[newIndex]), options: order.map { options[$0] })
     }
 
     static let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")

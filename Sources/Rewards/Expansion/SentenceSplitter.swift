@@ -10,7 +10,8 @@ enum SentenceSplitter {
             current.append(chars[i])
             let end = chars[i] == "." || chars[i] == "?" || chars[i] == "!" || chars[i] == "\n"
             // A period between digits is a decimal point, not a sentence end.
-            let decimal = chars[i] == "." && i > 0 && i + 1 < chars.count && chars[i - 1].isNumber && chars[i + 1].isNumber
+            let decimal =
+                chars[i] == "." && i > 0 && i + 1 < chars.count && chars[i - 1].isNumber && chars[i + 1].isNumber
             if end && !decimal {
                 // Keep the following spaces with this sentence, so the pieces rejoin exactly.
                 while i + 1 < chars.count, chars[i + 1] == " " { i += 1; current.append(" ") }

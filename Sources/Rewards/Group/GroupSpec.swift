@@ -45,7 +45,9 @@ public struct GroupSpec: Sendable, Equatable {
 
     /// Reads the `group:` value of a config; errors name the key and the allowed values.
     public init(_ value: JSONValue) throws(ConfigError) {
-        guard case let .object(members) = value else { throw ConfigError("'group' must be a mapping with trust: and/or advantage:") }
+        guard case let .object(members) = value else {
+            throw ConfigError("'group' must be a mapping with trust: and/or advantage:")
+        }
         for (key, section) in members {
             switch key {
             case "trust":
@@ -66,7 +68,9 @@ public struct GroupSpec: Sendable, Equatable {
         }
     }
 
-    private static func options(_ value: JSONValue, _ place: String, known: Set<String>) throws(ConfigError) -> [(key: String, value: JSONValue)] {
+    private static func options(
+        _ value: JSONValue, _ place: String, known: Set<String>
+    ) throws(ConfigError) -> [(key: String, value: JSONValue)] {
         guard case let .object(members) = value else { throw ConfigError("\(place) must be a mapping") }
         for (key, _) in members where !known.contains(key) {
             throw ConfigError("\(place): unknown key '\(key)' (known: \(known.sorted().joined(separator: ", ")))")
@@ -74,13 +78,19 @@ public struct GroupSpec: Sendable, Equatable {
         return members
     }
 
-    private static func number(_ o: [(key: String, value: JSONValue)], _ key: String, in place: String, default d: Double) throws(ConfigError) -> Double {
+    private static func number(
+        _ o: [(key: String, value: JSONValue)], _ key: String, in place: String, default d: Double
+    ) throws(ConfigError) -> Double {
         guard let v = o.first(where: { $0.key == key })?.value else { return d }
-        guard case let .number(n) = v, n.isFinite else { throw ConfigError("\(place): '\(key)' must be a number, got \(v.kindName)") }
+        guard case let .number(n) = v, n.isFinite else {
+            throw ConfigError("\(place): '\(key)' must be a number, got \(v.kindName)")
+        }
         return n
     }
 
-    private static func choice<E: RawRepresentable & CaseIterable>(_ o: [(key: String, value: JSONValue)], _ key: String, in place: String, default d: E) throws(ConfigError) -> E where E.RawValue == String {
+    private static func choice<E: RawRepresentable & CaseIterable>(
+        _ o: [(key: String, value: JSONValue)], _ key: String, in place: String, default d: E
+    ) throws(ConfigError) -> E where E.RawValue == String {
         guard let v = o.first(where: { $0.key == key })?.value else { return d }
         guard case let .string(s) = v, let e = E(rawValue: s) else {
             throw ConfigError("\(place): '\(key)' must be one of \(E.allCases.map(\.rawValue).joined(separator: ", "))")

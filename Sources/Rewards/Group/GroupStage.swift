@@ -16,7 +16,9 @@ public struct GroupStage: Sendable {
         public var thinking: Double?
 
         /// Makes a member.
-        public init(group: String, variant: String? = nil, total: Double, outcome: Double? = nil, thinking: Double? = nil) {
+        public init(
+            group: String, variant: String? = nil, total: Double, outcome: Double? = nil, thinking: Double? = nil
+        ) {
             self.group = group
             self.variant = variant
             self.total = total
@@ -77,7 +79,8 @@ public struct GroupStage: Sendable {
     /// What the step needs of each member; a member that lacks it becomes an error row.
     public func check(_ member: Member) -> String? {
         if spec.trust.mode != .off && member.thinking == nil {
-            return "trust weighting needs a thinking score: add a `thinking` reward to the config or `rewards.thinking` to the row"
+            return
+                "trust weighting needs a thinking score: add a `thinking` reward to the config or `rewards.thinking` to the row"
         }
         if spec.estimator == .shareGRPO && member.variant == nil {
             return "share_grpo needs `variant` (the question variant that generated the response) on every row"
@@ -100,8 +103,9 @@ public struct GroupStage: Sendable {
             let weighting = TrustWeighting(spec.trust)
             for key in order {
                 let idx = indices[key, default: []]
-                let (rewards, gamma) = weighting.apply(outcomes: idx.map { members[$0].outcome },
-                                                       thinking: idx.map { members[$0].thinking ?? 0 }, step: step)
+                let (rewards, gamma) = weighting.apply(
+                    outcomes: idx.map { members[$0].outcome },
+                    thinking: idx.map { members[$0].thinking ?? 0 }, step: step)
                 for (i, r) in zip(idx, rewards) { totals[i] = r }
                 gammas[key] = gamma
             }
@@ -119,7 +123,9 @@ public struct GroupStage: Sendable {
                 let variants = idx.map { members[$0].variant ?? "" }
                 for v in Set(variants) {
                     variantGroups += 1
-                    if GroupStatistics.hasZeroSpread(zip(variants, rewards).filter { $0.0 == v }.map(\.1)) { zeroVariantGroups += 1 }
+                    if GroupStatistics.hasZeroSpread(zip(variants, rewards).filter { $0.0 == v }.map(\.1)) {
+                        zeroVariantGroups += 1
+                    }
                 }
                 let shared = ShareGRPO.advantages(variants: variants, rewards: rewards, epsilon: spec.epsilon)
                 for (n, i) in idx.enumerated() {
@@ -141,7 +147,8 @@ public struct GroupStage: Sendable {
         summary.maxSize = sizes.max() ?? 0
         summary.fracZeroStd = order.isEmpty ? 0 : Double(zeroGroups) / Double(order.count)
         if spec.estimator == .shareGRPO {
-            summary.fracZeroStdBeforeSharing = variantGroups == 0 ? 0 : Double(zeroVariantGroups) / Double(variantGroups)
+            summary.fracZeroStdBeforeSharing =
+                variantGroups == 0 ? 0 : Double(zeroVariantGroups) / Double(variantGroups)
         }
         if spec.trust.mode != .off, !gammas.isEmpty {
             summary.trustMean = GroupStatistics.mean(Array(gammas.values))

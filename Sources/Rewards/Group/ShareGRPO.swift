@@ -45,8 +45,9 @@ public enum ShareGRPO {
             let own = local[variant] ?? (globalMean, 0)  // always present: prompts come from variants
             return prompts.map { k in
                 let isOwn = k == variant
-                return SharedAdvantage(promptVariant: k, shared: !isOwn,
-                                       advantage: global + (isOwn ? AdvantageEstimator.scaled(r - own.mean, by: own.std + epsilon) : 0))
+                return SharedAdvantage(
+                    promptVariant: k, shared: !isOwn,
+                    advantage: global + (isOwn ? AdvantageEstimator.scaled(r - own.mean, by: own.std + epsilon) : 0))
             }
         }
     }

@@ -50,10 +50,12 @@ enum EquationForms {
     /// `\frac{a}{b}` as `a/b` (parenthesised when compound), `$`, `\left`, `\right` dropped.
     static func plain(_ side: String) -> String {
         var s = side
-        for (from, to) in [("\\dfrac", "\\frac"), ("\\tfrac", "\\frac"), ("\\times", "*"), ("\\cdot", "*"), ("×", "*"),
-                           ("·", "*"), ("⋅", "*"), ("\\div", "/"), ("÷", "/"), ("−", "-"), ("\\%", "%"),
-                           ("^{\\circ}", "°"), ("^\\circ", "°"), ("\\circ", "°"), ("\\left", ""), ("\\right", ""),
-                           ("\\,", ""), ("\\;", ""), ("\\!", ""), ("$", "")] {
+        for (from, to) in [
+            ("\\dfrac", "\\frac"), ("\\tfrac", "\\frac"), ("\\times", "*"), ("\\cdot", "*"), ("×", "*"),
+            ("·", "*"), ("⋅", "*"), ("\\div", "/"), ("÷", "/"), ("−", "-"), ("\\%", "%"),
+            ("^{\\circ}", "°"), ("^\\circ", "°"), ("\\circ", "°"), ("\\left", ""), ("\\right", ""),
+            ("\\,", ""), ("\\;", ""), ("\\!", ""), ("$", ""),
+        ] {
             s = s.replacingOccurrences(of: from, with: to)
         }
         s = String(s.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
@@ -103,7 +105,10 @@ enum EquationForms {
     /// `a/b` as `\frac{a}{b}` when the side is exactly one quotient of two simple terms.
     private static func latexFraction(_ side: String) -> String {
         let parts = side.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts.allSatisfy({ p in !p.isEmpty && !p.contains(where: { "+-*×÷·=".contains($0) }) || isParenthesised(p) }) else {
+        guard parts.count == 2,
+            parts.allSatisfy({ p in !p.isEmpty && !p.contains(where: { "+-*×÷·=".contains($0) }) || isParenthesised(p) }
+            )
+        else {
             return side
         }
         let strip = { (p: Substring) in isParenthesised(p) ? String(p.dropFirst().dropLast()) : String(p) }

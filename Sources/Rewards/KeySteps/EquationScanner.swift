@@ -63,14 +63,20 @@ enum EquationScanner {
         sides.append(current)
         guard sides.count >= 2 else { return nil }
         sides = sides.map(clean)
-        guard sides.allSatisfy({ side in
-            !side.isEmpty && side.unicodeScalars.count <= longestSide
-                && side.unicodeScalars.contains { $0.properties.isAlphabetic || ($0.value >= 48 && $0.value <= 57) }
-        }) else { return nil }
-        guard sides.contains(where: { $0.unicodeScalars.contains { $0.value >= 48 && $0.value <= 57 } }) else { return nil }
+        guard
+            sides.allSatisfy({ side in
+                !side.isEmpty && side.unicodeScalars.count <= longestSide
+                    && side.unicodeScalars.contains { $0.properties.isAlphabetic || ($0.value >= 48 && $0.value <= 57) }
+            })
+        else { return nil }
+        guard sides.contains(where: { $0.unicodeScalars.contains { $0.value >= 48 && $0.value <= 57 } }) else {
+            return nil
+        }
         let range = tokens[run.lowerBound].range.lowerBound..<tokens[run.upperBound].range.upperBound
         let raw = clean(figurePrefix(before: run.lowerBound, in: tokens) + run.map { tokens[$0].text }.joined())
-        return Chain(sides: sides, approximate: approximate, raw: raw, subject: subject(before: run.lowerBound, in: tokens), range: range)
+        return Chain(
+            sides: sides, approximate: approximate, raw: raw, subject: subject(before: run.lowerBound, in: tokens),
+            range: range)
     }
 
     /// "angle " when the chain starts right after "angle" ("angle C = 70°"), so the side keeps
@@ -78,7 +84,9 @@ enum EquationScanner {
     private static func figurePrefix(before start: Int, in tokens: [MathTokens.Token]) -> String {
         var k = start - 1
         while k >= 0, tokens[k].kind == .space { k -= 1 }
-        guard k >= 0, tokens[k].kind == .word, ["angle", "side", "segment"].contains(tokens[k].text.lowercased()) else { return "" }
+        guard k >= 0, tokens[k].kind == .word, ["angle", "side", "segment"].contains(tokens[k].text.lowercased()) else {
+            return ""
+        }
         return tokens[k].text.lowercased() + " "
     }
 
@@ -101,7 +109,8 @@ enum EquationScanner {
         k -= 1
         while k >= 0, tokens[k].kind == .space { k -= 1 }
         guard k >= 0, tokens[k].kind == .word, tokens[k].text.count >= 3,
-              !QuantityScanner.stopWords.contains(tokens[k].text.lowercased()) else { return nil }
+            !QuantityScanner.stopWords.contains(tokens[k].text.lowercased())
+        else { return nil }
         return tokens[k].text.lowercased()
     }
 }
@@ -111,7 +120,8 @@ extension String {
     func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
         return String(scalars[first...last])
     }
 }

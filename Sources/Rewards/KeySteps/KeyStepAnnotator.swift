@@ -46,8 +46,9 @@ public struct KeyStepAnnotator: Sendable {
             var read: Result<Int, IOError> = .success(0)
             chunk.withUnsafeMutableBytes { raw in
                 guard let base = raw.baseAddress else { return }
-                do throws(IOError) { read = .success(try source.read(into: base, count: raw.count)) }
-                catch { read = .failure(error) }
+                do throws(IOError) { read = .success(try source.read(into: base, count: raw.count)) } catch {
+                    read = .failure(error)
+                }
             }
             let n = try read.get()
             if n > 0 { pending.append(contentsOf: chunk[0..<n]) }
@@ -64,14 +65,17 @@ public struct KeyStepAnnotator: Sendable {
             }
             pending.removeFirst(lineStart)
             if n == 0 {
-                if !pending.isEmpty, !skipping { annotateLine(pending[...], number: lineNumber, into: &out, summary: &summary) }
+                if !pending.isEmpty, !skipping {
+                    annotateLine(pending[...], number: lineNumber, into: &out, summary: &summary)
+                }
                 try sink.write(out.bytes)
                 break
             }
             if pending.count > Self.maxLineBytes {
                 if !skipping {
-                    RowEncoder.writeError(line: lineNumber, .lineTooLong(bytes: pending.count, limit: Self.maxLineBytes),
-                                          bytes: nil, members: [], keys: [], into: &out)
+                    RowEncoder.writeError(
+                        line: lineNumber, .lineTooLong(bytes: pending.count, limit: Self.maxLineBytes),
+                        bytes: nil, members: [], keys: [], into: &out)
                     summary.rows += 1
                     summary.errors += 1
                 }
@@ -95,7 +99,9 @@ public struct KeyStepAnnotator: Sendable {
         }
     }
 
-    private func annotateLine(_ line: ArraySlice<UInt8>, number: Int, into out: inout JSONWriter, summary: inout Summary) {
+    private func annotateLine(
+        _ line: ArraySlice<UInt8>, number: Int, into out: inout JSONWriter, summary: inout Summary
+    ) {
         guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return }
         summary.rows += 1
         line.withUnsafeBufferPointer { bytes in
@@ -116,19 +122,25 @@ public struct KeyStepAnnotator: Sendable {
                 let groups = extractor.keySteps(from: text)
                 summary.keySteps += groups.count
                 if groups.isEmpty { summary.rowsWithoutKeySteps += 1 }
-                RowEncoder.write(bytes, members: members, adding: ["key_steps"], {
-                    $0.key("key_steps")
-                    $0.value(.array(groups.map { .array($0.map(JSONValue.string)) }))
-                }, into: &out)
+                RowEncoder.write(
+                    bytes, members: members, adding: ["key_steps"],
+                    {
+                        $0.key("key_steps")
+                        $0.value(.array(groups.map { .array($0.map(JSONValue.string)) }))
+                    }, into: &out)
             }
         }
     }
 
     /// The first non-blank string among the reference fields.
-    private func reference(_ bytes: UnsafeBufferPointer<UInt8>, _ members: [JSONScanner.Member], keys: [String]) -> Result<String, RowError> {
+    private func reference(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ members: [JSONScanner.Member], keys: [String]
+    ) -> Result<String, RowError> {
         for field in Self.referenceFields {
-            guard let i = keys.firstIndex(of: field), case let .string(text) = JSONDecoding.value(bytes, members[i].value),
-                  text.contains(where: { !$0.isWhitespace }) else { continue }
+            guard let i = keys.firstIndex(of: field),
+                case let .string(text) = JSONDecoding.value(bytes, members[i].value),
+                text.contains(where: { !$0.isWhitespace })
+            else { continue }
             return .success(text)
         }
         return .failure(.noReference(fields: Self.referenceFields))

@@ -42,7 +42,8 @@ public struct KeyStepExtractor: Sendable {
             for quantity in QuantityScanner.quantities(in: step, excluding: excluded) {
                 let plain = quantity.number.replacingOccurrences(of: ",", with: "")
                 guard !usedNumbers.contains(plain), let first = quantity.forms.first,
-                      seen.insert(Self.key(first)).inserted else { continue }
+                    seen.insert(Self.key(first)).inserted
+                else { continue }
                 usedNumbers.insert(plain)
                 taken.append(KeyStep(kind: .quantity, text: first, forms: Array(quantity.forms.prefix(maxForms))))
             }
@@ -103,9 +104,11 @@ public struct KeyStepExtractor: Sendable {
         var out: Set<String> = []
         var current = ""
         for c in side + " " {
-            if c.isNumber || (c == "." && !current.isEmpty) { current.append(c) }
-            else if c == "," && !current.isEmpty { continue }
-            else if !current.isEmpty {
+            if c.isNumber || (c == "." && !current.isEmpty) {
+                current.append(c)
+            } else if c == "," && !current.isEmpty {
+                continue
+            } else if !current.isEmpty {
                 out.insert(current.hasSuffix(".") ? String(current.dropLast()) : current)
                 current = ""
             }
@@ -118,6 +121,8 @@ public struct KeyStepExtractor: Sendable {
         guard !ranges.isEmpty else { return [] }
         var offsets: [Int] = [0]
         for scalar in text.unicodeScalars { offsets.append(offsets[offsets.count - 1] + UTF8.width(scalar)) }
-        return ranges.map { offsets[min($0.lowerBound, offsets.count - 1)]..<offsets[min($0.upperBound, offsets.count - 1)] }
+        return ranges.map {
+            offsets[min($0.lowerBound, offsets.count - 1)]..<offsets[min($0.upperBound, offsets.count - 1)]
+        }
     }
 }

@@ -63,15 +63,22 @@ public enum KeyStepNormalizer {
 
     @inline(__always) private static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
     @inline(__always) private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
-    @inline(__always) private static func isLetter(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) }
+    @inline(__always) private static func isLetter(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A)
+    }
 
-    private static func rewrite(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, closers: inout [Int32]?, depth: Int, into out: inout [UInt8]) {
+    private static func rewrite(
+        _ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, closers: inout [Int32]?, depth: Int,
+        into out: inout [UInt8]
+    ) {
         var i = range.lowerBound
         let end = range.upperBound
         while i < end {
             let c = b[i]
             if isSpace(c) || c == UInt8(ascii: "$") { i += 1; continue }
-            guard c == UInt8(ascii: "\\"), i + 1 < end, isLetter(b[i + 1]) else { out.append(lower(c)); i += 1; continue }
+            guard c == UInt8(ascii: "\\"), i + 1 < end, isLetter(b[i + 1]) else {
+                out.append(lower(c)); i += 1; continue
+            }
             var nameEnd = i + 1
             while nameEnd < end, isLetter(b[nameEnd]) { nameEnd += 1 }
             let name = UnsafeBufferPointer(rebasing: b[(i + 1)..<nameEnd])
@@ -81,8 +88,9 @@ public enum KeyStepNormalizer {
             } else if equals(name, "left") || equals(name, "right") {
                 i = nameEnd
             } else if depth < maxDepth, equals(name, "frac") || equals(name, "dfrac") || equals(name, "tfrac"),
-                      let numerator = argument(b, from: nameEnd, end: end, closers: &closers),
-                      let denominator = argument(b, from: numerator.next, end: end, closers: &closers) {
+                let numerator = argument(b, from: nameEnd, end: end, closers: &closers),
+                let denominator = argument(b, from: numerator.next, end: end, closers: &closers)
+            {
                 rewrite(b, numerator.content, closers: &closers, depth: depth + 1, into: &out)
                 out.append(UInt8(ascii: "/"))
                 rewrite(b, denominator.content, closers: &closers, depth: depth + 1, into: &out)
@@ -96,7 +104,9 @@ public enum KeyStepNormalizer {
 
     /// One TeX argument starting at `from` (white space skipped): a brace group's content, or a
     /// single character as in `\frac12`. Nil when there is none or the braces do not close.
-    private static func argument(_ b: UnsafeBufferPointer<UInt8>, from: Int, end: Int, closers: inout [Int32]?) -> (content: Range<Int>, next: Int)? {
+    private static func argument(
+        _ b: UnsafeBufferPointer<UInt8>, from: Int, end: Int, closers: inout [Int32]?
+    ) -> (content: Range<Int>, next: Int)? {
         var i = from
         while i < end, isSpace(b[i]) { i += 1 }
         guard i < end else { return nil }
@@ -140,7 +150,9 @@ public enum KeyStepNormalizer {
 
     /// Whether `needle` occurs in `haystack` (`memchr` for the first byte, `memcmp` for the rest).
     static func contains(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = needle.first, needle.count <= haystack.count, let base = haystack.baseAddress else { return false }
+        guard let first = needle.first, needle.count <= haystack.count, let base = haystack.baseAddress else {
+            return false
+        }
         return needle.withUnsafeBufferPointer { n in
             guard let nb = n.baseAddress else { return false }
             let last = haystack.count - n.count

@@ -17,7 +17,9 @@ struct MathTokens {
     // Letter words that still read as mathematics next to an `=` (functions, constants).
     private static let mathWords: Set<String> = ["sin", "cos", "tan", "log", "ln", "sqrt", "pi", "min", "max"]
     // Commands that introduce prose, not mathematics: an equation stops at them.
-    private static let proseCommands: Set<String> = ["\\text", "\\mathrm", "\\mbox", "\\textbf", "\\quad", "\\qquad", "\\therefore", "\\because"]
+    private static let proseCommands: Set<String> = [
+        "\\text", "\\mathrm", "\\mbox", "\\textbf", "\\quad", "\\qquad", "\\therefore", "\\because",
+    ]
     private static let mathSymbols: Set<Unicode.Scalar> = [
         "+", "-", "*", "/", "=", "(", ")", "[", "]", "{", "}", "^", "_", "'", "|", "$",
         "×", "·", "÷", "−", "∠", "△", "°", "%", "√", "π", "²", "³", "≈", "⋅",
@@ -28,7 +30,9 @@ struct MathTokens {
         var tokens: [Token] = []
         var i = 0
         func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
-        func isLetter(_ c: Unicode.Scalar) -> Bool { (c.value >= 65 && c.value <= 90) || (c.value >= 97 && c.value <= 122) }
+        func isLetter(_ c: Unicode.Scalar) -> Bool {
+            (c.value >= 65 && c.value <= 90) || (c.value >= 97 && c.value <= 122)
+        }
         while i < s.count {
             let start = i
             let c = s[i]
@@ -36,9 +40,13 @@ struct MathTokens {
             if isDigit(c) {
                 i += 1
                 while i < s.count {
-                    if isDigit(s[i]) { i += 1 }
-                    else if (s[i] == "." || s[i] == ","), i + 1 < s.count, isDigit(s[i + 1]) { i += 2 }
-                    else { break }
+                    if isDigit(s[i]) {
+                        i += 1
+                    } else if (s[i] == "." || s[i] == ","), i + 1 < s.count, isDigit(s[i + 1]) {
+                        i += 2
+                    } else {
+                        break
+                    }
                 }
                 kind = .number
             } else if isLetter(c) {

@@ -26,7 +26,8 @@ enum QuantityScanner {
 
     // Constant patterns; the key-step extractor tests exercise both.
     private static let number = try! RegexPattern(
-        #"(?<![\w.,\\^{])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?!\w)(?!\.\d)(\s*(?:\\%|%|\s?percent\b|°|\^\\circ|\^\{\\circ\}|\s?degrees\b))?(?:\s+([A-Za-z]{3,}))?"#)
+        #"(?<![\w.,\\^{])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?!\w)(?!\.\d)(\s*(?:\\%|%|\s?percent\b|°|\^\\circ|\^\{\\circ\}|\s?degrees\b))?(?:\s+([A-Za-z]{3,}))?"#
+    )
     // Only "of": "the box is 4 by 3" and "Anna is 3 times as old" name no quantity.
     private static let before = try! RegexPattern(#"\b([A-Za-z]{3,})\s+(of)\s+\$?$"#)
 
@@ -53,7 +54,9 @@ enum QuantityScanner {
                 if context.link != "is" { forms.append(context.word + " is " + plain) }
             }
             guard !forms.isEmpty else { continue }
-            if value != plain, !forms.contains(where: { $0.hasPrefix(value) }) { forms.append(value + String(forms[0].dropFirst(plain.count))) }
+            if value != plain, !forms.contains(where: { $0.hasPrefix(value) }) {
+                forms.append(value + String(forms[0].dropFirst(plain.count)))
+            }
             found.append(Quantity(number: value, forms: forms, byteRange: range))
         }
         return found
@@ -63,7 +66,8 @@ enum QuantityScanner {
     private static func contextBefore(_ offset: Int, in text: String) -> (word: String, link: String)? {
         let prefix = String(decoding: text.utf8.prefix(offset).suffix(40), as: UTF8.self)
         guard let m = before.firstMatch(in: prefix), let word = m[1]?.lowercased(), let link = m[2]?.lowercased(),
-              !stopWords.contains(word) else { return nil }
+            !stopWords.contains(word)
+        else { return nil }
         return (word, link)
     }
 }

@@ -12,7 +12,8 @@ enum RelationScanner {
     }
 
     // A named figure: "AD", "triangle ABC", "△ABC", "\angle B".
-    private static let figure = #"(?:(?i:triangle|angle|line|segment|circle|quadrilateral|side)\s+|△\s*|∠\s*|\\triangle\s*|\\angle\s*)?[A-Z]{1,4}\b"#
+    private static let figure =
+        #"(?:(?i:triangle|angle|line|segment|circle|quadrilateral|side)\s+|△\s*|∠\s*|\\triangle\s*|\\angle\s*)?[A-Z]{1,4}\b"#
     private static let roles = [
         "perpendicular bisector", "angle bisector", "median", "altitude", "height", "bisector", "midpoint",
         "diameter", "radius", "chord", "tangent", "hypotenuse", "centroid", "incenter", "circumcenter", "center",
@@ -27,9 +28,12 @@ enum RelationScanner {
     /// Every relation in `text`, left to right.
     static func relations(in text: String) -> [Relation] {
         pattern.allMatches(in: text).compactMap { m in
-            guard let subject = m[1].map(String.init), let role = m[2]?.lowercased(), let whole = m[0] else { return nil }
+            guard let subject = m[1].map(String.init), let role = m[2]?.lowercased(), let whole = m[0] else {
+                return nil
+            }
             let object = m[3].map(String.init)
-            return Relation(raw: String(whole), forms: forms(subject: tidy(subject), role: role, object: object.map(tidy)))
+            return Relation(
+                raw: String(whole), forms: forms(subject: tidy(subject), role: role, object: object.map(tidy)))
         }
     }
 
@@ -46,7 +50,9 @@ enum RelationScanner {
             let rest = first.drop { !$0.isUppercase }
             if !rest.isEmpty { words.insert(String(rest), at: 1) }
         }
-        if let first = words.first { words[0] = first.count > 4 || first.first?.isLowercase == true ? first.lowercased() : first }
+        if let first = words.first {
+            words[0] = first.count > 4 || first.first?.isLowercase == true ? first.lowercased() : first
+        }
         return words.joined(separator: " ")
     }
 
@@ -78,25 +84,33 @@ enum RelationScanner {
             var out: [String] = []
             for (a, b) in [(subject, object), (object, subject)] {
                 out.append("\(a) is \(role) to \(b)")
-                for x in spellings(a) { for y in spellings(b) { for mark in marks { out.append("\(x) \(mark) \(y)") } } }
+                for x in spellings(a) {
+                    for y in spellings(b) { for mark in marks { out.append("\(x) \(mark) \(y)") } }
+                }
             }
             return out
         }
         switch role {
         case "isosceles", "equilateral", "right":
             var out = spellings(subject).map { "\($0) is \(role)" }
-            out += ["\(role) triangle \(name)", "\(role) \(subject)", "\(subject) is \(article(role)) \(role) triangle"]
+            out += [
+                "\(role) triangle \(name)", "\(role) \(subject)", "\(subject) is \(article(role)) \(role) triangle",
+            ]
             return out
         default:
             var out: [String] = []
             for s in spellings(subject) {
                 if let object {
-                    for o in spellings(object) { out += ["\(s) is the \(role) of \(o)", "\(s) is \(article(role)) \(role) of \(o)"] }
+                    for o in spellings(object) {
+                        out += ["\(s) is the \(role) of \(o)", "\(s) is \(article(role)) \(role) of \(o)"]
+                    }
                 }
                 out += ["\(s) is \(article(role)) \(role)", "\(s) is the \(role)"]
             }
             out.append("\(role) \(subject)")
-            if let object, role == "midpoint" || role == "center" || role == "centre" { out.append("\(role) of \(object)") }
+            if let object, role == "midpoint" || role == "center" || role == "centre" {
+                out.append("\(role) of \(object)")
+            }
             return out
         }
     }

@@ -17,8 +17,10 @@ public enum ParallelMap {
     /// processes take turns on the cores. A thread that finds no piece left waits asleep on a
     /// group: `concurrentPerform` has the caller spin in `sched_yield` for the last piece, CPU time
     /// that a loaded machine's other processes could use.
-    public static func map<State, R>(count: Int, makeState: @Sendable () -> State,
-                                     _ body: @Sendable (inout State, Int) -> R) -> [R] {
+    public static func map<State, R>(
+        count: Int, makeState: @Sendable () -> State,
+        _ body: @Sendable (inout State, Int) -> R
+    ) -> [R] {
         if count < 2 {
             var state = makeState()
             return (0..<count).map { body(&state, $0) }

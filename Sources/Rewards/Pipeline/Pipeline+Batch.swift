@@ -22,14 +22,20 @@ extension Pipeline {
     public func scoreBatch(_ trajectories: [Trajectory]) -> [Result<ScoredTrajectory, RowError>] {
         let cleaned = trajectories.map { spec.response.apply($0) }
         let rows = cleaned.map(\.0)
-        var scores = [[RewardScore?]](repeating: [RewardScore?](repeating: nil, count: components.count), count: rows.count)
+        var scores = [[RewardScore?]](
+            repeating: [RewardScore?](repeating: nil, count: components.count), count: rows.count)
         var failures = [RowError?](repeating: nil, count: rows.count)
-        let order = components.indices.sorted { (Self.batchReward(components[$0].reward) == nil ? 0 : 1, $0) < (Self.batchReward(components[$1].reward) == nil ? 0 : 1, $1) }
+        let order = components.indices.sorted {
+            (Self.batchReward(components[$0].reward) == nil ? 0 : 1, $0) < (
+                Self.batchReward(components[$1].reward) == nil ? 0 : 1, $1
+            )
+        }
         for c in order {
             let component = components[c]
             let pending = rows.indices.filter { failures[$0] == nil }
             if let batch = Self.batchReward(component.reward) {
-                let results = scoreWithAnswers(batch, gate: (component.reward as? FormatGatedReward)?.gate, pending.map { rows[$0] })
+                let results = scoreWithAnswers(
+                    batch, gate: (component.reward as? FormatGatedReward)?.gate, pending.map { rows[$0] })
                 for (k, i) in pending.enumerated() {
                     switch results[k] {
                     case let .success(s): scores[i][c] = s
@@ -50,13 +56,16 @@ extension Pipeline {
             if let failure = failures[i] { return .failure(failure) }
             let row = scores[i].map { $0 ?? RewardScore(0) }
             let total = zip(components, row).reduce(0.0) { $0 + $1.0.weight * $1.1.value }
-            return .success(ScoredTrajectory(names: componentNames, scores: row, total: total, responseNote: cleaned[i].1))
+            return .success(
+                ScoredTrajectory(names: componentNames, scores: row, total: total, responseNote: cleaned[i].1))
         }
     }
 
     /// The best score of each row over its acceptable answers (one request per answer), with a
     /// format gate applied first when the entry has one (a gated-out row is never sent).
-    private func scoreWithAnswers(_ reward: any BatchReward, gate: FormatReward?, _ rows: [Trajectory]) -> [Result<RewardScore, RewardError>] {
+    private func scoreWithAnswers(
+        _ reward: any BatchReward, gate: FormatReward?, _ rows: [Trajectory]
+    ) -> [Result<RewardScore, RewardError>] {
         var out = [Result<RewardScore, RewardError>?](repeating: nil, count: rows.count)
         var expanded: [Trajectory] = [], owner: [Int] = []
         for (i, row) in rows.enumerated() {
@@ -64,7 +73,9 @@ extension Pipeline {
                 do throws(RewardError) {
                     let format = try gate.score(row)
                     if format.value != 1 {
-                        out[i] = .success(RewardScore(0, "format gate (\(gate.template.rawValue)): \(format.explanation ?? "not followed")"))
+                        out[i] = .success(
+                            RewardScore(
+                                0, "format gate (\(gate.template.rawValue)): \(format.explanation ?? "not followed")"))
                         continue
                     }
                 } catch {

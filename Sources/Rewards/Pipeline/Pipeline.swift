@@ -32,7 +32,10 @@ public struct Pipeline: Sendable {
         var built: [Component] = []
         for entry in spec.rewards {
             do {
-                built.append(Component(name: entry.component, weight: entry.weight, reward: try FormatGatedReward.build(entry.options, registry: registry)))
+                built.append(
+                    Component(
+                        name: entry.component, weight: entry.weight,
+                        reward: try FormatGatedReward.build(entry.options, registry: registry)))
             } catch {
                 throw ConfigError(error.message)
             }
@@ -66,8 +69,10 @@ public struct Pipeline: Sendable {
             return nil
         }
         if let failure { return .failure(failure) }
-        return .success(ScoredTrajectory(names: componentNames, scores: scores, total: total, responseNote: note,
-                                         formatTagsMissing: vanishedTags.missing(scores, response: trajectory.response)))
+        return .success(
+            ScoredTrajectory(
+                names: componentNames, scores: scores, total: total, responseNote: note,
+                formatTagsMissing: vanishedTags.missing(scores, response: trajectory.response)))
     }
 
     /// The reward's score against the best of the acceptable answers: a row may list several, and
@@ -107,8 +112,10 @@ public struct ScoredTrajectory: Sendable, Equatable {
     public let formatTagsMissing: Bool
 
     /// Makes a result.
-    public init(names: [String], scores: [RewardScore], total: Double, responseNote: String? = nil,
-                formatTagsMissing: Bool = false) {
+    public init(
+        names: [String], scores: [RewardScore], total: Double, responseNote: String? = nil,
+        formatTagsMissing: Bool = false
+    ) {
         self.names = names
         self.scores = scores
         self.total = total

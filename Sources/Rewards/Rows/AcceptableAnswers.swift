@@ -12,12 +12,15 @@ public enum AcceptableAnswers {
         case .null: return nil
         case .string, .number: return (try text(value, item: nil), [])
         case let .array(items):
-            guard !items.isEmpty else { throw AcceptableAnswersError("is an empty list, expected at least one acceptable answer") }
+            guard !items.isEmpty else {
+                throw AcceptableAnswersError("is an empty list, expected at least one acceptable answer")
+            }
             var texts: [String] = []
             for (i, item) in items.enumerated() { texts.append(try text(item, item: i)) }
             return (texts[0], Array(texts.dropFirst()))
         default:
-            throw AcceptableAnswersError("is \(value.kindName), expected a string, a number or a list of acceptable answers")
+            throw AcceptableAnswersError(
+                "is \(value.kindName), expected a string, a number or a list of acceptable answers")
         }
     }
 

@@ -7,7 +7,8 @@ enum ChatMessages {
     static func lastText(_ messages: [JSONValue], role: String, field: String) throws(RowError) -> String? {
         for (i, message) in messages.enumerated().reversed() {
             guard case .object = message else {
-                throw .badField(name: field, problem: "item \(i) is \(message.kindName), expected a chat message {role, content}")
+                throw .badField(
+                    name: field, problem: "item \(i) is \(message.kindName), expected a chat message {role, content}")
             }
             guard message["role"]?.stringValue == role else { continue }
             switch message["content"] {
@@ -16,7 +17,8 @@ enum ChatMessages {
                 return parts.compactMap { $0["text"]?.stringValue }.joined(separator: "\n")
             case nil, .null?: return ""
             case let other?:
-                throw .badField(name: field, problem: "message \(i) has content that is \(other.kindName), expected text")
+                throw .badField(
+                    name: field, problem: "message \(i) has content that is \(other.kindName), expected text")
             }
         }
         // A response must come from the assistant; a prompt without a user turn simply has none.

@@ -44,12 +44,18 @@ struct RowAdditions {
         if let promptVariant {
             out.ascii(",\"prompt_variant\":")
             // Variants are usually numbered; keep them numbers so they compare equal to `variant`.
-            if let n = Int(promptVariant), String(n) == promptVariant { out.number(Double(n)) } else { out.string(promptVariant) }
+            if let n = Int(promptVariant), String(n) == promptVariant {
+                out.number(Double(n))
+            } else {
+                out.string(promptVariant)
+            }
         }
         if let shared { out.ascii(shared ? ",\"shared\":true" : ",\"shared\":false") }
         if explain, let scored {
             out.ascii(",\"explanations\":")
-            var notes = zip(scored.names, scored.scores).compactMap { name, score in score.explanation.map { (name, JSONValue.string($0)) } }
+            var notes = zip(scored.names, scored.scores).compactMap { name, score in
+                score.explanation.map { (name, JSONValue.string($0)) }
+            }
             if let note = scored.responseNote { notes.append(("response", .string(note))) }
             out.value(.object(notes))
         }

@@ -41,7 +41,8 @@ public enum RowDecoder {
 
     /// Whatever members a line has, with their keys (none when it is not a valid object): what an
     /// error row carries along, so a row with a bad field still names its id.
-    static func readableMembers(_ bytes: UnsafeBufferPointer<UInt8>) -> (members: [JSONScanner.Member], keys: [String]) {
+    static func readableMembers(_ bytes: UnsafeBufferPointer<UInt8>) -> (members: [JSONScanner.Member], keys: [String])
+    {
         let members = (try? Self.members(bytes).get()) ?? []
         return (members, keys(of: members, in: bytes))
     }
@@ -50,8 +51,10 @@ public enum RowDecoder {
     /// already carry their rewards), a row without a response gets an empty one.
     /// Of the fields outside `fields`, a prompt written as a plain string is left undecoded (nil):
     /// it cannot be malformed once scanned, so no row turns into an error row or out of one.
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, requireResponse: Bool = true,
-                       fields: TrajectoryFields = .all) -> Result<DecodedRow, RowError> {
+    static func decode(
+        _ bytes: UnsafeBufferPointer<UInt8>, requireResponse: Bool = true,
+        fields: TrajectoryFields = .all
+    ) -> Result<DecodedRow, RowError> {
         let members: [JSONScanner.Member]
         switch Self.members(bytes) {
         case let .success(m): members = m
@@ -62,13 +65,15 @@ public enum RowDecoder {
         var chosen = SIMD16<Int32>(repeating: -1), ranks = SIMD16<Int32>(repeating: 0)
         for (i, member) in members.enumerated() {
             guard let (field, rank) = RowField.lookup(bytes, member.key, hasEscape: member.keyHasEscape),
-                  !isNull(bytes, member.value) else { continue }
+                !isNull(bytes, member.value)
+            else { continue }
             if chosen[field.rawValue] >= 0, ranks[field.rawValue] <= Int32(rank) { continue }
             chosen[field.rawValue] = Int32(i)
             ranks[field.rawValue] = Int32(rank)
         }
         do {
-            let reader = FieldReader(bytes: bytes, members: members, chosen: chosen, requireResponse: requireResponse, fields: fields)
+            let reader = FieldReader(
+                bytes: bytes, members: members, chosen: chosen, requireResponse: requireResponse, fields: fields)
             return .success(DecodedRow(members: members, trajectory: try reader.trajectory()))
         } catch {
             return .failure(error)
@@ -113,7 +118,8 @@ private struct FieldReader {
             if response == nil, let p = prompt {
                 // OpenRLHF sends prompt + response as one query; the response is what follows the prompt.
                 guard query.hasPrefix(p) else {
-                    throw .badField(name: "query", problem: "does not start with the prompt, so the response cannot be split off")
+                    throw .badField(
+                        name: "query", problem: "does not start with the prompt, so the response cannot be split off")
                 }
                 response = String(query.dropFirst(p.count))
             } else if prompt == nil {
@@ -123,7 +129,8 @@ private struct FieldReader {
         guard let response = response ?? (requireResponse ? nil : "") else { throw .noResponse }
         var (answer, otherAnswers) = try answers()
         if answer == nil, let i = index(.rewardModel),
-           case let .string(gt)? = JSONDecoding.value(bytes, members[i].value)["ground_truth"] {
+            case let .string(gt)? = JSONDecoding.value(bytes, members[i].value)["ground_truth"]
+        {
             answer = gt
         }
         var trajectory = Trajectory(
@@ -132,11 +139,14 @@ private struct FieldReader {
             keySteps: try keySteps(), problemType: try plainString(.problemType),
             options: try options(), rewards: try rewards(), reward: try number(.reward))
         trajectory.otherAnswers = otherAnswers
-        if fields.contains(.images), let (_, m) = member(.images) { trajectory.images = JSONDecoding.value(bytes, m.value) }
+        if fields.contains(.images), let (_, m) = member(.images) {
+            trajectory.images = JSONDecoding.value(bytes, m.value)
+        }
         if skipPrompt, let (_, m) = member(.prompt) {
             // The prompt stays undecoded, but whether it prefilled <think> decides the response.
             let body = m.value.lowerBound + 1..<m.value.upperBound - 1
-            trajectory.skippedPromptEndsInThink = JSONStringTail.endsWithThink(UnsafeBufferPointer(rebasing: bytes[body]))
+            trajectory.skippedPromptEndsInThink =
+                JSONStringTail.endsWithThink(UnsafeBufferPointer(rebasing: bytes[body]))
                 ?? ResponseCleanup.endsWithThink(JSONDecoding.string(bytes, body, hasEscape: true))
         }
         return trajectory
@@ -178,12 +188,15 @@ private struct FieldReader {
         guard let (at, m) = member(field) else { return nil }
         switch bytes[m.value.lowerBound] {
         case UInt8(ascii: "\""):
-            return JSONDecoding.string(bytes, m.value.lowerBound + 1..<m.value.upperBound - 1, hasEscape: m.valueHasEscape)
+            return JSONDecoding.string(
+                bytes, m.value.lowerBound + 1..<m.value.upperBound - 1, hasEscape: m.valueHasEscape)
         case UInt8(ascii: "["):
             guard case let .array(items) = JSONDecoding.value(bytes, m.value) else { return nil }
             return try ChatMessages.lastText(items, role: role, field: name(at))
         default:
-            throw .badField(name: name(at), problem: "is \(JSONDecoding.value(bytes, m.value).kindName), expected text or chat messages")
+            throw .badField(
+                name: name(at),
+                problem: "is \(JSONDecoding.value(bytes, m.value).kindName), expected text or chat messages")
         }
     }
 
@@ -192,18 +205,22 @@ private struct FieldReader {
         guard let (at, m) = member(field) else { return nil }
         switch bytes[m.value.lowerBound] {
         case UInt8(ascii: "\""):
-            return JSONDecoding.string(bytes, m.value.lowerBound + 1..<m.value.upperBound - 1, hasEscape: m.valueHasEscape)
+            return JSONDecoding.string(
+                bytes, m.value.lowerBound + 1..<m.value.upperBound - 1, hasEscape: m.valueHasEscape)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return JSONDecoding.raw(bytes, m.value)
         default:
-            throw .badField(name: name(at), problem: "is \(JSONDecoding.value(bytes, m.value).kindName), expected a string or a number")
+            throw .badField(
+                name: name(at),
+                problem: "is \(JSONDecoding.value(bytes, m.value).kindName), expected a string or a number")
         }
     }
 
     private func plainString(_ field: RowField) throws(RowError) -> String? {
         guard let (at, m) = member(field) else { return nil }
         guard case let .string(s) = JSONDecoding.value(bytes, m.value) else {
-            throw .badField(name: name(at), problem: "is \(JSONDecoding.value(bytes, m.value).kindName), expected a string")
+            throw .badField(
+                name: name(at), problem: "is \(JSONDecoding.value(bytes, m.value).kindName), expected a string")
         }
         return s
     }
@@ -211,7 +228,8 @@ private struct FieldReader {
     private func number(_ field: RowField) throws(RowError) -> Double? {
         guard let (at, m) = member(field) else { return nil }
         guard case let .number(n) = JSONDecoding.value(bytes, m.value) else {
-            throw .badField(name: name(at), problem: "is \(JSONDecoding.value(bytes, m.value).kindName), expected a number")
+            throw .badField(
+                name: name(at), problem: "is \(JSONDecoding.value(bytes, m.value).kindName), expected a number")
         }
         return n
     }
@@ -235,7 +253,8 @@ private struct FieldReader {
                 }
                 groups.append(group)
             default:
-                throw .badField(name: name(at), problem: "item \(i) is \(item.kindName), expected a string or a list of strings")
+                throw .badField(
+                    name: name(at), problem: "item \(i) is \(item.kindName), expected a string or a list of strings")
             }
         }
         return groups

@@ -59,13 +59,17 @@ enum RowEncoder {
     }
 
     /// Whether the key of `member` is one of `keys`.
-    private static func isKey(_ member: JSONScanner.Member, in bytes: UnsafeBufferPointer<UInt8>, oneOf keys: [String]) -> Bool {
+    private static func isKey(
+        _ member: JSONScanner.Member, in bytes: UnsafeBufferPointer<UInt8>, oneOf keys: [String]
+    ) -> Bool {
         if member.keyHasEscape { return keys.contains(JSONDecoding.string(bytes, member.key, hasEscape: true)) }
         guard let base = bytes.baseAddress else { return false }
         let count = member.key.count
         for key in keys where key.utf8.count == count {
             var key = key
-            if key.withUTF8({ $0.baseAddress.map { memcmp($0, base + member.key.lowerBound, count) == 0 } ?? true }) { return true }
+            if key.withUTF8({ $0.baseAddress.map { memcmp($0, base + member.key.lowerBound, count) == 0 } ?? true }) {
+                return true
+            }
         }
         return false
     }

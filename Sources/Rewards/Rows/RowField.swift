@@ -4,7 +4,8 @@ import JSONLines
 /// The fields of an input row that RewardKit reads, and the names other frameworks use for them
 /// (docs/architecture.md, "Input row"). Earlier names in a list win when a row has several.
 enum RowField: Int, CaseIterable {
-    case prompt, response, answer, group, variant, keySteps, problemType, options, rewards, reward, query, rewardModel, images
+    case prompt, response, answer, group, variant, keySteps, problemType, options, rewards, reward, query, rewardModel,
+        images
 
     /// Every accepted key with the field it fills and its rank (lower wins).
     static let byKey: [String: (field: RowField, rank: Int)] = {
@@ -36,7 +37,9 @@ enum RowField: Int, CaseIterable {
     /// making a String: unescaped keys (nearly all) are compared as bytes against the aliases of
     /// their length. Scoring looks up every key of every row, and building and hashing a String
     /// for each cost more than this comparison.
-    static func lookup(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hasEscape: Bool) -> (field: RowField, rank: Int)? {
+    static func lookup(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hasEscape: Bool
+    ) -> (field: RowField, rank: Int)? {
         guard !hasEscape else { return byKey[JSONDecoding.string(bytes, range, hasEscape: true)] }
         guard range.count < byLength.count, let base = bytes.baseAddress else { return nil }
         for (key, entry) in byLength[range.count] where memcmp(base + range.lowerBound, key, range.count) == 0 {

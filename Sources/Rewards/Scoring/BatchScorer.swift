@@ -99,7 +99,8 @@ public struct BatchScorer: Sendable {
                 for (span, row) in zip(spans, decoded) {
                     switch row {
                     case let .failure(failure): lines.append(failure.line)
-                    case let .success(t): lines.append(evaluate(t, range: span.range, number: span.number, scored: results.next()))
+                    case let .success(t):
+                        lines.append(evaluate(t, range: span.range, number: span.number, scored: results.next()))
                     }
                 }
                 return lines
@@ -118,23 +119,35 @@ public struct BatchScorer: Sendable {
                 memberLine.append(i)
             }
         }
-        let (results, groupSummary) = stage?.run(members) ?? (members.map {
-            GroupStage.Result(reward: $0.total, advantage: nil, trust: nil, shared: nil)
-        }, GroupStage.Summary())
+        let (results, groupSummary) =
+            stage?.run(members) ?? (
+                members.map {
+                    GroupStage.Result(reward: $0.total, advantage: nil, trust: nil, shared: nil)
+                }, GroupStage.Summary()
+            )
         var resultOfLine = [Int: GroupStage.Result]()
         for (m, i) in memberLine.enumerated() { resultOfLine[i] = results[m] }
         return (checked, resultOfLine, groupSummary)
     }
 
     /// Decodes one line (any thread); a line that cannot be used is its error line.
-    private func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, number: Int) -> Result<Trajectory, LineError> {
+    private func decode(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, number: Int
+    ) -> Result<Trajectory, LineError> {
         let needsResponse: Bool
         if case .pipeline = rewards { needsResponse = true } else { needsResponse = false }
         switch RowDecoder.decode(UnsafeBufferPointer(rebasing: bytes[range]), requireResponse: needsResponse) {
         case let .failure(e): return .failure(LineError(line: .failed(number: number, e, range: range)))
         case let .success(row):
             if stage?.spec.estimator == .shareGRPO && row.trajectory.group == nil {
-                return .failure(LineError(line: .failed(number: number, .badField(name: "group", problem: "is missing: share_grpo needs the question id shared by its variants"), range: range)))
+                return .failure(
+                    LineError(
+                        line: .failed(
+                            number: number,
+                            .badField(
+                                name: "group",
+                                problem: "is missing: share_grpo needs the question id shared by its variants"),
+                            range: range)))
             }
             return .success(row.trajectory)
         }
@@ -149,7 +162,9 @@ public struct BatchScorer: Sendable {
     }
 
     /// Scores a decoded row (or takes the batch's result for it, `scored`) and makes its group member.
-    private func evaluate(_ t: Trajectory, range: Range<Int>, number: Int, scored batchResult: Result<ScoredTrajectory, RowError>?) -> Line {
+    private func evaluate(
+        _ t: Trajectory, range: Range<Int>, number: Int, scored batchResult: Result<ScoredTrajectory, RowError>?
+    ) -> Line {
         switch rewards {
         case let .pipeline(pipeline):
             switch batchResult ?? pipeline.score(t) {
@@ -158,28 +173,41 @@ public struct BatchScorer: Sendable {
                 var outcome = 0.0
                 var thinking = t.rewards?["thinking"]
                 for (component, score) in zip(pipeline.components, scored.scores) {
-                    if component.name == "thinking" { thinking = score.value } else { outcome += component.weight * score.value }
+                    if component.name == "thinking" {
+                        thinking = score.value
+                    } else {
+                        outcome += component.weight * score.value
+                    }
                 }
-                let member = GroupStage.Member(group: t.groupKey, variant: t.variant, total: scored.total, outcome: outcome, thinking: thinking)
+                let member = GroupStage.Member(
+                    group: t.groupKey, variant: t.variant, total: scored.total, outcome: outcome, thinking: thinking)
                 return .scored(number: number, range: range, scored: scored, member: member)
             }
         case .precomputed:
             guard t.reward != nil || t.rewards != nil else {
-                return .failed(number: number, .badField(name: "reward", problem: "is missing: give `reward` (total) or `rewards` (components)"), range: range)
+                return .failed(
+                    number: number,
+                    .badField(name: "reward", problem: "is missing: give `reward` (total) or `rewards` (components)"),
+                    range: range)
             }
             let components = t.rewards ?? [:]
             let outcome = t.rewards.map { $0.filter { $0.key != "thinking" }.values.reduce(0, +) } ?? t.reward ?? 0
-            let member = GroupStage.Member(group: t.groupKey, variant: t.variant,
-                                           total: t.reward ?? components.values.reduce(0, +),
-                                           outcome: outcome, thinking: components["thinking"])
+            let member = GroupStage.Member(
+                group: t.groupKey, variant: t.variant,
+                total: t.reward ?? components.values.reduce(0, +),
+                outcome: outcome, thinking: components["thinking"])
             return .scored(number: number, range: range, scored: nil, member: member)
         }
     }
 
     /// Writes a scored row, or with Share-GRPO one row per prompt variant.
-    private func write(_ row: UnsafeBufferPointer<UInt8>, scored: ScoredTrajectory?, result: GroupStage.Result, into out: inout JSONWriter) {
+    private func write(
+        _ row: UnsafeBufferPointer<UInt8>, scored: ScoredTrajectory?, result: GroupStage.Result,
+        into out: inout JSONWriter
+    ) {
         guard case let .success(members) = RowDecoder.members(row) else { return }
-        var additions = RowAdditions(scored: scored, reward: result.reward, advantage: result.advantage, trust: result.trust, explain: explain)
+        var additions = RowAdditions(
+            scored: scored, reward: result.reward, advantage: result.advantage, trust: result.trust, explain: explain)
         guard let shared = result.shared else {
             RowEncoder.write(row, members: members, adding: additions.keys, { additions.write(into: &$0) }, into: &out)
             return

@@ -19,7 +19,8 @@ final class ChunkPipeline: @unchecked Sendable {
 
     /// Scores piece `piece` of `chunk` into `output` (an empty buffer to reuse, handed over so
     /// that it stays uniquely referenced); returns the filled buffer and the tally.
-    typealias ScorePiece = @Sendable (_ chunk: ScoringChunk, _ piece: Int, _ output: consuming [UInt8]) -> ([UInt8], ScoreSummary)
+    typealias ScorePiece =
+        @Sendable (_ chunk: ScoringChunk, _ piece: Int, _ output: consuming [UInt8]) -> ([UInt8], ScoreSummary)
 
     private let sink: ByteSink
     private let scorePiece: ScorePiece
@@ -54,7 +55,9 @@ final class ChunkPipeline: @unchecked Sendable {
     private let workers = DispatchGroup()
 
     /// Starts one worker per core. `maxChunks` input buffers of `chunkBytes` may exist at once.
-    init(sink: ByteSink, chunkBytes: Int, maxChunks: Int = 4, componentNames: [String], scorePiece: @escaping ScorePiece) {
+    init(
+        sink: ByteSink, chunkBytes: Int, maxChunks: Int = 4, componentNames: [String], scorePiece: @escaping ScorePiece
+    ) {
         self.sink = sink
         self.chunkBytes = chunkBytes
         self.maxChunks = max(2, maxChunks)
@@ -98,8 +101,9 @@ final class ChunkPipeline: @unchecked Sendable {
     /// Queues the complete lines of `region` of `buffer` (line ranges relative to the region) for
     /// scoring; `buffer` is the pipeline's until the output is written.
     func submit(_ buffer: ChunkBuffer, region: Range<Int>, lines: [(range: Range<Int>, number: Int)]) {
-        let chunk = ScoringChunk(sequence: takeSequence(), buffer: buffer, region: region, lines: lines,
-                                 pieces: min(lines.count, piecesPerChunk), componentNames: componentNames)
+        let chunk = ScoringChunk(
+            sequence: takeSequence(), buffer: buffer, region: region, lines: lines,
+            pieces: min(lines.count, piecesPerChunk), componentNames: componentNames)
         if chunk.pieceCount == 0 {
             finished(chunk)
             return
@@ -261,8 +265,10 @@ final class ScoringChunk: @unchecked Sendable {
     private let slotCount: Int
     private let remaining: Atomic<Int>
 
-    init(sequence: Int, buffer: ChunkBuffer, region: Range<Int>, lines: [(range: Range<Int>, number: Int)], pieces: Int,
-         componentNames: [String]) {
+    init(
+        sequence: Int, buffer: ChunkBuffer, region: Range<Int>, lines: [(range: Range<Int>, number: Int)], pieces: Int,
+        componentNames: [String]
+    ) {
         self.sequence = sequence
         self.buffer = buffer
         self.region = region

@@ -7,13 +7,17 @@ import JSONLines
 public enum FileScoring {
     /// Scores `input` into `out` ("-" for standard output); throws when a file cannot be read or
     /// written. Bad rows are error rows, counted in the summary.
-    public static func score(input: String, out: String, pipeline: Pipeline, step: Int = 0, explain: Bool = false) throws(IOError) -> ScoreSummary {
+    public static func score(
+        input: String, out: String, pipeline: Pipeline, step: Int = 0, explain: Bool = false
+    ) throws(IOError) -> ScoreSummary {
         let source = try ByteSource(path: input)
         let output = try OutputFile(target: out)
         let summary: ScoreSummary
         if let group = pipeline.group {
-            summary = try BatchScorer(rewards: .pipeline(pipeline), stage: GroupStage(spec: group, step: step), explain: explain)
-                .run(source, into: output.sink).0
+            summary = try BatchScorer(
+                rewards: .pipeline(pipeline), stage: GroupStage(spec: group, step: step), explain: explain
+            )
+            .run(source, into: output.sink).0
         } else {
             var options = JSONLScorer.Options()
             options.explain = explain

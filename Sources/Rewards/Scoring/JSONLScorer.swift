@@ -67,9 +67,12 @@ public struct JSONLScorer: Sendable {
     ///
     /// This thread reads chunks and cuts them at the last newline; `ChunkPipeline` scores the
     /// complete lines on all cores and writes them in order while the next chunks are read.
-    public func run(_ source: ByteSource, into sink: ByteSink, progress: Progress? = nil) throws(IOError) -> ScoreSummary {
+    public func run(
+        _ source: ByteSource, into sink: ByteSink, progress: Progress? = nil
+    ) throws(IOError) -> ScoreSummary {
         let start = DispatchTime.now().uptimeNanoseconds
-        let chunks = ChunkPipeline(sink: sink, chunkBytes: options.chunkBytes, componentNames: pipeline.componentNames) { chunk, piece, output in
+        let chunks = ChunkPipeline(sink: sink, chunkBytes: options.chunkBytes, componentNames: pipeline.componentNames)
+        { chunk, piece, output in
             scorePiece(piece, of: chunk, into: output)
         }
         defer { chunks.close() }
@@ -92,8 +95,9 @@ public struct JSONLScorer: Sendable {
                 } else {
                     if !discardingLongLine {
                         var out = JSONWriter()
-                        RowEncoder.writeError(line: nextLine, .lineTooLong(bytes: filled, limit: options.maxLineBytes),
-                                              bytes: nil, members: [], keys: [], into: &out)
+                        RowEncoder.writeError(
+                            line: nextLine, .lineTooLong(bytes: filled, limit: options.maxLineBytes),
+                            bytes: nil, members: [], keys: [], into: &out)
                         var tally = ScoreSummary(componentNames: pipeline.componentNames)
                         tally.rows = 1
                         tally.errors = 1
@@ -107,7 +111,8 @@ public struct JSONLScorer: Sendable {
             let n = try source.read(into: buffer.base + filled, count: buffer.count - filled)
             filled += n
             atEnd = n == 0
-            guard let lastNewline = buffer.lastNewline(before: filled) ?? (atEnd && filled > 0 ? filled - 1 : nil) else {
+            guard let lastNewline = buffer.lastNewline(before: filled) ?? (atEnd && filled > 0 ? filled - 1 : nil)
+            else {
                 continue
             }
             var regionStart = 0
@@ -148,25 +153,34 @@ public struct JSONLScorer: Sendable {
 
     /// Scores the lines of one piece of a chunk into `output` (emptied, its memory reused);
     /// returns the output rows and the piece's tally.
-    private func scorePiece(_ piece: Int, of chunk: ScoringChunk, into output: consuming [UInt8]) -> ([UInt8], ScoreSummary) {
+    private func scorePiece(
+        _ piece: Int, of chunk: ScoringChunk, into output: consuming [UInt8]
+    ) -> ([UInt8], ScoreSummary) {
         let region = chunk.regionBytes, lines = chunk.lines
         // Moved, not copied: a second reference would make the writer's first append copy the buffer.
         var out = JSONWriter(reusing: consume output)
         var tally = ScoreSummary(componentNames: pipeline.componentNames)
         if batchesPieces {
             let indices = chunk.lineIndices(ofPiece: piece)
-            scoreBatch(indices.map { (UnsafeBufferPointer(rebasing: region[lines[$0].range]), lines[$0].number) }, into: &out, tally: &tally)
+            scoreBatch(
+                indices.map { (UnsafeBufferPointer(rebasing: region[lines[$0].range]), lines[$0].number) }, into: &out,
+                tally: &tally)
             return (out.bytes, tally)
         }
         for i in chunk.lineIndices(ofPiece: piece) {
-            scoreLine(UnsafeBufferPointer(rebasing: region[lines[i].range]), number: lines[i].number, into: &out, tally: &tally)
+            scoreLine(
+                UnsafeBufferPointer(rebasing: region[lines[i].range]), number: lines[i].number, into: &out,
+                tally: &tally)
         }
         return (out.bytes, tally)
     }
 
     /// Decodes every line, scores the decoded rows as one batch (`Pipeline.scoreBatch`), and
     /// encodes them in order.
-    func scoreBatch(_ batch: [(line: UnsafeBufferPointer<UInt8>, number: Int)], into out: inout JSONWriter, tally: inout ScoreSummary) {
+    func scoreBatch(
+        _ batch: [(line: UnsafeBufferPointer<UInt8>, number: Int)], into out: inout JSONWriter,
+        tally: inout ScoreSummary
+    ) {
         let decoded = batch.map { RowDecoder.decode($0.line, fields: pipeline.fieldsRead) }
         var trajectories: [Trajectory] = []
         for case let .success(row) in decoded { trajectories.append(row.trajectory) }
@@ -176,7 +190,8 @@ public struct JSONLScorer: Sendable {
             switch row {
             case let .failure(error):
                 let (members, keys) = RowDecoder.readableMembers(item.line)
-                RowEncoder.writeError(line: item.number, error, bytes: item.line, members: members, keys: keys, into: &out)
+                RowEncoder.writeError(
+                    line: item.number, error, bytes: item.line, members: members, keys: keys, into: &out)
                 tally.errors += 1
             case let .success(row):
                 guard let result = results.next() else { return }
@@ -186,7 +201,9 @@ public struct JSONLScorer: Sendable {
     }
 
     /// Decodes, scores and encodes one line.
-    func scoreLine(_ line: UnsafeBufferPointer<UInt8>, number: Int, into out: inout JSONWriter, tally: inout ScoreSummary) {
+    func scoreLine(
+        _ line: UnsafeBufferPointer<UInt8>, number: Int, into out: inout JSONWriter, tally: inout ScoreSummary
+    ) {
         tally.rows += 1
         let row: DecodedRow
         switch RowDecoder.decode(line, fields: pipeline.fieldsRead) {
@@ -201,17 +218,21 @@ public struct JSONLScorer: Sendable {
     }
 
     /// Encodes one scored row, or its error row.
-    private func write(_ result: Result<ScoredTrajectory, RowError>, row: DecodedRow, line: UnsafeBufferPointer<UInt8>, number: Int,
-                       into out: inout JSONWriter, tally: inout ScoreSummary) {
+    private func write(
+        _ result: Result<ScoredTrajectory, RowError>, row: DecodedRow, line: UnsafeBufferPointer<UInt8>, number: Int,
+        into out: inout JSONWriter, tally: inout ScoreSummary
+    ) {
         switch result {
         case let .success(scored):
             for (i, s) in scored.scores.enumerated() { tally.componentSums[i] += s.value }
             tally.rewardSum += scored.total
             if scored.formatTagsMissing { tally.taglessFormatRows += 1 }
-            RowEncoder.write(line, members: row.members, adding: addedKeys, { writeAdded(scored, into: &$0) }, into: &out)
+            RowEncoder.write(
+                line, members: row.members, adding: addedKeys, { writeAdded(scored, into: &$0) }, into: &out)
         case let .failure(error):
-            RowEncoder.writeError(line: number, error, bytes: line, members: row.members,
-                                  keys: RowDecoder.keys(of: row.members, in: line), into: &out)
+            RowEncoder.writeError(
+                line: number, error, bytes: line, members: row.members,
+                keys: RowDecoder.keys(of: row.members, in: line), into: &out)
             tally.errors += 1
         }
     }

@@ -26,9 +26,11 @@ public enum ResumeError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .inputShorter(kept, input):
-            return "the kept output has \(kept) rows but the input has only \(input): the input changed since the interrupted run"
+            return
+                "the kept output has \(kept) rows but the input has only \(input): the input changed since the interrupted run"
         case let .rowDiffers(row, line):
-            return "kept row \(row) is not the scored form of input line \(line) under this config: the input or the config changed since the interrupted run"
+            return
+                "kept row \(row) is not the scored form of input line \(line) under this config: the input or the config changed since the interrupted run"
         case let .unreadable(failure):
             return failure.message
         }
@@ -47,17 +49,25 @@ extension JSONLScorer {
         let keptRows = try Self.reading { () throws(IOError) in try KeptRows(kept) }
         guard keptRows.count > 0 else { return ResumePoint(rows: 0, keptBytes: 0, inputOffset: 0, nextLine: 1) }
         let lines = try Self.reading { () throws(IOError) in try InputLines(input, upTo: keptRows.count) }
-        guard lines.count == keptRows.count else { throw .inputShorter(keptRows: keptRows.count, inputRows: lines.count) }
+        guard lines.count == keptRows.count else {
+            throw .inputShorter(keptRows: keptRows.count, inputRows: lines.count)
+        }
         for (row, rowRange, line) in [(1, keptRows.first, lines.first), (keptRows.count, keptRows.last, lines.last)] {
             // An overlong line's error row depends on how the read cut it; only its count is checked.
             guard line.range.count <= options.maxLineBytes else { continue }
             let (lineBytes, rowBytes) = try Self.reading { () throws(IOError) in
-                (try input.read(at: line.range.lowerBound, count: line.range.count),
-                 try kept.read(at: rowRange.lowerBound, count: rowRange.count + 1))
+                (
+                    try input.read(at: line.range.lowerBound, count: line.range.count),
+                    try kept.read(at: rowRange.lowerBound, count: rowRange.count + 1)
+                )
             }
-            guard scoredForm(of: lineBytes, number: line.number) == rowBytes else { throw .rowDiffers(row: row, line: line.number) }
+            guard scoredForm(of: lineBytes, number: line.number) == rowBytes else {
+                throw .rowDiffers(row: row, line: line.number)
+            }
         }
-        return ResumePoint(rows: keptRows.count, keptBytes: keptRows.bytes, inputOffset: lines.endOffset, nextLine: lines.last.number + 1)
+        return ResumePoint(
+            rows: keptRows.count, keptBytes: keptRows.bytes, inputOffset: lines.endOffset,
+            nextLine: lines.last.number + 1)
     }
 
     private static func reading<T>(_ body: () throws(IOError) -> T) throws(ResumeError) -> T {
@@ -134,12 +144,16 @@ enum LineScan {
         while true {
             let n = try source.read(into: block, count: blockBytes)
             if n == 0 {
-                if lineStart < blockStart { _ = body(Line(range: lineStart..<blockStart, hasContent: hasContent, terminated: false)) }
+                if lineStart < blockStart {
+                    _ = body(Line(range: lineStart..<blockStart, hasContent: hasContent, terminated: false))
+                }
                 return
             }
             var position = 0
             while position < n {
-                let end = memchr(block + position, 0x0A, n - position).map { block.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
+                let end = memchr(block + position, 0x0A, n - position).map {
+                    block.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+                }
                 let stop = end ?? n
                 if !hasContent {
                     hasContent = UnsafeBufferPointer(start: block + position, count: stop - position)

@@ -14,7 +14,8 @@ public enum RowBatch {
     public typealias Refusal = RowBatchError
 
     /// The body's rows as JSONL (one row a line), and the form they came in.
-    public static func lines(_ body: UnsafeBufferPointer<UInt8>) -> Result<(lines: [UInt8], form: Form), RowBatchError> {
+    public static func lines(_ body: UnsafeBufferPointer<UInt8>) -> Result<(lines: [UInt8], form: Form), RowBatchError>
+    {
         guard let first = body.firstIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else {
             return .failure(RowBatchError("body is empty: send rows as a JSON array or as JSONL"))
         }
@@ -31,13 +32,22 @@ public enum RowBatch {
 
     /// Scores the body's rows with `pipeline` (and its group step at `step`, when it has one);
     /// returns the output rows in the body's form, with the row summary.
-    public static func score(_ body: UnsafeBufferPointer<UInt8>, pipeline: Pipeline, step: Int, explain: Bool = false)
-        -> Result<(output: [UInt8], summary: ScoreSummary), RowBatchError> {
-        score(body, with: BatchScorer(rewards: .pipeline(pipeline), stage: pipeline.group.map { GroupStage(spec: $0, step: step) }, explain: explain))
+    public static func score(
+        _ body: UnsafeBufferPointer<UInt8>, pipeline: Pipeline, step: Int, explain: Bool = false
+    )
+        -> Result<(output: [UInt8], summary: ScoreSummary), RowBatchError>
+    {
+        score(
+            body,
+            with: BatchScorer(
+                rewards: .pipeline(pipeline), stage: pipeline.group.map { GroupStage(spec: $0, step: step) },
+                explain: explain))
     }
 
     /// The body's rows through `scorer`, back in the body's form.
-    public static func score(_ body: UnsafeBufferPointer<UInt8>, with scorer: BatchScorer) -> Result<(output: [UInt8], summary: ScoreSummary), RowBatchError> {
+    public static func score(
+        _ body: UnsafeBufferPointer<UInt8>, with scorer: BatchScorer
+    ) -> Result<(output: [UInt8], summary: ScoreSummary), RowBatchError> {
         lines(body).map { lines, form in
             let (output, summary, _) = scorer.score(lines)
             return (form == .jsonArray ? jsonArray(ofLines: output) : output, summary)

@@ -45,13 +45,19 @@ extension BatchScorer {
     /// column. Refused for Share-GRPO, which writes a row per prompt variant rather than one per
     /// input row, and for precomputed rewards (nothing to score).
     public func columns(_ input: [UInt8]) -> Result<ScoreColumns, RowBatchError> {
-        guard case let .pipeline(pipeline) = rewards else { return .failure(RowBatchError("columns need a pipeline to score with")) }
+        guard case let .pipeline(pipeline) = rewards else {
+            return .failure(RowBatchError("columns need a pipeline to score with"))
+        }
         if stage?.spec.estimator == .shareGRPO {
-            return .failure(RowBatchError("share_grpo writes one row per prompt variant, not one per input row: score the rows instead of asking for columns"))
+            return .failure(
+                RowBatchError(
+                    "share_grpo writes one row per prompt variant, not one per input row: score the rows instead of asking for columns"
+                ))
         }
         let (lines, results, _) = outcomes(input)
         let names = pipeline.componentNames
-        var columns = ScoreColumns(components: names, rewards: Array(repeating: [], count: names.count), reward: [], error: [])
+        var columns = ScoreColumns(
+            components: names, rewards: Array(repeating: [], count: names.count), reward: [], error: [])
         let weightsTrust = stage.map { $0.spec.trust.mode != .off } ?? false
         var advantage: [Double?] = [], trust: [Double?] = []
         for (i, line) in lines.enumerated() {

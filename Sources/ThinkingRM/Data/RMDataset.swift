@@ -38,8 +38,9 @@ public enum RMDataset {
     /// Pointwise rows parsed from JSONL `text`; `file` names the source in errors.
     public static func parseExamples(_ text: String, file: String = "-") -> RMLoadResult<RMExample> {
         parse(text, file: file) { fields throws(RMDataError) in
-            RMExample(question: try fields.text("question"), response: try fields.text("response"),
-                      score: try fields.unitScore("score"))
+            RMExample(
+                question: try fields.text("question"), response: try fields.text("response"),
+                score: try fields.unitScore("score"))
         }
     }
 
@@ -47,8 +48,9 @@ public enum RMDataset {
     /// because it teaches nothing and usually means a join went wrong.
     public static func parsePairs(_ text: String, file: String = "-") -> RMLoadResult<RMPair> {
         parse(text, file: file) { fields throws(RMDataError) in
-            let pair = RMPair(question: try fields.text("question"), chosen: try fields.text("chosen"),
-                              rejected: try fields.text("rejected"))
+            let pair = RMPair(
+                question: try fields.text("question"), chosen: try fields.text("chosen"),
+                rejected: try fields.text("rejected"))
             if pair.chosen == pair.rejected {
                 throw fields.error("rejected", "fields 'chosen' and 'rejected' are the same text")
             }
@@ -57,12 +59,15 @@ public enum RMDataset {
     }
 
     static func readText(_ path: String) throws -> String {
-        do { return String(decoding: try ByteSource(path: path).readAll(), as: UTF8.self) }
-        catch { throw RMDataError(file: path, line: 0, field: nil, message: error.message) }
+        do { return String(decoding: try ByteSource(path: path).readAll(), as: UTF8.self) } catch {
+            throw RMDataError(file: path, line: 0, field: nil, message: error.message)
+        }
     }
 
-    static func parse<Row>(_ text: String, file: String,
-                                   _ make: (RMRowFields) throws(RMDataError) -> Row) -> RMLoadResult<Row> {
+    static func parse<Row>(
+        _ text: String, file: String,
+        _ make: (RMRowFields) throws(RMDataError) -> Row
+    ) -> RMLoadResult<Row> {
         var result = RMLoadResult<Row>(rows: [], errors: [])
         for (number, line) in JSONLText.nonBlankLines(text) {
             guard let value = RMJSONLine.parse(line) else {
@@ -70,12 +75,15 @@ public enum RMDataset {
                 continue
             }
             guard case .object = value else {
-                result.errors.append(RMDataError(file: file, line: number, field: nil,
-                                                 message: "row is \(value.kindName), expected an object"))
+                result.errors.append(
+                    RMDataError(
+                        file: file, line: number, field: nil,
+                        message: "row is \(value.kindName), expected an object"))
                 continue
             }
-            do { result.rows.append(try make(RMRowFields(object: value, file: file, line: number))) }
-            catch { result.errors.append(error) }
+            do { result.rows.append(try make(RMRowFields(object: value, file: file, line: number))) } catch {
+                result.errors.append(error)
+            }
         }
         return result
     }

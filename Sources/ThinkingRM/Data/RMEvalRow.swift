@@ -19,7 +19,10 @@ public struct RMEvalRow: Sendable, Equatable {
     public var firstError: Int?
 
     /// A row.
-    public init(question: String, response: String, label: Double?, group: String, steps: [String]? = nil, firstError: Int? = nil) {
+    public init(
+        question: String, response: String, label: Double?, group: String, steps: [String]? = nil,
+        firstError: Int? = nil
+    ) {
         self.question = question
         self.response = response
         self.label = label
@@ -40,19 +43,29 @@ extension RMDataset {
             var steps = try fields.stringList(["steps", "modified_process"])
             let firstError = try fields.firstErrorLabel()
             let response: String
-            if let text = try? fields.firstText(["response", "completion", "output"]) { response = text }
-            else if let steps { response = steps.joined(separator: "\n") }
-            else { throw fields.error("response", "missing field 'response' (or 'steps')") }
+            if let text = try? fields.firstText(["response", "completion", "output"]) {
+                response = text
+            } else if let steps {
+                response = steps.joined(separator: "\n")
+            } else {
+                throw fields.error("response", "missing field 'response' (or 'steps')")
+            }
             if steps?.isEmpty == true { steps = nil }
             var label = try fields.outcomeLabel()
             if label == nil, let firstError { label = firstError < 0 ? 1 : 0 }
             let group = fields.groupKey() ?? question
-            var rows = [RMEvalRow(question: question, response: response, label: label, group: group, steps: steps, firstError: firstError)]
+            var rows = [
+                RMEvalRow(
+                    question: question, response: response, label: label, group: group, steps: steps,
+                    firstError: firstError)
+            ]
             if let original = try fields.stringList(["original_process"]), !original.isEmpty {
                 let key = fields.groupKey(["idx"]) ?? question
                 if originals.insert(key).inserted {
-                    rows.append(RMEvalRow(question: question, response: original.joined(separator: "\n"), label: 1, group: group,
-                                          steps: original, firstError: -1))
+                    rows.append(
+                        RMEvalRow(
+                            question: question, response: original.joined(separator: "\n"), label: 1, group: group,
+                            steps: original, firstError: -1))
                 }
             }
             return rows
@@ -74,10 +87,14 @@ extension RMRowFields {
     /// The first present field of `names` as a list of strings (nil when none is present).
     func stringList(_ names: [String]) throws(RMDataError) -> [String]? {
         guard let name = names.first(where: { object[$0] != nil }), let value = object[name] else { return nil }
-        guard case let .array(items) = value else { throw error(name, "field '\(name)' is \(value.kindName), expected a list of strings") }
+        guard case let .array(items) = value else {
+            throw error(name, "field '\(name)' is \(value.kindName), expected a list of strings")
+        }
         var out: [String] = []
         for (i, item) in items.enumerated() {
-            guard case let .string(s) = item else { throw error(name, "field '\(name)' item \(i) is \(item.kindName), expected a string") }
+            guard case let .string(s) = item else {
+                throw error(name, "field '\(name)' item \(i) is \(item.kindName), expected a string")
+            }
             out.append(s)
         }
         return out
@@ -88,7 +105,9 @@ extension RMRowFields {
         if object["score"] != nil { return try unitScore("score") }
         for name in ["is_correct", "expected"] {
             guard let value = object[name] else { continue }
-            guard case let .bool(b) = value else { throw error(name, "field '\(name)' is \(value.kindName), expected true or false") }
+            guard case let .bool(b) = value else {
+                throw error(name, "field '\(name)' is \(value.kindName), expected true or false")
+            }
             return b ? 1 : 0
         }
         return nil
@@ -104,12 +123,17 @@ extension RMRowFields {
             switch value {
             case .null: return -1
             case let .number(x) where x == x.rounded() && x >= -1: return Int(x)
-            default: throw error(name, "field '\(name)' is \(value.kindName), expected a step index (-1 or null for none)")
+            default:
+                throw error(name, "field '\(name)' is \(value.kindName), expected a step index (-1 or null for none)")
             }
         }
         if let value = object["error_steps"] {
-            guard case let .array(items) = value else { throw error("error_steps", "field 'error_steps' is \(value.kindName), expected a list of step numbers") }
-            let numbers = items.compactMap { item -> Int? in if case let .number(x) = item { return Int(x) } else { return nil } }
+            guard case let .array(items) = value else {
+                throw error("error_steps", "field 'error_steps' is \(value.kindName), expected a list of step numbers")
+            }
+            let numbers = items.compactMap { item -> Int? in
+                if case let .number(x) = item { return Int(x) } else { return nil }
+            }
             guard numbers.count == items.count, numbers.allSatisfy({ $0 >= 1 }) else {
                 throw error("error_steps", "field 'error_steps' must list 1-based step numbers")
             }

@@ -31,10 +31,15 @@ private struct DecodedJSON: Decodable {
             return
         }
         let single = try decoder.singleValueContainer()
-        if single.decodeNil() { value = .null }
-        else if let b = try? single.decode(Bool.self) { value = .bool(b) }
-        else if let x = try? single.decode(Double.self) { value = .number(x) }
-        else { value = .string(try single.decode(String.self)) }
+        if single.decodeNil() {
+            value = .null
+        } else if let b = try? single.decode(Bool.self) {
+            value = .bool(b)
+        } else if let x = try? single.decode(Double.self) {
+            value = .number(x)
+        } else {
+            value = .string(try single.decode(String.self))
+        }
     }
 }
 

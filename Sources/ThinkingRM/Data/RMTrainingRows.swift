@@ -20,15 +20,23 @@ public struct RMTrainingRows: Sendable {
     /// naming its line and field.
     public static func load(path: String, skipping: RMFold? = nil) throws -> RMTrainingRows {
         var out = RMTrainingRows()
-        let result = RMDataset.parse(try RMDataset.readText(path), file: path) { fields throws(RMDataError) -> [RMExample] in
+        let result = RMDataset.parse(try RMDataset.readText(path), file: path) {
+            fields throws(RMDataError) -> [RMExample] in
             if let skipping, let group = fields.groupKey(), skipping.contains(group) { return [] }
             let question = try fields.text("question")
             if fields.object["chosen"] != nil {
                 let chosen = try fields.text("chosen"), rejected = try fields.text("rejected")
-                if chosen == rejected { throw fields.error("rejected", "fields 'chosen' and 'rejected' are the same text") }
-                return [RMExample(question: question, response: chosen, score: 1), RMExample(question: question, response: rejected, score: 0)]
+                if chosen == rejected {
+                    throw fields.error("rejected", "fields 'chosen' and 'rejected' are the same text")
+                }
+                return [
+                    RMExample(question: question, response: chosen, score: 1),
+                    RMExample(question: question, response: rejected, score: 0),
+                ]
             }
-            guard let score = try fields.outcomeLabel() else { throw fields.error("score", "missing field 'score' (or 'is_correct')") }
+            guard let score = try fields.outcomeLabel() else {
+                throw fields.error("score", "missing field 'score' (or 'is_correct')")
+            }
             var rows = [RMExample(question: question, response: try fields.text("response"), score: score)]
             if let steps = try fields.stringList(["steps"]), !steps.isEmpty, let first = try fields.firstErrorLabel() {
                 let last = first < 0 ? steps.count - 2 : min(first, steps.count - 1)
@@ -44,8 +52,13 @@ public struct RMTrainingRows: Sendable {
         for rows in result.rows {
             if rows.isEmpty { out.skipped += 1; continue }
             out.examples += rows
-            if rows.count == 2 && rows[0].score == 1 && rows[1].score == 0 && rows[0].question == rows[1].question { out.pairs += 1 }
-            else if rows.count > 1 { out.stepped += 1 } else { out.graded += 1 }
+            if rows.count == 2 && rows[0].score == 1 && rows[1].score == 0 && rows[0].question == rows[1].question {
+                out.pairs += 1
+            } else if rows.count > 1 {
+                out.stepped += 1
+            } else {
+                out.graded += 1
+            }
         }
         return out
     }

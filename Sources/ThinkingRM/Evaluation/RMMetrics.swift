@@ -99,10 +99,14 @@ public struct RMReliability: Sendable, Equatable, Codable {
             sums[b].n += 1; sums[b].p += p; sums[b].g += g
         }
         bins = sums.enumerated().compactMap { b, s in
-            s.n == 0 ? nil : Bin(lower: Double(b) / Double(binCount), upper: Double(b + 1) / Double(binCount), count: s.n,
-                                meanPredicted: s.p / Double(s.n), meanGold: s.g / Double(s.n))
+            s.n == 0
+                ? nil
+                : Bin(
+                    lower: Double(b) / Double(binCount), upper: Double(b + 1) / Double(binCount), count: s.n,
+                    meanPredicted: s.p / Double(s.n), meanGold: s.g / Double(s.n))
         }
         let total = max(1, predicted.count)
-        expectedCalibrationError = bins.reduce(0) { $0 + Double($1.count) * abs($1.meanPredicted - $1.meanGold) } / Double(total)
+        expectedCalibrationError =
+            bins.reduce(0) { $0 + Double($1.count) * abs($1.meanPredicted - $1.meanGold) } / Double(total)
     }
 }

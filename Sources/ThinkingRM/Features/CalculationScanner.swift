@@ -31,8 +31,10 @@ public enum CalculationScanner {
                     var followedByOp = false
                     if i + 1 < tokens.count, case .op = tokens[i + 1] { followedByOp = true }
                     if !followedByOp && !ops.isEmpty {
-                        out.append(StatedCalculation(operands: operands, operators: ops, stated: v,
-                                                     decimals: decimals, approximate: approximate))
+                        out.append(
+                            StatedCalculation(
+                                operands: operands, operators: ops, stated: v,
+                                decimals: decimals, approximate: approximate))
                     }
                     reset()
                     operands = [v]  // the result may start the next step: "= 20 + 4 = 24"
@@ -45,7 +47,11 @@ public enum CalculationScanner {
             case let .op(o):
                 if !afterEquals && operands.count == ops.count + 1 { ops.append(o) } else { reset() }
             case let .equals(a):
-                if !afterEquals && operands.count == ops.count + 1 { afterEquals = true; approximate = a } else { reset() }
+                if !afterEquals && operands.count == ops.count + 1 {
+                    afterEquals = true; approximate = a
+                } else {
+                    reset()
+                }
             case .stop:
                 reset()
             }
@@ -91,9 +97,13 @@ public enum CalculationScanner {
                 let canStart = !(isLetter(i - 1) || prev == 0x5E || prev == 0x5F || prev == 0x7B || prev == 0x2E)
                 var value = 0.0, decimals = 0
                 while i < n {
-                    if isDigit(i) { value = value * 10 + Double(b[i] - 0x30); i += 1 }
-                    else if b[i] == 0x2C && isDigit(i + 1) && isDigit(i + 2) && isDigit(i + 3) && !isDigit(i + 4) { i += 1 }
-                    else { break }
+                    if isDigit(i) {
+                        value = value * 10 + Double(b[i] - 0x30); i += 1
+                    } else if b[i] == 0x2C && isDigit(i + 1) && isDigit(i + 2) && isDigit(i + 3) && !isDigit(i + 4) {
+                        i += 1
+                    } else {
+                        break
+                    }
                 }
                 if i < n && b[i] == 0x2E && isDigit(i + 1) {
                     i += 1
@@ -108,7 +118,9 @@ public enum CalculationScanner {
                     var j = i + 1
                     while j < n && b[j] == 0x20 { j += 1 }
                     if j == n || [0x3D, 0x0A, 0x2E, 0x2C, 0x29, 0x3B].contains(b[j]) { i += 1 } else { stop() }
-                } else if i < n && (isLetter(i) || b[i] == 0x5E) { stop() }  // 5km, 2^3
+                } else if i < n && (isLetter(i) || b[i] == 0x5E) {
+                    stop()
+                }  // 5km, 2^3
             case 0x2B: out.append(.op(.add)); i += 1
             case 0x2D:
                 // A minus glued to a digit where no number precedes is a sign: "= -5", "(-3".
@@ -122,7 +134,11 @@ public enum CalculationScanner {
                 out.append(.equals(approximate: false)); i += 1
                 while i < n && b[i] == 0x3D { i += 1 }
             case 0x78, 0x58:  // "x" between spaces is multiplication; otherwise a variable
-                if i > 0 && b[i - 1] == 0x20 && i + 1 < n && b[i + 1] == 0x20 { out.append(.op(.multiply)) } else { stop() }
+                if i > 0 && b[i - 1] == 0x20 && i + 1 < n && b[i + 1] == 0x20 {
+                    out.append(.op(.multiply))
+                } else {
+                    stop()
+                }
                 i += 1
             case 0x41...0x5A, 0x61...0x7A:
                 // Prose arithmetic between spaces: "3 times 4 is 12", "20 divided by 4 equals 5".
@@ -131,7 +147,9 @@ public enum CalculationScanner {
                 let spaced = (i == 0 || b[i - 1] == 0x20) && (j == n || b[j] == 0x20)
                 if spaced, let (word, token) = Self.proseWord(b, from: i, to: j) {
                     out.append(token)
-                    if word == 3, j + 3 <= n, b[j] == 0x20, (b[j + 1] | 0x20) == 0x62, (b[j + 2] | 0x20) == 0x79 { j += 3 }  // "divided by"
+                    if word == 3, j + 3 <= n, b[j] == 0x20, (b[j + 1] | 0x20) == 0x62, (b[j + 2] | 0x20) == 0x79 {
+                        j += 3
+                    }  // "divided by"
                 } else {
                     stop()
                 }
@@ -144,7 +162,8 @@ public enum CalculationScanner {
                 case "times", "cdot": out.append(.op(.multiply))
                 case "div": out.append(.op(.divide))
                 case "approx": out.append(.equals(approximate: true))
-                case "": if j < n, b[j] == 0x2C || b[j] == 0x3B || b[j] == 0x20 || b[j] == 0x24 { j += 1 } else { stop() }
+                case "":
+                    if j < n, b[j] == 0x2C || b[j] == 0x3B || b[j] == 0x20 || b[j] == 0x24 { j += 1 } else { stop() }
                 default: stop()
                 }
                 i = max(j, i + 1)
@@ -153,7 +172,8 @@ public enum CalculationScanner {
             case 0xC3 where i + 1 < n && b[i + 1] == 0xB7: out.append(.op(.divide)); i += 2
             case 0xE2 where i + 2 < n && b[i + 1] == 0x88 && b[i + 2] == 0x92: out.append(.op(.subtract)); i += 3
             case 0xE2 where i + 2 < n && b[i + 1] == 0x8B && b[i + 2] == 0x85: out.append(.op(.multiply)); i += 3
-            case 0xE2 where i + 2 < n && b[i + 1] == 0x89 && b[i + 2] == 0x88: out.append(.equals(approximate: true)); i += 3
+            case 0xE2 where i + 2 < n && b[i + 1] == 0x89 && b[i + 2] == 0x88:
+                out.append(.equals(approximate: true)); i += 3
             default: stop(); i += 1
             }
         }

@@ -35,15 +35,22 @@ public struct ChainCalculationCheck: Sendable {
             guard sides.count >= 2 else { return }
             var run: [String] = []
             for side in sides {
-                if side.contains(where: \.isNumber) && Self.isBalanced(side) { run.append(side) }
-                else { if run.count >= 2 { out.append(run) }; run = [] }
+                if side.contains(where: \.isNumber) && Self.isBalanced(side) {
+                    run.append(side)
+                } else {
+                    if run.count >= 2 { out.append(run) }; run = []
+                }
             }
             if run.count >= 2 { out.append(run) }
         }
         for ch in text {
-            if ch.isNumber || " +-*/().=×÷−".contains(ch) { current.append(ch == "×" ? "*" : ch == "÷" ? "/" : ch == "−" ? "-" : ch) }
-            else if ch == "," && current.last?.isNumber == true { continue }
-            else { flush() }
+            if ch.isNumber || " +-*/().=×÷−".contains(ch) {
+                current.append(ch == "×" ? "*" : ch == "÷" ? "/" : ch == "−" ? "-" : ch)
+            } else if ch == "," && current.last?.isNumber == true {
+                continue
+            } else {
+                flush()
+            }
         }
         flush()
         return out
@@ -74,5 +81,7 @@ extension String {
     }
 }
 extension Substring {
-    fileprivate func trimmingCharacters(in characters: String) -> String { String(self).trimmingCharacters(in: characters) }
+    fileprivate func trimmingCharacters(in characters: String) -> String {
+        String(self).trimmingCharacters(in: characters)
+    }
 }

@@ -16,13 +16,14 @@ enum MarkerWords {
 
     /// Function words of other Latin-script languages: a Spanish or French clause in an English
     /// solution does not change the script, so it is caught by its words instead.
-    static let foreign: HashSet64 = hashed([
-        "el", "los", "las", "que", "es", "por", "para", "entonces", "pero", "porque", "del", "una",
-        "tenemos", "respuesta", "resultado", "calculamos", "cada", "cuántos", "también", "así",
-        "est", "donc", "les", "des", "nous", "avec", "c'est", "alors", "une", "sont", "réponse",
-        "und", "ist", "der", "die", "das", "nicht", "mit", "also", "ergebnis", "wir", "antwort",
-        "então", "luego", "después", "ensuite", "dann", "dunque", "quindi", "perché", "sono", "risposta", "abbiamo",
-    ].filter { $0 != "also" })
+    static let foreign: HashSet64 = hashed(
+        [
+            "el", "los", "las", "que", "es", "por", "para", "entonces", "pero", "porque", "del", "una",
+            "tenemos", "respuesta", "resultado", "calculamos", "cada", "cuántos", "también", "así",
+            "est", "donc", "les", "des", "nous", "avec", "c'est", "alors", "une", "sont", "réponse",
+            "und", "ist", "der", "die", "das", "nicht", "mit", "also", "ergebnis", "wir", "antwort",
+            "então", "luego", "después", "ensuite", "dann", "dunque", "quindi", "perché", "sono", "risposta", "abbiamo",
+        ].filter { $0 != "also" })
 
     static func hashed(_ words: [String]) -> HashSet64 {
         var out = [UInt64]()

@@ -30,16 +30,20 @@ public struct QuestionFeatures: Sendable, Equatable {
 
     /// The features in `names` order.
     public var values: [Double] {
-        [questionNumbersUsed, unsupportedOperandShare, unexplainedNumberShare, answerIsAResult,
-         answerRepeatsQuestion, distinctResults]
+        [
+            questionNumbersUsed, unsupportedOperandShare, unexplainedNumberShare, answerIsAResult,
+            answerRepeatsQuestion, distinctResults,
+        ]
     }
 
     /// Features of `response` against `question`; `calculations` and `answer` come from the
     /// response's `ReasoningFeatures` pass so the text is scanned once.
     /// `responseNumbers`, when given, are the response's numbers (`ReasoningFeatures.numbers(in:)`),
     /// read once by a caller that needs them too.
-    public init(question: String, response: String, calculations: [StatedCalculation], answer: Double?,
-                responseNumbers: [Double]? = nil) {
+    public init(
+        question: String, response: String, calculations: [StatedCalculation], answer: Double?,
+        responseNumbers: [Double]? = nil
+    ) {
         let questionNumbers = ReasoningFeatures.numbers(in: question).map(Self.key)
         let given = Set(questionNumbers)
         let responseNumbers = responseNumbers ?? ReasoningFeatures.numbers(in: response)

@@ -48,23 +48,28 @@ public struct ReasoningFeatures: Sendable, Equatable {
     /// The names of `values`, in order.
     public static let names = [
         "repeated_ngram_ratio", "repeated_line_ratio", "script_mixing", "foreign_word_share",
-        "log_calculations", "false_calculations", "uncorrected_false_calculations", "true_calculation_share", "hedge_rate", "corrections",
+        "log_calculations", "false_calculations", "uncorrected_false_calculations", "true_calculation_share",
+        "hedge_rate", "corrections",
         "answer_matches_work", "has_final_answer", "log_steps", "log_lines", "log_words", "log_bytes",
     ]
 
     /// The features as numbers of similar scale (counts are log-scaled), in `names` order.
     public var values: [Double] {
-        [repeatedNGramRatio, repeatedLineRatio, scriptMixing, foreignWordShare,
-         log1p(Double(calculations)), Double(min(falseCalculations, 5)),
-         Double(min(uncorrectedFalseCalculations, 5)), trueCalculationShare,
-         min(hedgeRate, 10) / 10, Double(min(corrections, 5)), answerMatchesWork, hasFinalAnswer,
-         log1p(Double(steps)), log1p(Double(lines)), log1p(Double(words)), log1p(Double(bytes))]
+        [
+            repeatedNGramRatio, repeatedLineRatio, scriptMixing, foreignWordShare,
+            log1p(Double(calculations)), Double(min(falseCalculations, 5)),
+            Double(min(uncorrectedFalseCalculations, 5)), trueCalculationShare,
+            min(hedgeRate, 10) / 10, Double(min(corrections, 5)), answerMatchesWork, hasFinalAnswer,
+            log1p(Double(steps)), log1p(Double(lines)), log1p(Double(words)), log1p(Double(bytes)),
+        ]
     }
 
     /// The features of `response`; `checker` judges stated calculations (swap in the full math
     /// verifier when it lands), `extractor` finds the final answer.
-    public init(response: String, checker: some CalculationChecker = NumericCalculationChecker(),
-                extractor: AnswerExtractor = AnswerExtractor()) {
+    public init(
+        response: String, checker: some CalculationChecker = NumericCalculationChecker(),
+        extractor: AnswerExtractor = AnswerExtractor()
+    ) {
         bytes = response.utf8.count
         scanWords(response)
         scanLines(response)
@@ -132,7 +137,9 @@ public struct ReasoningFeatures: Sendable, Equatable {
         }
         for b in text.utf8 {
             // Letters, digits, apostrophes, hyphens and non-ASCII bytes form words; case folds.
-            let isWord = (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || (b >= 0x30 && b <= 0x39) || b >= 0x80 || b == 0x27 || (b == 0x2D && inWord)
+            let isWord =
+                (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || (b >= 0x30 && b <= 0x39) || b >= 0x80 || b == 0x27
+                || (b == 0x2D && inWord)
             if isWord {
                 h = FNV1a.step(h, b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
                 inWord = true
@@ -180,7 +187,11 @@ public struct ReasoningFeatures: Sendable, Equatable {
     static func lastLineNumbers(_ text: String) -> [Double] {
         var copy = text
         return copy.withUTF8 { b in
-            guard let last = TextLines.ranges(b, omittingEmpty: true).last(where: { TextLines.hasContent(UnsafeBufferPointer(rebasing: b[$0])) }) else { return [] }
+            guard
+                let last = TextLines.ranges(b, omittingEmpty: true).last(where: {
+                    TextLines.hasContent(UnsafeBufferPointer(rebasing: b[$0]))
+                })
+            else { return [] }
             return numbers(in: UnsafeBufferPointer(rebasing: b[last]))
         }
     }
@@ -194,7 +205,8 @@ public struct ReasoningFeatures: Sendable, Equatable {
             while k < u.count && u[k] >= 0x30 && u[k] <= 0x39 { k += 1 }
             return k < u.count && (u[k] == 0x2E || u[k] == 0x29)  // "3." / "3)"
         }
-        return u.count >= 4 && (u[0] | 0x20) == 0x73 && (u[1] | 0x20) == 0x74 && (u[2] | 0x20) == 0x65 && (u[3] | 0x20) == 0x70
+        return u.count >= 4 && (u[0] | 0x20) == 0x73 && (u[1] | 0x20) == 0x74 && (u[2] | 0x20) == 0x65
+            && (u[3] | 0x20) == 0x70
     }
 
     /// The numbers written in `text` (commas as thousands separators, "$" ignored).

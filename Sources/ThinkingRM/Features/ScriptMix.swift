@@ -21,7 +21,9 @@ public struct ScriptMix: Sendable, Equatable {
                 if v >= 0xC0 && v != 0xD7 && v != 0xF7 { latin += 1 }
             } else if v >= 0x400 && v < 0x530 {
                 cyrillic += 1
-            } else if (v >= 0x4E00 && v < 0xA000) || (v >= 0x3040 && v < 0x3100) || (v >= 0xAC00 && v < 0xD7B0) || (v >= 0x3400 && v < 0x4DC0) {
+            } else if (v >= 0x4E00 && v < 0xA000) || (v >= 0x3040 && v < 0x3100) || (v >= 0xAC00 && v < 0xD7B0)
+                || (v >= 0x3400 && v < 0x4DC0)
+            {
                 // A Han character carries about a word of meaning; weigh it like a short word.
                 cjk += 3
             } else if (v >= 0x590 && v < 0x700) || (v >= 0x900 && v < 0xE80) {

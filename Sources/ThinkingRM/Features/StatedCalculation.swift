@@ -29,7 +29,9 @@ public struct StatedCalculation: Sendable, Equatable {
     public var approximate: Bool
 
     /// A calculation.
-    public init(operands: [Double], operators: [ArithmeticOperator], stated: Double, decimals: Int, approximate: Bool = false) {
+    public init(
+        operands: [Double], operators: [ArithmeticOperator], stated: Double, decimals: Int, approximate: Bool = false
+    ) {
         self.operands = operands
         self.operators = operators
         self.stated = stated

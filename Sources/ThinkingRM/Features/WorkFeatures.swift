@@ -38,8 +38,11 @@ public struct WorkFeatures: Sendable, Equatable {
 
     /// The features in `names` order.
     public var values: [Double] {
-        [shownMismatches, falseResults, unsupportedOperands, unusedResults, questionQuantitiesUsed,
-         questionQuantitiesUnused, answerNotWhole, answerNegative, answerScale, answerIsLastResult, workMinusQuantities]
+        [
+            shownMismatches, falseResults, unsupportedOperands, unusedResults, questionQuantitiesUsed,
+            questionQuantitiesUnused, answerNotWhole, answerNegative, answerScale, answerIsLastResult,
+            workMinusQuantities,
+        ]
     }
 
     /// Features of `work` (the response's computations) against `question`; `answer` is the
@@ -93,12 +96,16 @@ public struct WorkFeatures: Sendable, Equatable {
 enum QuestionQuantities {
     static let words: [String: Double] = {
         var out: [String: Double] = [:]
-        let units = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-                     "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
+        let units = [
+            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+            "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+        ]
         for (i, w) in units.enumerated() { out[w] = Double(i) }
-        for (w, v) in [("thirty", 30.0), ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70), ("eighty", 80),
-                       ("ninety", 90), ("hundred", 100), ("half", 0.5), ("twice", 2), ("double", 2), ("triple", 3),
-                       ("thrice", 3), ("quarter", 0.25), ("third", 3), ("dozen", 12)] { out[w] = v }
+        for (w, v) in [
+            ("thirty", 30.0), ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70), ("eighty", 80),
+            ("ninety", 90), ("hundred", 100), ("half", 0.5), ("twice", 2), ("double", 2), ("triple", 3),
+            ("thrice", 3), ("quarter", 0.25), ("third", 3), ("dozen", 12),
+        ] { out[w] = v }
         return out
     }()
 
@@ -108,7 +115,9 @@ enum QuestionQuantities {
         // other letter is only skipped. Read by scalar: iterating Characters was most of the cost.
         var word: [UInt8] = [], ascii = true
         func flush() {
-            if ascii, !word.isEmpty, let v = words[String(decoding: word, as: UTF8.self)] { out.insert(QuestionFeatures.key(v)) }
+            if ascii, !word.isEmpty, let v = words[String(decoding: word, as: UTF8.self)] {
+                out.insert(QuestionFeatures.key(v))
+            }
             word.removeAll(keepingCapacity: true)
             ascii = true
         }

@@ -86,7 +86,9 @@ public struct WorkGraphFeatures: Sendable, Equatable {
             guard b.count >= needle.count else { return false }
             for start in 0...(b.count - needle.count) {
                 var k = 0
-                while k < needle.count, (b[start + k] >= 0x41 && b[start + k] <= 0x5A ? b[start + k] | 0x20 : b[start + k]) == needle[k] { k += 1 }
+                while k < needle.count,
+                    (b[start + k] >= 0x41 && b[start + k] <= 0x5A ? b[start + k] | 0x20 : b[start + k]) == needle[k]
+                { k += 1 }
                 if k == needle.count { return true }
             }
             return false

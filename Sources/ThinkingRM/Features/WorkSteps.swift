@@ -34,7 +34,9 @@ public enum WorkStepScanner {
                 // A line with an annotation is read from it: its visible expression restates it.
                 if !annotated.isEmpty && Self.holdsAnnotation(text) { continue }
                 for c in CalculationScanner.assemble(CalculationScanner.tokens(text)) {
-                    out.append(WorkStep(operands: c.operands, result: c.stated, shown: nil, isTrue: checker.isTrue(c), line: line))
+                    out.append(
+                        WorkStep(
+                            operands: c.operands, result: c.stated, shown: nil, isTrue: checker.isTrue(c), line: line))
                 }
             }
         }
@@ -64,7 +66,8 @@ public enum WorkStepScanner {
             let inner = String(decoding: bytes[(i + 2)..<j], as: UTF8.self)
             i = j + 2
             guard let eq = inner.lastIndex(of: "="),
-                  let result = Double(inner[inner.index(after: eq)...].replacingOccurrences(of: ",", with: "")) else { continue }
+                let result = Double(inner[inner.index(after: eq)...].replacingOccurrences(of: ",", with: ""))
+            else { continue }
             let lhs = String(inner[..<eq])
             let calcs = CalculationScanner.scan(lhs + "=" + String(result))
             let operands = calcs.first?.operands ?? ReasoningFeatures.numbers(in: lhs)
@@ -72,7 +75,10 @@ public enum WorkStepScanner {
             var k = i
             while k < bytes.count, bytes[k] == 0x20 || bytes[k] == 0x24 { k += 1 }
             var shownText = ""
-            while k < bytes.count, (bytes[k] >= 0x30 && bytes[k] <= 0x39) || bytes[k] == 0x2E || bytes[k] == 0x2C || (bytes[k] == 0x2D && shownText.isEmpty) {
+            while k < bytes.count,
+                (bytes[k] >= 0x30 && bytes[k] <= 0x39) || bytes[k] == 0x2E || bytes[k] == 0x2C
+                    || (bytes[k] == 0x2D && shownText.isEmpty)
+            {
                 shownText.append(Character(UnicodeScalar(bytes[k])))
                 k += 1
             }

@@ -44,8 +44,10 @@ public final class MLPThinkingModel: ParameterContainer {
 
     /// An immutable copy of the weights for scoring from any thread.
     public func scorer() -> MLPScorer {
-        MLPScorer(settings: settings, idf: idf.isEmpty ? nil : idf, hidden: hidden, w1: first.weight.value.storage, b1: first.bias.value.storage,
-                  w2: second.weight.value.storage, b2: second.bias?.value.storage.first ?? 0)
+        MLPScorer(
+            settings: settings, idf: idf.isEmpty ? nil : idf, hidden: hidden, w1: first.weight.value.storage,
+            b1: first.bias.value.storage,
+            w2: second.weight.value.storage, b2: second.bias?.value.storage.first ?? 0)
     }
 }
 
@@ -94,7 +96,9 @@ public struct MLPScorer: Sendable {
             for e in row {
                 let i = Int(e.index)
                 guard i >= 0, i < rows else { continue }
-                acc += e.value * w.loadUnaligned(fromByteOffset: i * MemoryLayout<SIMD16<Float>>.stride, as: SIMD16<Float>.self)
+                acc +=
+                    e.value
+                    * w.loadUnaligned(fromByteOffset: i * MemoryLayout<SIMD16<Float>>.stride, as: SIMD16<Float>.self)
             }
         }
         var z = b2
@@ -107,4 +111,3 @@ public struct MLPScorer: Sendable {
         1 / (1 + exp(-Double(logit(row))))
     }
 }
-

@@ -52,7 +52,8 @@ public struct RMFeaturizer: Sendable {
     /// The dense features the model reads: every reasoning, question and work-step feature. (The
     /// shape features, length, lines, steps, stay: without them pairwise accuracy on problem kinds
     /// held out of training is lower; docs/benchmarks.md has the figures.)
-    public static let denseNames = ReasoningFeatures.names + QuestionFeatures.names + WorkFeatures.names + WorkGraphFeatures.names
+    public static let denseNames =
+        ReasoningFeatures.names + QuestionFeatures.names + WorkFeatures.names + WorkGraphFeatures.names
 
     /// The settings in use.
     public let settings: RMFeaturizerSettings
@@ -87,12 +88,14 @@ public struct RMFeaturizer: Sendable {
     public static func dense(question: String?, response: String) -> [Double] {
         let reasoning = ReasoningFeatures(response: response)
         let numbers = ReasoningFeatures.numbers(in: response)
-        let asked = QuestionFeatures(question: question ?? "", response: response,
-                                     calculations: reasoning.statedCalculations, answer: reasoning.finalAnswerValue,
-                                     responseNumbers: numbers)
+        let asked = QuestionFeatures(
+            question: question ?? "", response: response,
+            calculations: reasoning.statedCalculations, answer: reasoning.finalAnswerValue,
+            responseNumbers: numbers)
         let steps = WorkStepScanner.scan(response)
-        let work = WorkFeatures(question: question ?? "", work: steps,
-                                responseNumbers: numbers, answer: reasoning.finalAnswerValue)
+        let work = WorkFeatures(
+            question: question ?? "", work: steps,
+            responseNumbers: numbers, answer: reasoning.finalAnswerValue)
         let graph = WorkGraphFeatures(question: question ?? "", work: steps, answer: reasoning.finalAnswerValue)
         return reasoning.values + asked.values + work.values + graph.values
     }

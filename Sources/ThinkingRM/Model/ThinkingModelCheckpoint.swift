@@ -37,7 +37,10 @@ public enum ThinkingModelCheckpoint {
         case let .mlp(m):
             config = ThinkingModelConfig(model: "mlp", featurizer: m.settings, hidden: m.hidden)
             tensors = m.namedParameters().map { CheckpointTensor(name: $0.name, value: $0.parameter.value) }
-            if !m.idf.isEmpty { tensors.append(CheckpointTensor(name: idfTensor, value: Matrix(rows: 1, cols: m.idf.count, values: m.idf))) }
+            if !m.idf.isEmpty {
+                tensors.append(
+                    CheckpointTensor(name: idfTensor, value: Matrix(rows: 1, cols: m.idf.count, values: m.idf)))
+            }
         case let .transformer(t):
             config = ThinkingModelConfig(model: "transformer", transformer: t.config)
             tensors = t.namedParameters().map { CheckpointTensor(name: $0.name, value: $0.parameter.value) }
@@ -56,25 +59,35 @@ public enum ThinkingModelCheckpoint {
                 throw ThinkingModelError("\(path): mlp checkpoint has no featurizer settings or hidden width")
             }
             guard settings.denseNames == RMFeaturizer.denseNames else {
-                throw ThinkingModelError("\(path): trained with dense features [\(settings.denseNames.joined(separator: ", "))], this build computes [\(RMFeaturizer.denseNames.joined(separator: ", "))]; retrain the model")
+                throw ThinkingModelError(
+                    "\(path): trained with dense features [\(settings.denseNames.joined(separator: ", "))], this build computes [\(RMFeaturizer.denseNames.joined(separator: ", "))]; retrain the model"
+                )
             }
-            guard settings.denseMean.count == settings.denseNames.count, settings.denseScale.count == settings.denseNames.count,
-                  settings.ngramDimension > 0, settings.ngramDimension <= 1 << 26 else {
-                throw ThinkingModelError("\(path): featurizer settings are inconsistent (dimension \(settings.ngramDimension), \(settings.denseMean.count) means for \(settings.denseNames.count) features)")
+            guard settings.denseMean.count == settings.denseNames.count,
+                settings.denseScale.count == settings.denseNames.count,
+                settings.ngramDimension > 0, settings.ngramDimension <= 1 << 26
+            else {
+                throw ThinkingModelError(
+                    "\(path): featurizer settings are inconsistent (dimension \(settings.ngramDimension), \(settings.denseMean.count) means for \(settings.denseNames.count) features)"
+                )
             }
             let model = MLPThinkingModel(settings: settings, hidden: hidden)
             try checkpoint.load(into: model.namedParameters())
             if settings.tfidf {
                 guard let idf = checkpoint.tensor(named: idfTensor), idf.count == settings.ngramDimension else {
-                    throw ThinkingModelError("\(path): tf-idf model without a \(idfTensor) tensor of \(settings.ngramDimension) weights")
+                    throw ThinkingModelError(
+                        "\(path): tf-idf model without a \(idfTensor) tensor of \(settings.ngramDimension) weights")
                 }
                 model.idf = idf.storage
             }
             return .mlp(model)
         case "transformer":
             guard let shape = config.transformer, shape.vocabSize == 256, shape.dim > 0, shape.heads > 0,
-                  shape.dim % shape.heads == 0, shape.layers > 0, shape.maxSeqLen > 0 else {
-                throw ThinkingModelError("\(path): transformer checkpoint has no usable shape (byte vocabulary of 256, dim divisible by heads)")
+                shape.dim % shape.heads == 0, shape.layers > 0, shape.maxSeqLen > 0
+            else {
+                throw ThinkingModelError(
+                    "\(path): transformer checkpoint has no usable shape (byte vocabulary of 256, dim divisible by heads)"
+                )
             }
             let model = TransformerThinkingModel(config: shape)
             try checkpoint.load(into: model.namedParameters())
@@ -94,7 +107,10 @@ public enum RMTrainedModel {
 
     /// "mlp" or "transformer".
     public var kindName: String {
-        switch self { case .mlp: return "mlp"; case .transformer: return "transformer" }
+        switch self {
+        case .mlp: return "mlp";
+        case .transformer: return "transformer"
+        }
     }
 
     /// The thread-safe scoring form of the current weights.

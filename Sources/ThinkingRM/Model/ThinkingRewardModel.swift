@@ -16,7 +16,10 @@ public enum ThinkingRewardModel: Sendable {
 
     /// "mlp" or "transformer".
     public var kindName: String {
-        switch self { case .mlp: return "mlp"; case .transformer: return "transformer" }
+        switch self {
+        case .mlp: return "mlp";
+        case .transformer: return "transformer"
+        }
     }
 
     /// Scores for `responses` to `questions` (parallel arrays; a nil question is allowed), in

@@ -40,7 +40,8 @@ public final class TransformerThinkingModel: ParameterContainer {
         let seqLen = sequences.map(\.count).max() ?? 1
         var flat = [Int32](repeating: 0, count: sequences.count * seqLen)
         for (b, s) in sequences.enumerated() { for (t, tok) in s.enumerated() { flat[b * seqLen + t] = tok } }
-        let pooled = encoder.forward(tokens: flat, batch: sequences.count, seqLen: seqLen, lengths: sequences.map(\.count))
+        let pooled = encoder.forward(
+            tokens: flat, batch: sequences.count, seqLen: seqLen, lengths: sequences.map(\.count))
         return head.forward(pooled)
     }
 

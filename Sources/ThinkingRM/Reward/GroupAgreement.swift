@@ -17,7 +17,8 @@ public struct GroupAgreement: Sendable {
     public func finalAnswer(_ response: String) -> String? {
         if let answer = extractor.extract(from: response).answer { return answer }
         guard let line = response.split(separator: "\n").last(where: { $0.contains { !$0.isWhitespace } }),
-              let last = ReasoningFeatures.numbers(in: String(line)).last else { return nil }
+            let last = ReasoningFeatures.numbers(in: String(line)).last
+        else { return nil }
         return SolutionNumber.text(last)
     }
 

@@ -19,7 +19,9 @@ public struct GroupAwareRewriter: Sendable {
         var lines = String(decoding: scored, as: UTF8.self).split(separator: "\n").map(String.init)
         var groups: [String: [(line: Int, response: String, thinking: Double)]] = [:]
         for k in lines.indices where k < inputLines.count {
-            guard let thinking = Self.thinking(in: lines[k]), let row = RMJSONLine.parse(inputLines[k]) else { continue }
+            guard let thinking = Self.thinking(in: lines[k]), let row = RMJSONLine.parse(inputLines[k]) else {
+                continue
+            }
             let key = Self.groupKey(row)
             var response = ""
             for name in ["response", "completion", "solution_str", "output"] {

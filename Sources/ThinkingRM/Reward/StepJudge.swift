@@ -50,7 +50,9 @@ public struct StepJudge: Sendable {
 
     /// The baseline `rm eval` compares with: the first step whose stated calculation
     /// (`CalculationScanner`, plain numbers) is false, -1 when none is.
-    public static func firstFalseCalculation(_ steps: [String], checker: some CalculationChecker = NumericCalculationChecker()) -> Int {
+    public static func firstFalseCalculation(
+        _ steps: [String], checker: some CalculationChecker = NumericCalculationChecker()
+    ) -> Int {
         steps.firstIndex { CalculationScanner.scan($0).contains { checker.isTrue($0) == false } } ?? -1
     }
 

@@ -14,7 +14,8 @@ public struct StepScoreAnnotator: Sendable {
     /// `scored` (JSONL, one line per non-blank line of `input`, in order) with the step fields added.
     public func annotate(input: [UInt8], scored: [UInt8]) -> [UInt8] {
         let inputLines = JSONLText.nonBlankLines(String(decoding: input, as: UTF8.self)).map(\.1)
-        let scoredLines = String(decoding: scored, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
+        let scoredLines = String(decoding: scored, as: UTF8.self).split(
+            separator: "\n", omittingEmptySubsequences: true)
         var out: [UInt8] = []
         out.reserveCapacity(scored.count + scored.count / 4)
         for (k, line) in scoredLines.enumerated() {
@@ -26,8 +27,10 @@ public struct StepScoreAnnotator: Sendable {
 
     private func fields(for input: Substring?, scored: Substring) -> String {
         guard let input, scored.hasSuffix("}"), scored.contains("\"rewards\":"),
-              let row = RMJSONLine.parse(input), case let .array(items)? = row["steps"] else { return String(scored) }
-        let steps = items.compactMap { item -> String? in if case let .string(s) = item { return s } else { return nil } }
+            let row = RMJSONLine.parse(input), case let .array(items)? = row["steps"]
+        else { return String(scored) }
+        let steps = items.compactMap { item -> String? in if case let .string(s) = item { return s } else { return nil }
+        }
         guard steps.count == items.count, !steps.isEmpty else { return String(scored) }
         var question: String?
         for name in ["prompt", "question", "problem", "input"] {

@@ -34,7 +34,8 @@ public struct ThinkingModelReward: Reward {
     public func score(_ trajectory: Trajectory) throws(RewardError) -> RewardScore {
         switch model {
         case let .mlp(scorer):
-            let value = pool?.with { scorer.score($0.row(question: trajectory.prompt, response: trajectory.response)) } ?? 0
+            let value =
+                pool?.with { scorer.score($0.row(question: trajectory.prompt, response: trajectory.response)) } ?? 0
             return RewardScore(value)
         case let .transformer(t):
             return RewardScore(t.scores([trajectory.response])[0])
@@ -78,14 +79,18 @@ public struct DefaultThinkingReward: Reward {
         do {
             model = ThinkingModelReward(name: name, model: try ThinkingModelCache.shared.load(path: path))
         } catch {
-            throw RewardError("reward '\(name)': cannot load the default model \(path): \(error); rebuild it with `make thinking-model`")
+            throw RewardError(
+                "reward '\(name)': cannot load the default model \(path): \(error); rebuild it with `make thinking-model`"
+            )
         }
     }
 
     public func score(_ trajectory: Trajectory) throws(RewardError) -> RewardScore {
         if trajectory.rewards?[name] != nil { return try fromRow.score(trajectory) }
         guard let model else {
-            throw RewardError("the row has no rewards.\(name) score and the default thinking model \(Self.defaultPath) does not exist: build it with `make thinking-model`, or give {name: \(name), model: PATH}")
+            throw RewardError(
+                "the row has no rewards.\(name) score and the default thinking model \(Self.defaultPath) does not exist: build it with `make thinking-model`, or give {name: \(name), model: PATH}"
+            )
         }
         return try model.score(trajectory)
     }

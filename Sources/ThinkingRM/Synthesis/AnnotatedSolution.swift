@@ -13,7 +13,9 @@ public struct AnnotatedSolution: Sendable, Equatable {
     public init?(_ text: String) {
         guard let marker = text.range(of: "####") else { return nil }
         answer = text[marker.upperBound...].trimmingCharacters(in: .whitespacesAndNewlines)
-        lines = text[..<marker.lowerBound].split(separator: "\n").map(String.init).filter { !$0.allSatisfy(\.isWhitespace) }
+        lines = text[..<marker.lowerBound].split(separator: "\n").map(String.init).filter {
+            !$0.allSatisfy(\.isWhitespace)
+        }
         guard !answer.isEmpty, lines.contains(where: { $0.contains("<<") }) else { return nil }
     }
 
@@ -29,11 +31,14 @@ public struct AnnotatedSolution: Sendable, Equatable {
         var out: [Annotation] = []
         var search = line.startIndex
         while let open = line.range(of: "<<", range: search..<line.endIndex),
-              let close = line.range(of: ">>", range: open.upperBound..<line.endIndex) {
+            let close = line.range(of: ">>", range: open.upperBound..<line.endIndex)
+        {
             let inner = line[open.upperBound..<close.lowerBound]
             if let eq = inner.lastIndex(of: "=") {
-                out.append(Annotation(range: open.lowerBound..<close.upperBound, lhs: String(inner[..<eq]),
-                                      result: String(inner[inner.index(after: eq)...])))
+                out.append(
+                    Annotation(
+                        range: open.lowerBound..<close.upperBound, lhs: String(inner[..<eq]),
+                        result: String(inner[inner.index(after: eq)...])))
             }
             search = close.upperBound
         }
@@ -54,7 +59,8 @@ public struct AnnotatedSolution: Sendable, Equatable {
         out += line[line.startIndex..<i]
         while i < line.endIndex {
             let c = line[i]
-            let prevIsWord = i > line.startIndex && (line[line.index(before: i)].isLetter || line[line.index(before: i)] == ".")
+            let prevIsWord =
+                i > line.startIndex && (line[line.index(before: i)].isLetter || line[line.index(before: i)] == ".")
             guard c.isASCII, c.isNumber, !prevIsWord else { out.append(c); i = line.index(after: i); continue }
             var j = i
             var token = ""

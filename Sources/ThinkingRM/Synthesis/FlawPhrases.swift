@@ -71,12 +71,16 @@ enum FlawPhrases {
     }
 
     static func repeatIntro(_ rng: inout SplitMix64) -> String {
-        rng.pick(["Let me go over that again.", "To repeat:", "Again,", "Once more, to be sure:", "Let me restate the steps."])
+        rng.pick([
+            "Let me go over that again.", "To repeat:", "Again,", "Once more, to be sure:", "Let me restate the steps.",
+        ])
     }
 
     static func filler(_ rng: inout SplitMix64) -> String {
-        rng.pick(["We need to be careful here.", "This is an important step.", "Let's make sure we understand the problem.",
-                  "We have to think about this carefully."])
+        rng.pick([
+            "We need to be careful here.", "This is an important step.", "Let's make sure we understand the problem.",
+            "We have to think about this carefully.",
+        ])
     }
 
     static func correction(calc: String, right: String, wrong: String, _ rng: inout SplitMix64) -> String {

@@ -12,7 +12,10 @@ enum FlawSampler {
             let f = rng.pick(Flaw.allCases)
             if chosen.contains(where: { $0.flaw == f }) { continue }
             if (f == .arithmeticSlip && chosen.contains { $0.flaw == .correctedSlip })
-                || (f == .correctedSlip && chosen.contains { $0.flaw == .arithmeticSlip }) { continue }
+                || (f == .correctedSlip && chosen.contains { $0.flaw == .arithmeticSlip })
+            {
+                continue
+            }
             let canBeHeavy: Set<Flaw> = [.repetition, .tangent, .languageMixing, .hedging]
             chosen.append(FlawApplication(f, heavy: canBeHeavy.contains(f) && rng.chance(0.35)))
         }

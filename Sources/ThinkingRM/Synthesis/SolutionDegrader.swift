@@ -54,7 +54,9 @@ public struct SolutionDegrader: Sendable {
 
     /// `solution` with `flaw` written in, or nil when this solution offers no place for it
     /// (no annotation the flaw applies to, an answer that would not change).
-    public func degrade(_ solution: AnnotatedSolution, question: String, flaw: SolutionFlaw, rng: inout SplitMix64) -> DegradedSolution? {
+    public func degrade(
+        _ solution: AnnotatedSolution, question: String, flaw: SolutionFlaw, rng: inout SplitMix64
+    ) -> DegradedSolution? {
         var lines = solution.lines
         let sites = lines.indices.flatMap { l in AnnotatedSolution.annotations(lines[l]).indices.map { (l, $0) } }
         guard !sites.isEmpty else { return nil }
@@ -63,10 +65,13 @@ public struct SolutionDegrader: Sendable {
             let (l, a) = rng.pick(sites)
             let ann = AnnotatedSolution.annotations(lines[l])[a]
             guard let newLHS = changedLHS(ann.lhs, flaw: flaw, question: question, rng: &rng),
-                  let old = Double(ann.result), let new = AnnotatedSolution.evaluate(newLHS),
-                  new.isFinite, new >= 0, abs(new - old) > 1e-6 else { return nil }
+                let old = Double(ann.result), let new = AnnotatedSolution.evaluate(newLHS),
+                new.isFinite, new >= 0, abs(new - old) > 1e-6
+            else { return nil }
             lines[l] = rewrite(lines[l], ann, lhs: newLHS, value: new)
-            return finish(lines, from: l, changes: [QuestionFeatures.key(old): SolutionNumber.text(new)], firstError: l, flaw: flaw)
+            return finish(
+                lines, from: l, changes: [QuestionFeatures.key(old): SolutionNumber.text(new)], firstError: l,
+                flaw: flaw)
         case .digitSlip:
             let (l, a) = rng.pick(sites)
             let ann = AnnotatedSolution.annotations(lines[l])[a]
@@ -80,12 +85,15 @@ public struct SolutionDegrader: Sendable {
             guard lines.count >= 2 else { return nil }
             let l = rng.int(0...(lines.count - 2))
             lines.remove(at: l)
-            return DegradedSolution(steps: lines + [answerPrefix + solution.answer], firstError: l, score: 0, flaw: flaw)
+            return DegradedSolution(
+                steps: lines + [answerPrefix + solution.answer], firstError: l, score: 0, flaw: flaw)
         case .stopsEarly:
             guard lines.count >= 2 else { return nil }
             let keep = rng.int(1...(lines.count - 1))
             lines = Array(lines[..<keep])
-            guard let last = lines.last.flatMap({ AnnotatedSolution.annotations($0).last }), last.result != solution.answer else { return nil }
+            guard let last = lines.last.flatMap({ AnnotatedSolution.annotations($0).last }),
+                last.result != solution.answer
+            else { return nil }
             return DegradedSolution(steps: lines + [answerPrefix + last.result], firstError: keep, score: 0, flaw: flaw)
         case .irrelevantStep:
             let numbers = ReasoningFeatures.numbers(in: question).filter { $0 > 0 }
@@ -94,12 +102,15 @@ public struct SolutionDegrader: Sendable {
             let op = rng.pick(["+", "*"])
             let value = op == "+" ? a + b : a * b
             let (x, y, v) = (SolutionNumber.text(a), SolutionNumber.text(b), SolutionNumber.text(value))
-            let line = rng.pick(["That is also \(x) \(op) \(y) = <<\(x)\(op)\(y)=\(v)>>\(v) in all.",
-                                 "Note that \(x) \(op) \(y) = <<\(x)\(op)\(y)=\(v)>>\(v).",
-                                 "Also, \(x) \(op) \(y) = <<\(x)\(op)\(y)=\(v)>>\(v)."])
+            let line = rng.pick([
+                "That is also \(x) \(op) \(y) = <<\(x)\(op)\(y)=\(v)>>\(v) in all.",
+                "Note that \(x) \(op) \(y) = <<\(x)\(op)\(y)=\(v)>>\(v).",
+                "Also, \(x) \(op) \(y) = <<\(x)\(op)\(y)=\(v)>>\(v).",
+            ])
             let at = rng.int(0...(lines.count - 1))
             lines.insert(line, at: at)
-            return DegradedSolution(steps: lines + [answerPrefix + solution.answer], firstError: at, score: 0.5, flaw: flaw)
+            return DegradedSolution(
+                steps: lines + [answerPrefix + solution.answer], firstError: at, score: 0.5, flaw: flaw)
         }
     }
 
@@ -150,7 +161,9 @@ public struct SolutionDegrader: Sendable {
         if tail.last == "=" {
             tail.removeLast()
             var start = tail.endIndex
-            while start > tail.startIndex, allowed.contains(tail[tail.index(before: start)]) { start = tail.index(before: start) }
+            while start > tail.startIndex, allowed.contains(tail[tail.index(before: start)]) {
+                start = tail.index(before: start)
+            }
             let segment = tail[start...]
             let visible = segment.trimmingCharacters(in: .whitespaces)
             if visible.contains(where: \.isNumber) {
@@ -174,22 +187,31 @@ public struct SolutionDegrader: Sendable {
 
     /// Recomputes every annotation after line `from` with the changed values carried forward,
     /// then appends the final answer (the last annotation's shown value).
-    func finish(_ input: [String], from: Int, changes: [Int64: String], firstError: Int, flaw: SolutionFlaw) -> DegradedSolution? {
+    func finish(
+        _ input: [String], from: Int, changes: [Int64: String], firstError: Int, flaw: SolutionFlaw
+    ) -> DegradedSolution? {
         var lines = input
         var map = changes
         for l in (from + 1)..<max(from + 1, lines.count) {
             var line = AnnotatedSolution.replaceNumbers(lines[l], map)
             for ann in AnnotatedSolution.annotations(line).reversed() {
                 guard let value = AnnotatedSolution.evaluate(ann.lhs) else { return nil }
-                if let old = Double(ann.result), abs(old - value) > 1e-9 { map[QuestionFeatures.key(old)] = SolutionNumber.text(value) }
+                if let old = Double(ann.result), abs(old - value) > 1e-9 {
+                    map[QuestionFeatures.key(old)] = SolutionNumber.text(value)
+                }
                 line = rewrite(line, ann, lhs: ann.lhs, value: value)
             }
             lines[l] = line
         }
         guard let lastLine = lines.last(where: { $0.contains("<<") }) else { return nil }
-        let tailNumbers = ReasoningFeatures.numbers(in: String(lastLine[(lastLine.range(of: ">>", options: .backwards)?.upperBound ?? lastLine.startIndex)...]))
-        guard let answer = tailNumbers.first ?? AnnotatedSolution.annotations(lastLine).last.flatMap({ Double($0.result) }) else { return nil }
-        return DegradedSolution(steps: lines + [answerPrefix + SolutionNumber.text(answer)], firstError: firstError, score: 0, flaw: flaw)
+        let tailNumbers = ReasoningFeatures.numbers(
+            in: String(lastLine[(lastLine.range(of: ">>", options: .backwards)?.upperBound ?? lastLine.startIndex)...]))
+        guard
+            let answer = tailNumbers.first
+                ?? AnnotatedSolution.annotations(lastLine).last.flatMap({ Double($0.result) })
+        else { return nil }
+        return DegradedSolution(
+            steps: lines + [answerPrefix + SolutionNumber.text(answer)], firstError: firstError, score: 0, flaw: flaw)
     }
 
     /// `x` with one digit changed, or nil for a number without digits to change.

@@ -68,20 +68,27 @@ public enum SolutionStyle: String, Sendable, CaseIterable {
 
     /// The closing sentence that states `answer`.
     func closing(_ answer: String, unit: String, _ rng: inout SplitMix64) -> String {
-        let withUnit = unit.isEmpty || unit == "percent" ? (unit == "percent" ? "\(answer)%" : answer) : "\(answer) \(unit)"
+        let withUnit =
+            unit.isEmpty || unit == "percent" ? (unit == "percent" ? "\(answer)%" : answer) : "\(answer) \(unit)"
         switch self {
         case .terse: return rng.pick(["Answer: \(answer)", "= \(withUnit)", "**\(answer)**"])
         case .latex: return rng.pick(["The answer is $\\boxed{\(answer)}$.", "\\boxed{\(answer)}"])
         default:
-            return rng.pick(["So the answer is \(withUnit).", "Therefore, the answer is \(answer).",
-                             "The final answer is \(withUnit).", "**Answer:** \(answer)"])
+            return rng.pick([
+                "So the answer is \(withUnit).", "Therefore, the answer is \(answer).",
+                "The final answer is \(withUnit).", "**Answer:** \(answer)",
+            ])
         }
     }
 
     /// An opening line, or nil: terse and numbered solutions usually start straight away.
     func opening(_ rng: inout SplitMix64) -> String? {
         switch self {
-        case .verbose: return rng.pick(["Let's work through this step by step.", "We need to set up the calculation carefully.", "Let me think about what the question asks."])
+        case .verbose:
+            return rng.pick([
+                "Let's work through this step by step.", "We need to set up the calculation carefully.",
+                "Let me think about what the question asks.",
+            ])
         case .prose: return rng.chance(0.5) ? "Let me work it out." : nil
         case .latex: return rng.chance(0.5) ? "We compute directly." : nil
         default: return nil

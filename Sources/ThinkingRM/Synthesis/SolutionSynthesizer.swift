@@ -37,7 +37,8 @@ public struct SolutionSynthesizer: Sendable {
             attempts += 1
             let flaw = rng.pick(SolutionFlaw.allCases)
             guard let d = degrader.degrade(solution, question: question, flaw: flaw, rng: &rng),
-                  !solutions.contains(where: { $0.response == d.response }) else { continue }
+                !solutions.contains(where: { $0.response == d.response })
+            else { continue }
             solutions.append(d)
         }
         return solutions.count > 1 ? Group(question: question, solutions: solutions) : nil
@@ -51,16 +52,23 @@ public struct SolutionSynthesizer: Sendable {
         for g in groups {
             if pairs {
                 for lower in g.solutions where lower.score < g.solutions[0].score {
-                    w.value(.object([("question", .string(g.question)), ("chosen", .string(g.solutions[0].response)),
-                                     ("rejected", .string(lower.response))]))
+                    w.value(
+                        .object([
+                            ("question", .string(g.question)), ("chosen", .string(g.solutions[0].response)),
+                            ("rejected", .string(lower.response)),
+                        ]))
                     w.byte(0x0A)
                 }
                 continue
             }
             for s in g.solutions {
-                w.value(.object([("question", .string(g.question)), ("response", .string(s.response)), ("score", .number(s.score)),
-                                 ("steps", .array(s.steps.map { .string($0) })), ("first_error", .number(Double(s.firstError))),
-                                 ("flaw", s.flaw.map { .string($0.rawValue) } ?? .null)]))
+                w.value(
+                    .object([
+                        ("question", .string(g.question)), ("response", .string(s.response)),
+                        ("score", .number(s.score)),
+                        ("steps", .array(s.steps.map { .string($0) })), ("first_error", .number(Double(s.firstError))),
+                        ("flaw", s.flaw.map { .string($0.rawValue) } ?? .null),
+                    ]))
                 w.byte(0x0A)
             }
         }

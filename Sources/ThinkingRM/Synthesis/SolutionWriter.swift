@@ -4,8 +4,10 @@ import Rewards
 /// With no flaws it is a correct solution; each flaw changes the text in its own way (see `Flaw`).
 public enum SolutionWriter {
     /// The response text. `rng` picks wordings, which step a flaw hits and the answer wrapper.
-    public static func write(_ problem: SynthProblem, style: SolutionStyle, flaws: [FlawApplication],
-                             rng: inout SplitMix64) -> String {
+    public static func write(
+        _ problem: SynthProblem, style: SolutionStyle, flaws: [FlawApplication],
+        rng: inout SplitMix64
+    ) -> String {
         func has(_ f: Flaw) -> Bool { flaws.contains { $0.flaw == f } }
         func heavy(_ f: Flaw) -> Bool { flaws.contains { $0.flaw == f && $0.heavy } }
         let steps = has(.wrongMethod) ? problem.wrongMethod : problem.steps
@@ -37,8 +39,10 @@ public enum SolutionWriter {
             lines.append(style.line(step, calc: calc, k: k, last: k == n - 1, &rng))
             if has(.correctedSlip) && k == slipStep {
                 let right = calculation(step, values: values, stated: exact[k], style: style, &rng)
-                lines.append(FlawPhrases.correction(calc: right, right: SynthNumber.text(exact[k]),
-                                                    wrong: SynthNumber.text(stated), &rng))
+                lines.append(
+                    FlawPhrases.correction(
+                        calc: right, right: SynthNumber.text(exact[k]),
+                        wrong: SynthNumber.text(stated), &rng))
             }
         }
 
@@ -56,7 +60,8 @@ public enum SolutionWriter {
         if has(.hedging) { text.hedge(heavy: heavy(.hedging), &rng) }
 
         let answerText = SynthNumber.text(answer)
-        let closing = has(.hedging) && heavy(.hedging)
+        let closing =
+            has(.hedging) && heavy(.hedging)
             ? FlawPhrases.hedgeClosing(answerText, &rng) : style.closing(answerText, unit: problem.unit, &rng)
         let body = (text.lines + [closing]).joined(separator: style.separator)
         // Some responses use the R1 template, as policy rollouts in training do.
@@ -65,14 +70,19 @@ public enum SolutionWriter {
     }
 
     /// "a op b op c = r" in the style's notation; parenthesised where precedence would misread it.
-    static func calculation(_ step: SynthStep, values: [Double], stated: Double, style: SolutionStyle,
-                            _ rng: inout SplitMix64) -> String {
+    static func calculation(
+        _ step: SynthStep, values: [Double], stated: Double, style: SolutionStyle,
+        _ rng: inout SplitMix64
+    ) -> String {
         var left = SynthNumber.text(StepEvaluator.operand(values, step.operands[0]))
         for (k, op) in step.operators.enumerated() {
-            if (op == .multiply || op == .divide) && k > 0 && (step.operators[k - 1] == .add || step.operators[k - 1] == .subtract) {
+            if (op == .multiply || op == .divide) && k > 0
+                && (step.operators[k - 1] == .add || step.operators[k - 1] == .subtract)
+            {
                 left = "(\(left))"
             }
-            left += " \(style.symbol(op, &rng)) \(SynthNumber.text(StepEvaluator.operand(values, step.operands[k + 1])))"
+            left +=
+                " \(style.symbol(op, &rng)) \(SynthNumber.text(StepEvaluator.operand(values, step.operands[k + 1])))"
         }
         return "\(left) = \(SynthNumber.text(stated))"
     }

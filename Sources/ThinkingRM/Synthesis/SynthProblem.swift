@@ -64,8 +64,9 @@ public enum StepEvaluator {
     public static func results(_ steps: [SynthStep], slips: [Int: Double] = [:]) -> [Double] {
         var values: [Double] = []
         for (k, step) in steps.enumerated() {
-            var calc = StatedCalculation(operands: step.operands.map { operand(values, $0) },
-                                         operators: step.operators, stated: 0, decimals: 0)
+            var calc = StatedCalculation(
+                operands: step.operands.map { operand(values, $0) },
+                operators: step.operators, stated: 0, decimals: 0)
             let exact = calc.value ?? 0
             calc.stated = exact + (slips[k] ?? 0)
             values.append(calc.stated)

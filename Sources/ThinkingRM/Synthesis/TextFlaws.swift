@@ -17,8 +17,10 @@ struct TextFlaws {
     mutating func contradict(_ rng: inout SplitMix64) {
         let k = rng.int(0...(steps.count - 1))
         let wrong = values[k] + rng.pick([2, 5, -3, 7, 10, -1])
-        insert(FlawPhrases.contradiction(value: SynthNumber.text(values[k]), wrong: SynthNumber.text(wrong),
-                                         what: steps[k].what, &rng), at: stepLines[k] + 1)
+        insert(
+            FlawPhrases.contradiction(
+                value: SynthNumber.text(values[k]), wrong: SynthNumber.text(wrong),
+                what: steps[k].what, &rng), at: stepLines[k] + 1)
     }
 
     mutating func repeatSteps(heavy: Bool, _ rng: inout SplitMix64) {

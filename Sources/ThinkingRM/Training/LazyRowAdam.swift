@@ -6,8 +6,10 @@ import NN
 enum LazyRowAdam {
     /// Updates rows `touched` of `p` from their gradient, then zeroes those gradient rows.
     /// `step` is the 1-based optimiser step (shared with the dense AdamW, for bias correction).
-    static func step(_ p: Parameter, touched: [Int32], learningRate lr: Float, step: Int,
-                     beta1 b1: Float = 0.9, beta2 b2: Float = 0.999, epsilon eps: Float = 1e-8, weightDecay: Float = 0) {
+    static func step(
+        _ p: Parameter, touched: [Int32], learningRate lr: Float, step: Int,
+        beta1 b1: Float = 0.9, beta2 b2: Float = 0.999, epsilon eps: Float = 1e-8, weightDecay: Float = 0
+    ) {
         let cols = p.value.cols
         let t = Float(step)
         let c1 = 1 - pow(b1, t), c2 = 1 - pow(b2, t)

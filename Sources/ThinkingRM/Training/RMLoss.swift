@@ -11,8 +11,13 @@ enum RMLoss {
         guard pairwiseWeight > 0 else { return (bce.value, bce.gradient) }
         var chosen: [Int] = [], rejected: [Int] = []
         for i in 0..<targets.count {
-            for j in (i + 1)..<max(i + 1, targets.count) where questions[i] == questions[j] && targets[i] != targets[j] {
-                if targets[i] > targets[j] { chosen.append(i); rejected.append(j) } else { chosen.append(j); rejected.append(i) }
+            for j in (i + 1)..<max(i + 1, targets.count) where questions[i] == questions[j] && targets[i] != targets[j]
+            {
+                if targets[i] > targets[j] {
+                    chosen.append(i); rejected.append(j)
+                } else {
+                    chosen.append(j); rejected.append(i)
+                }
             }
         }
         guard !chosen.isEmpty else { return (bce.value, bce.gradient) }

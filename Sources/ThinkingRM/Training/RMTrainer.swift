@@ -1,16 +1,19 @@
 import Foundation
-import Rewards
 import NN
+import Rewards
 
 /// Trains a thinking reward model on pointwise rows, with per-epoch validation.
 public enum RMTrainer {
     /// Trains on `training` and, after every epoch, evaluates on `validation` (when given).
     /// `onEvent` receives progress (featurising, steps, epochs) on the calling thread.
-    public static func train(_ training: [RMExample], validation: [RMExample]? = nil, options: RMTrainingOptions,
-                             onEvent: (RMTrainingEvent) -> Void = { _ in }) -> RMTrainedModel {
+    public static func train(
+        _ training: [RMExample], validation: [RMExample]? = nil, options: RMTrainingOptions,
+        onEvent: (RMTrainingEvent) -> Void = { _ in }
+    ) -> RMTrainedModel {
         switch options.model {
         case .mlp: return .mlp(trainMLP(training, validation: validation, options: options, onEvent: onEvent))
-        case .transformer: return .transformer(trainTransformer(training, validation: validation, options: options, onEvent: onEvent))
+        case .transformer:
+            return .transformer(trainTransformer(training, validation: validation, options: options, onEvent: onEvent))
         }
     }
 
@@ -46,12 +49,18 @@ public enum RMTrainer {
         return (RMLoss.bce(p, gold), RMMetrics(predicted: p, gold: gold, questions: rows.map(\.question)))
     }
 
-    static func trainMLP(_ training: [RMExample], validation: [RMExample]?, options: RMTrainingOptions,
-                         onEvent: (RMTrainingEvent) -> Void) -> MLPThinkingModel {
+    static func trainMLP(
+        _ training: [RMExample], validation: [RMExample]?, options: RMTrainingOptions,
+        onEvent: (RMTrainingEvent) -> Void
+    ) -> MLPThinkingModel {
         let started = Date()
         var settings = RMFeaturizerSettings(ngramDimension: options.ngramDimension, tfidf: options.tfidf)
-        var raw = ParallelMap.map(count: training.count, makeState: { HashedNGrams(dimension: options.ngramDimension) }) { ngrams, i in
-            (ngrams.features(of: training[i].response), RMFeaturizer.dense(question: training[i].question, response: training[i].response))
+        var raw = ParallelMap.map(count: training.count, makeState: { HashedNGrams(dimension: options.ngramDimension) })
+        { ngrams, i in
+            (
+                ngrams.features(of: training[i].response),
+                RMFeaturizer.dense(question: training[i].question, response: training[i].response)
+            )
         }
         settings.fitScaling(raw.map(\.1))
         var idf: [Float] = []
@@ -59,7 +68,9 @@ public enum RMTrainer {
             // Document frequencies from the first pass, then the n-grams again with the weights.
             idf = RMFeaturizer.inverseDocumentFrequency(raw.map(\.0), dimension: settings.ngramDimension)
             let (fixedSettings, fixedIDF) = (settings, idf)
-            let weighted = ParallelMap.map(count: training.count, makeState: { RMFeaturizer.ngrams(fixedSettings, idf: fixedIDF) }) { ngrams, i in
+            let weighted = ParallelMap.map(
+                count: training.count, makeState: { RMFeaturizer.ngrams(fixedSettings, idf: fixedIDF) }
+            ) { ngrams, i in
                 ngrams.features(of: training[i].response)
             }
             for i in raw.indices { raw[i].0 = weighted[i] }
@@ -88,18 +99,21 @@ public enum RMTrainer {
                     x.appendRow(rows[i][(hide ? denseStart[i] : 0)...].lazy.map { ($0.index, $0.value) })
                 }
                 let logits = model.forward(x)
-                let (loss, grad) = RMLoss.compute(logits: logits, targets: batch.map { targets[$0] },
-                                                  questions: batch.map { questions[$0] }, pairwiseWeight: options.pairwiseWeight)
+                let (loss, grad) = RMLoss.compute(
+                    logits: logits, targets: batch.map { targets[$0] },
+                    questions: batch.map { questions[$0] }, pairwiseWeight: options.pairwiseWeight)
                 model.backward(grad)
                 adam.step(dense)
-                LazyRowAdam.step(model.first.weight, touched: LazyRowAdam.touchedRows(batch.map { rows[$0] }),
-                                 learningRate: adam.learningRate, step: adam.stepCount, weightDecay: options.weightDecay)
+                LazyRowAdam.step(
+                    model.first.weight, touched: LazyRowAdam.touchedRows(batch.map { rows[$0] }),
+                    learningRate: adam.learningRate, step: adam.stepCount, weightDecay: options.weightDecay)
                 for p in dense { p.zeroGrad() }
                 lossSum += Double(loss)
                 onEvent(.step(epoch: epoch, done: b + 1, total: plan.count, loss: lossSum / Double(b + 1)))
             }
-            var report = RMEpochReport(epoch: epoch, trainLoss: lossSum / Double(max(1, plan.count)),
-                                       seconds: Date().timeIntervalSince(epochStart))
+            var report = RMEpochReport(
+                epoch: epoch, trainLoss: lossSum / Double(max(1, plan.count)),
+                seconds: Date().timeIntervalSince(epochStart))
             if let validation, !validation.isEmpty {
                 (report.validationLoss, report.validation) = validate(.mlp(model.scorer()), validation)
             }
@@ -108,8 +122,10 @@ public enum RMTrainer {
         return model
     }
 
-    static func trainTransformer(_ training: [RMExample], validation: [RMExample]?, options: RMTrainingOptions,
-                                 onEvent: (RMTrainingEvent) -> Void) -> TransformerThinkingModel {
+    static func trainTransformer(
+        _ training: [RMExample], validation: [RMExample]?, options: RMTrainingOptions,
+        onEvent: (RMTrainingEvent) -> Void
+    ) -> TransformerThinkingModel {
         let model = TransformerThinkingModel(config: options.transformer, seed: options.seed)
         let tokens = training.map { model.tokens($0.response) }
         onEvent(.featurized(rows: tokens.count, seconds: 0))
@@ -125,8 +141,9 @@ public enum RMTrainer {
             var lossSum = 0.0
             for (b, batch) in plan.enumerated() {
                 let logits = model.forward(batch.map { tokens[$0] })
-                let (loss, grad) = RMLoss.compute(logits: logits, targets: batch.map { targets[$0] },
-                                                  questions: batch.map { questions[$0] }, pairwiseWeight: options.pairwiseWeight)
+                let (loss, grad) = RMLoss.compute(
+                    logits: logits, targets: batch.map { targets[$0] },
+                    questions: batch.map { questions[$0] }, pairwiseWeight: options.pairwiseWeight)
                 model.backward(grad)
                 GradientClipping.clip(parameters, maxNorm: 1)
                 adam.step(parameters)
@@ -134,8 +151,9 @@ public enum RMTrainer {
                 lossSum += Double(loss)
                 onEvent(.step(epoch: epoch, done: b + 1, total: plan.count, loss: lossSum / Double(b + 1)))
             }
-            var report = RMEpochReport(epoch: epoch, trainLoss: lossSum / Double(max(1, plan.count)),
-                                       seconds: Date().timeIntervalSince(epochStart))
+            var report = RMEpochReport(
+                epoch: epoch, trainLoss: lossSum / Double(max(1, plan.count)),
+                seconds: Date().timeIntervalSince(epochStart))
             if let validation, !validation.isEmpty {
                 (report.validationLoss, report.validation) = validate(.transformer(model), validation)
             }

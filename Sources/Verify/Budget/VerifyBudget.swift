@@ -68,7 +68,9 @@ final class BudgetMeter {
         sinceClock &+= cost
         if steps > maxSteps { throw BudgetExceededError() }
         // Stacks grow down; deep recursion (nested braces, towers) ends here, not in a crash.
-        if stackBase &- Self.stackAddress() > Self.maxStackBytes && stackBase > Self.stackAddress() { throw BudgetExceededError() }
+        if stackBase &- Self.stackAddress() > Self.maxStackBytes && stackBase > Self.stackAddress() {
+            throw BudgetExceededError()
+        }
         if sinceClock >= Self.clockEvery {
             sinceClock = 0
             if monotonicNanos() > deadline { throw BudgetExceededError() }

@@ -10,7 +10,8 @@ public enum AnswerParts {
         // A set written whole (`\{1, 2, 3\}`) has the parts inside its braces.
         while b.first == 32 { b.removeFirst() }
         while b.last == 32 { b.removeLast() }
-        if b.count > 4, b[0] == 92, b[1] == UInt8(ascii: "{"), b[b.count - 2] == 92, b[b.count - 1] == UInt8(ascii: "}") {
+        if b.count > 4, b[0] == 92, b[1] == UInt8(ascii: "{"), b[b.count - 2] == 92, b[b.count - 1] == UInt8(ascii: "}")
+        {
             b = Array(b[2..<(b.count - 2)])
         }
         var depth = 0, parts = 1, i = 0
@@ -21,8 +22,11 @@ public enum AnswerParts {
             case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
             case UInt8(ascii: "\\"):
                 // `\{` `\}` are braces of a set; any other command is skipped whole.
-                if i + 1 < b.count, b[i + 1] == UInt8(ascii: "{") { depth += 1; i += 1 }
-                else if i + 1 < b.count, b[i + 1] == UInt8(ascii: "}") { depth = max(0, depth - 1); i += 1 }
+                if i + 1 < b.count, b[i + 1] == UInt8(ascii: "{") {
+                    depth += 1; i += 1
+                } else if i + 1 < b.count, b[i + 1] == UInt8(ascii: "}") {
+                    depth = max(0, depth - 1); i += 1
+                }
             case UInt8(ascii: ","), UInt8(ascii: ";"):
                 if depth == 0, !isThousandsComma(b, i) { parts += 1 }
             case UInt8(ascii: " "):

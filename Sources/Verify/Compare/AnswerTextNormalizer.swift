@@ -13,7 +13,10 @@ enum AnswerTextNormalizer {
         var contiguous = text
         // Without `$`, braces or backslashes the loop below would copy every byte as it is.
         let plain = contiguous.withUTF8 { bytes in
-            !bytes.contains { $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") || $0 == UInt8(ascii: "\\") }
+            !bytes.contains {
+                $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}")
+                    || $0 == UInt8(ascii: "\\")
+            }
         }
         return plain ? finish(text) : contiguous.withUTF8(normalize)
     }
@@ -54,12 +57,14 @@ enum AnswerTextNormalizer {
     }
 
     /// Handles the command starting at `at`; returns where scanning resumes.
-    private static func command(_ bytes: UnsafeBufferPointer<UInt8>, at: Int, into out: inout [UInt8], braces: inout [Bool]) -> Int {
+    private static func command(
+        _ bytes: UnsafeBufferPointer<UInt8>, at: Int, into out: inout [UInt8], braces: inout [Bool]
+    ) -> Int {
         guard at + 1 < bytes.count else { return at + 1 }
         let next = bytes[at + 1]
         switch next {
         case UInt8(ascii: "$"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"),
-             UInt8(ascii: "!"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"):
+            UInt8(ascii: "!"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"):
             return at + 2
         case UInt8(ascii: " "):
             out.append(next)

@@ -49,7 +49,9 @@ public enum ChoiceLetter {
             // Lower-casing ASCII changes only A-Z, so this is `lowercased().hasPrefix(word)`.
             guard s.utf8.count >= 6, zip(s.utf8, word.utf8).allSatisfy({ $0 | 0x20 == $1 }) else { continue }
             let after = s[s.utf8.index(s.startIndex, offsetBy: 6)...]
-            if let next = after.utf8.first, Whitespace.isASCIIWhitespace(next) || next == UInt8(ascii: "(") { s = trim(after) }
+            if let next = after.utf8.first, Whitespace.isASCIIWhitespace(next) || next == UInt8(ascii: "(") {
+                s = trim(after)
+            }
         }
         let u = s.utf8
         var bytes = u.makeIterator()

@@ -71,7 +71,8 @@ struct PlainAnswer: Equatable {
             if gn == pn && gd == pd { return .match(reason: "numeric") }
             // The engine may read a percent as its figure or as its value over 100 (a signed one,
             // `-5%`, always the latter), on either side: every reading must differ.
-            guard let golds = readings(gn, gd, percent: gPercent), let predictions = readings(pn, pd, percent: pPercent) else {
+            guard let golds = readings(gn, gd, percent: gPercent), let predictions = readings(pn, pd, percent: pPercent)
+            else {
                 return .undecided
             }
             // The simple comparator's rule: a percent on one side only also matches its value over 100.
@@ -173,20 +174,24 @@ struct PlainAnswer: Equatable {
             // Fractions are the one form that starts with a backslash: other numbers skip the three tries.
             if next == UInt8(ascii: "\\"), take("\\frac") || take("\\dfrac") || take("\\tfrac") {
                 guard take(UInt8(ascii: "{")), let top = digits(), take(UInt8(ascii: "}")),
-                      take(UInt8(ascii: "{")), let bottom = digits(), take(UInt8(ascii: "}")) else { return nil }
+                    take(UInt8(ascii: "{")), let bottom = digits(), take(UInt8(ascii: "}"))
+                else { return nil }
                 (n, d) = (top.value, bottom.value)
             } else {
                 guard var whole = digits() else { return nil }
                 // `12,345,678`: a first group of 1-3 digits, then groups of exactly three.
                 while take(UInt8(ascii: ",")) {
                     guard whole.count <= 3 || sawSeparator, let group = digits(), group.count == 3,
-                          whole.count + 3 <= PlainAnswer.maxDigits else { return nil }
+                        whole.count + 3 <= PlainAnswer.maxDigits
+                    else { return nil }
                     whole = (whole.value * 1000 + group.value, whole.count + 3)
                     sawSeparator = true
                 }
                 n = whole.value
                 if take(UInt8(ascii: ".")) {
-                    guard let fraction = digits(), whole.count + fraction.count <= PlainAnswer.maxDigits else { return nil }
+                    guard let fraction = digits(), whole.count + fraction.count <= PlainAnswer.maxDigits else {
+                        return nil
+                    }
                     for _ in 0..<fraction.count { n *= 10; d *= 10 }
                     n += fraction.value
                     decimal = true
@@ -200,7 +205,8 @@ struct PlainAnswer: Equatable {
             }
             guard position == end, d != 0 else { return nil }
             let g = gcd(n, d)
-            return .number(numerator: negative ? -n / g : n / g, denominator: d / g, isDecimal: decimal, isPercent: percent)
+            return .number(
+                numerator: negative ? -n / g : n / g, denominator: d / g, isDecimal: decimal, isPercent: percent)
         }
 
         /// A run of 1 to 18 ASCII digits: its value and length.

@@ -16,10 +16,12 @@ public struct SimpleAnswerComparator: AnswerComparator {
         let p = AnswerTextNormalizer.normalize(predicted)
         guard !g.isEmpty, !p.isEmpty else { return Verdict(isMatch: false, reason: "empty") }
         if let goldLetter = ChoiceLetter.parse(g), let predictedLetter = ChoiceLetter.parse(p) {
-            return goldLetter == predictedLetter ? Verdict(isMatch: true, reason: "choice") : Verdict(isMatch: false, reason: "mismatch")
+            return goldLetter == predictedLetter
+                ? Verdict(isMatch: true, reason: "choice") : Verdict(isMatch: false, reason: "mismatch")
         }
         if let a = SimpleNumberParser.parse(g), let b = SimpleNumberParser.parse(p) {
-            return Self.sameNumber(a, b) ? Verdict(isMatch: true, reason: "numeric") : Verdict(isMatch: false, reason: "mismatch")
+            return Self.sameNumber(a, b)
+                ? Verdict(isMatch: true, reason: "numeric") : Verdict(isMatch: false, reason: "mismatch")
         }
         if Self.textKey(g) == Self.textKey(p) { return Verdict(isMatch: true, reason: "text") }
         return Verdict(isMatch: false, reason: "mismatch")

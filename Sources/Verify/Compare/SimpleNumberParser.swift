@@ -12,7 +12,9 @@ enum SimpleNumberParser {
     }
 
     private static let currencyPrefixes = ["usd", "€", "£", "¥"]
-    private static let unitSuffixes = ["usd", "dollars", "dollar", "°", "^\\circ", "^{\\circ}", "\\degree", "degrees", "degree", "€", "£", "¥"]
+    private static let unitSuffixes = [
+        "usd", "dollars", "dollar", "°", "^\\circ", "^{\\circ}", "\\degree", "degrees", "degree", "€", "£", "¥",
+    ]
     // ASCII text can only end in or start with the ASCII affixes; the lists keep their order.
     private static let asciiCurrencyPrefixes = currencyPrefixes.filter { $0.utf8.allSatisfy { $0 < 0x80 } }
     private static let asciiUnitSuffixes = unitSuffixes.filter { $0.utf8.allSatisfy { $0 < 0x80 } }
@@ -26,7 +28,8 @@ enum SimpleNumberParser {
     static func parse(_ text: String) -> Parsed? {
         // A bare decimal (digits, commas and points only: most answers) is its own body: no sign,
         // currency, unit, percent or fraction check below can apply to it.
-        if text.utf8.allSatisfy({ ($0 &- UInt8(ascii: "0")) < 10 || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ".") }) {
+        if text.utf8.allSatisfy({ ($0 &- UInt8(ascii: "0")) < 10 || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ".") }
+        ) {
             return decimal(text[...]).map { Parsed(value: $0, isPercent: false) }
         }
         // Most answers are ASCII, where none of the non-ASCII forms (`−`, `€ £ ¥`, `°`, vulgar
@@ -87,7 +90,8 @@ enum SimpleNumberParser {
             return w.adding(fraction)
         }
         if let slash = ascii ? raw.utf8.firstIndex(of: UInt8(ascii: "/")) : raw.firstIndex(of: "/") {
-            let top = AnswerTextNormalizer.trim(raw[..<slash]), bottom = AnswerTextNormalizer.trim(raw[raw.index(after: slash)...])
+            let top = AnswerTextNormalizer.trim(raw[..<slash]),
+                bottom = AnswerTextNormalizer.trim(raw[raw.index(after: slash)...])
             guard let n = signedDecimal(top), let d = signedDecimal(bottom) else { return nil }
             return n.divided(by: d)
         }
@@ -100,7 +104,8 @@ enum SimpleNumberParser {
         guard let top = argument(&s) else { return nil }
         s = AnswerTextNormalizer.trim(s)
         guard let bottom = argument(&s), AnswerTextNormalizer.trim(s).isEmpty,
-              let n = signedDecimal(top), let d = signedDecimal(bottom) else { return nil }
+            let n = signedDecimal(top), let d = signedDecimal(bottom)
+        else { return nil }
         return n.divided(by: d)
     }
 
@@ -165,7 +170,8 @@ enum SimpleNumberParser {
         if overflow {
             // Only digits, commas and one point got here; without the commas it is Double syntax.
             let plain = raw.utf8.filter { $0 != UInt8(ascii: ",") }
-            let text = String(decoding: plain.first == UInt8(ascii: ".") ? [UInt8(ascii: "0")] + plain : plain, as: UTF8.self)
+            let text = String(
+                decoding: plain.first == UInt8(ascii: ".") ? [UInt8(ascii: "0")] + plain : plain, as: UTF8.self)
             guard let x = Double(text), x.isFinite else { return nil }
             return .approximate(x)
         }

@@ -44,7 +44,9 @@ public struct AnswerExtractor: Sendable {
             if let found = anchored(in: window, bytes: bytes) { return found }
             guard unanchored else { return .none }
             if let bare = BareAnswer.answer(bytes) { return Extraction(single: bare, anchor: .bare) }
-            if mode == .fallback, let last = LastExpression.answer(bytes) { return Extraction(single: last, anchor: .lastExpression) }
+            if mode == .fallback, let last = LastExpression.answer(bytes) {
+                return Extraction(single: last, anchor: .lastExpression)
+            }
             return .none
         }
     }
@@ -58,7 +60,8 @@ public struct AnswerExtractor: Sendable {
         // anchor can match, so the answer is the reference trimmed, as below.
         var plain = reference
         let bare: Bool? = plain.withUTF8 { bytes in
-            guard Self.holdsNoAnchor(bytes), !bytes.contains(UInt8(ascii: "<")), !bytes.contains(UInt8(ascii: "#")) else { return nil }
+            guard Self.holdsNoAnchor(bytes), !bytes.contains(UInt8(ascii: "<")), !bytes.contains(UInt8(ascii: "#"))
+            else { return nil }
             // Visible ASCII ends (nearly every reference) leave nothing to trim.
             guard let first = bytes.first, let last = bytes.last else { return false }
             return first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80
@@ -81,7 +84,8 @@ public struct AnswerExtractor: Sendable {
         if tags == 0 { return nil }
         let tagBytes = UnsafeBufferPointer(rebasing: bytes[lastTag])
         if tags == 1, Self.holdsNoAnchor(tagBytes) {
-            let answer = AnswerSpanCleaner.cleanWithoutStripping(tagBytes)
+            let answer =
+                AnswerSpanCleaner.cleanWithoutStripping(tagBytes)
                 ?? AnswerSpanCleaner.clean(String(decoding: tagBytes, as: UTF8.self)[...])
             return answer.isEmpty ? nil : Extraction(single: answer, anchor: .answerTag)
         }
@@ -93,7 +97,8 @@ public struct AnswerExtractor: Sendable {
         guard let last = contents.last else { return nil }
         var lastBytes = last
         if let inner = lastBytes.withUTF8({ anchored(in: last, bytes: $0) }) {
-            return Extraction(answer: inner.answer, anchor: .answerTag, candidates: inner.candidates, isHedged: inner.isHedged)
+            return Extraction(
+                answer: inner.answer, anchor: .answerTag, candidates: inner.candidates, isHedged: inner.isHedged)
         }
         // One array, not one per step: this runs for nearly every response.
         var cleaned: [String] = []
@@ -122,17 +127,23 @@ public struct AnswerExtractor: Sendable {
             let hedged = Set(boxes.map(Self.hedgeKey)).count > 1
             return Extraction(answer: last, anchor: .boxed, candidates: boxes, isHedged: hedged)
         }
-        if let header = Self.phraseAnswers(AnswerPhrases.header, .finalAnswerHeader, in: text, bytes: bytes, cutSentence: false) {
+        if let header = Self.phraseAnswers(
+            AnswerPhrases.header, .finalAnswerHeader, in: text, bytes: bytes, cutSentence: false)
+        {
             return header
         }
         for pattern in customAnchors {
-            if let found = Self.phraseAnswers(pattern, .custom, in: text, bytes: bytes, cutSentence: false) { return found }
+            if let found = Self.phraseAnswers(pattern, .custom, in: text, bytes: bytes, cutSentence: false) {
+                return found
+            }
         }
         // The phrases need a literal that most texts lack; checking for it spares the regexes,
         // most of an extraction's cost.
         let ascii = Self.isASCII(bytes)
         for (pattern, anchor) in AnswerPhrases.phrases where !ascii || AnswerPhrases.mayMatch(anchor, bytes) {
-            if let found = Self.phraseAnswers(pattern, anchor, in: text, bytes: bytes, cutSentence: true) { return found }
+            if let found = Self.phraseAnswers(pattern, anchor, in: text, bytes: bytes, cutSentence: true) {
+                return found
+            }
         }
         if let hashes = Self.lastLineStart(with: Self.hashes, in: bytes) {
             let answer = AnswerSpan.answer(bytes, from: hashes + 4, limit: bytes.count, cutSentence: true)
@@ -148,13 +159,16 @@ public struct AnswerExtractor: Sendable {
     /// The answers after every match of `pattern`, the rightmost last; nil when none is found.
     /// Each answer ends where the next match starts, which keeps the total work linear even when
     /// the whole text is one line of anchors.
-    private static func phraseAnswers(_ pattern: RegexPattern, _ anchor: AnswerAnchor, in text: String,
-                                      bytes: UnsafeBufferPointer<UInt8>, cutSentence: Bool) -> Extraction? {
+    private static func phraseAnswers(
+        _ pattern: RegexPattern, _ anchor: AnswerAnchor, in text: String,
+        bytes: UnsafeBufferPointer<UInt8>, cutSentence: Bool
+    ) -> Extraction? {
         let matches = pattern.allMatches(in: text)
         guard !matches.isEmpty else { return nil }
         let found = matches.indices.map { k in
             let limit = k + 1 < matches.count ? matches[k + 1].byteRange.lowerBound : bytes.count
-            return AnswerSpan.answer(bytes, from: matches[k].byteRange.upperBound, limit: limit, cutSentence: cutSentence)
+            return AnswerSpan.answer(
+                bytes, from: matches[k].byteRange.upperBound, limit: limit, cutSentence: cutSentence)
         }.filter { !$0.isEmpty }
         guard let last = found.last else { return nil }
         return Extraction(answer: last, anchor: anchor, candidates: found, isHedged: false)
@@ -188,7 +202,9 @@ public struct AnswerExtractor: Sendable {
     }
 
     /// Whether `needle` (lower case) is written at offset `i`, letters in any ASCII case.
-    @inline(__always) private static func matches(_ needle: [UInt8], _ buffer: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+    @inline(__always) private static func matches(
+        _ needle: [UInt8], _ buffer: UnsafeBufferPointer<UInt8>, at i: Int
+    ) -> Bool {
         guard i + needle.count <= buffer.count else { return false }
         var k = 0
         while k < needle.count, lowered(buffer[i + k]) == needle[k] { k += 1 }
@@ -227,13 +243,19 @@ public struct AnswerExtractor: Sendable {
 
     /// Offset of the last `needle` (lower case) that starts a line, after any spaces or tabs;
     /// letters in any case, or only in capitals when `caseSensitive`.
-    private static func lastLineStart(with needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, caseSensitive: Bool = false) -> Int? {
+    private static func lastLineStart(
+        with needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, caseSensitive: Bool = false
+    ) -> Int? {
         var found: Int?
         var position = 0
         while let at = find(needle, in: bytes, from: position, before: bytes.count) {
             position = at + needle.count
             // The needle is lower case; a case-sensitive one is its capital form (`A:`).
-            if caseSensitive, !zip(needle, bytes[at...]).allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0) == $1 }) { continue }
+            if caseSensitive,
+                !zip(needle, bytes[at...]).allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0) == $1 })
+            {
+                continue
+            }
             var k = at
             while k > 0, bytes[k - 1] == 0x20 || bytes[k - 1] == 0x09 { k -= 1 }
             if k == 0 || bytes[k - 1] == UInt8(ascii: "\n") { found = at }

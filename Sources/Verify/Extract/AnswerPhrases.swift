@@ -26,7 +26,8 @@ enum AnswerPhrases {
 
     /// The phrase anchors after the header and the user's patterns, in priority order.
     static let phrases: [(RegexPattern, AnswerAnchor)] = [
-        (finalAnswer, .finalAnswerPhrase), (answerIs, .answerIs), (answerColon, .answerColon), (chineseAnswer, .answerColon),
+        (finalAnswer, .finalAnswerPhrase), (answerIs, .answerIs), (answerColon, .answerColon),
+        (chineseAnswer, .answerColon),
     ]
 
     /// Whether the pattern of `anchor` could match ASCII `bytes`: each needs a word that caseless

@@ -18,7 +18,9 @@ enum AnswerSpan {
             if !answer.isEmpty || attempt == 1 { return answer }
             // Skip blank lines to the next one with text.
             lo = hi
-            while lo < limit, bytes[lo] == newline || bytes[lo] == 0x20 || bytes[lo] == 0x09 || bytes[lo] == 0x0D { lo += 1 }
+            while lo < limit, bytes[lo] == newline || bytes[lo] == 0x20 || bytes[lo] == 0x09 || bytes[lo] == 0x0D {
+                lo += 1
+            }
         }
         return ""
     }
@@ -63,9 +65,14 @@ enum AnswerSpan {
             if c == dollar { inMath.toggle() }
             if !inMath {
                 if c == UInt8(ascii: "(") || c == UInt8(ascii: "[") || c == UInt8(ascii: "{") { depth += 1 }
-                if c == UInt8(ascii: ")") || c == UInt8(ascii: "]") || c == UInt8(ascii: "}") { depth = max(0, depth - 1) }
-                if depth == 0, c == UInt8(ascii: ".") || c == UInt8(ascii: "?") || c == UInt8(ascii: "!") || c == UInt8(ascii: ";"),
-                   i + 1 < hi, b[i + 1] == 0x20, startsSentence(b, i + 2, hi) {
+                if c == UInt8(ascii: ")") || c == UInt8(ascii: "]") || c == UInt8(ascii: "}") {
+                    depth = max(0, depth - 1)
+                }
+                if depth == 0,
+                    c == UInt8(ascii: ".") || c == UInt8(ascii: "?") || c == UInt8(ascii: "!")
+                        || c == UInt8(ascii: ";"),
+                    i + 1 < hi, b[i + 1] == 0x20, startsSentence(b, i + 2, hi)
+                {
                     return i
                 }
                 if depth == 0, c == UInt8(ascii: ",") || c == 0x20, startsClause(b, i + 1, hi) { return i }
@@ -87,14 +94,17 @@ enum AnswerSpan {
         var k = i
         while k < hi, b[k] == 0x20 { k += 1 }
         for word in clauseWords where k + word.count < hi {
-            if zip(word, b[k...]).allSatisfy({ $0 == ($1 | 0x20) }), b[k + word.count] == 0x20 || b[k + word.count] == UInt8(ascii: ",") {
+            if zip(word, b[k...]).allSatisfy({ $0 == ($1 | 0x20) }),
+                b[k + word.count] == 0x20 || b[k + word.count] == UInt8(ascii: ",")
+            {
                 return true
             }
         }
         return false
     }
 
-    private static let clauseWords = ["because", "since", "which", "as", "so", "where", "and so", "therefore", "not"].map { Array($0.utf8) }
+    private static let clauseWords = ["because", "since", "which", "as", "so", "where", "and so", "therefore", "not"]
+        .map { Array($0.utf8) }
     private static let newline = UInt8(ascii: "\n"), colon = UInt8(ascii: ":"), star = UInt8(ascii: "*")
     private static let dollar = UInt8(ascii: "$"), backslash = UInt8(ascii: "\\")
 }

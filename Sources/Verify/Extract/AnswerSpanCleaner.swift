@@ -3,7 +3,9 @@
 /// Strips Markdown bold around it, a math wrapper (`$…$`, `$$…$$`, `\(…\)`, `\[…\]`) when only
 /// punctuation follows it, the Minerva sign-off "I hope it is correct.", and one trailing period.
 enum AnswerSpanCleaner {
-    private static let wrappers: [(open: String, close: String)] = [("$$", "$$"), ("$", "$"), ("\\(", "\\)"), ("\\[", "\\]")]
+    private static let wrappers: [(open: String, close: String)] = [
+        ("$$", "$$"), ("$", "$"), ("\\(", "\\)"), ("\\[", "\\]"),
+    ]
 
     /// The cleaned answer; empty when nothing is left.
     static func clean(_ raw: Substring) -> String {
@@ -35,7 +37,8 @@ enum AnswerSpanCleaner {
     /// period all show in the first or last byte, so ends that are other ASCII bytes (`42`, `(C)`)
     /// leave nothing to strip.
     private static func endsClean(_ first: UInt8, _ last: UInt8) -> Bool {
-        first < 0x80 && last < 0x80 && first != UInt8(ascii: "*") && first != UInt8(ascii: "$") && first != UInt8(ascii: "\\")
+        first < 0x80 && last < 0x80 && first != UInt8(ascii: "*") && first != UInt8(ascii: "$")
+            && first != UInt8(ascii: "\\")
             && last != UInt8(ascii: "*") && last != UInt8(ascii: ".")
     }
 

@@ -14,7 +14,8 @@ enum BareAnswer {
         // A box the scanner did not take (`\boxed{5` unclosed, `\boxed{}` empty) or the word
         // "answer" (`Reanswer: 5`) is a malformed anchor, not an answer.
         let window = UnsafeBufferPointer(rebasing: bytes[lo..<hi])
-        for marker in refusedMarkers where AnswerExtractor.find(marker, in: window, from: 0, before: window.count) != nil { return nil }
+        for marker in refusedMarkers
+        where AnswerExtractor.find(marker, in: window, from: 0, before: window.count) != nil { return nil }
         var words = 0, start = lo, inCommand = false
         for k in lo...hi {
             let c = k < hi ? bytes[k] : 0x20
@@ -42,6 +43,8 @@ enum BareAnswer {
 
     private static let refusedMarkers = ["\\boxed", "\\fbox", "answer"].map { Array($0.utf8) }
 
-    private static let sentenceWords = ["we", "you", "it", "is", "are", "was", "be", "get", "got", "gives", "so", "thus",
-                                        "hence", "then", "therefore", "answer", "equals", "think", "find", "found"].map { Array($0.utf8) }
+    private static let sentenceWords = [
+        "we", "you", "it", "is", "are", "was", "be", "get", "got", "gives", "so", "thus",
+        "hence", "then", "therefore", "answer", "equals", "think", "find", "found",
+    ].map { Array($0.utf8) }
 }

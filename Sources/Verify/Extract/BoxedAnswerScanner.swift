@@ -46,8 +46,12 @@ struct BoxedAnswerScanner {
                         var end = i + length
                         while end < n, isSpace(bytes[end]) { end += 1 }
                         let start = end
-                        while end < n, !isSpace(bytes[end]), bytes[end] != UInt8(ascii: "$"), bytes[end] != backslash { end += 1 }
-                        if end > start { closed.append(Box(keyword: i, contentStart: start, contentEnd: end, end: end)) }
+                        while end < n, !isSpace(bytes[end]), bytes[end] != UInt8(ascii: "$"), bytes[end] != backslash {
+                            end += 1
+                        }
+                        if end > start {
+                            closed.append(Box(keyword: i, contentStart: start, contentEnd: end, end: end))
+                        }
                         i = max(end, i + length)
                     }
                     continue
@@ -120,5 +124,7 @@ struct BoxedAnswerScanner {
     }
 
     private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
-    private static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") }
+    private static func isLetter(_ b: UInt8) -> Bool {
+        (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z")
+    }
 }

@@ -28,7 +28,8 @@ enum LastExpression {
     /// The content range of the last closed math segment.
     private static func lastMath(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         let segments = AnswerCleaner.mathSegments(Array(bytes))
-        guard let last = segments.last(where: { seg in seg.contains { !Whitespace.isASCIIWhitespace(bytes[$0]) } }) else { return nil }
+        guard let last = segments.last(where: { seg in seg.contains { !Whitespace.isASCIIWhitespace(bytes[$0]) } })
+        else { return nil }
         return last
     }
 

@@ -15,7 +15,9 @@ public struct MathVerifier: AnswerComparator {
         public var maxAnswerBytes: Int
 
         /// Makes options; the defaults are precision 6, lenient, 20 ms, 64 KiB.
-        public init(precision: Int = 6, strict: Bool = false, budget: VerifyBudget = .standard, maxAnswerBytes: Int = 65_536) {
+        public init(
+            precision: Int = 6, strict: Bool = false, budget: VerifyBudget = .standard, maxAnswerBytes: Int = 65_536
+        ) {
             self.precision = precision
             self.strict = strict
             self.budget = budget
@@ -52,7 +54,8 @@ public struct MathVerifier: AnswerComparator {
     func verify(gold: String, predicted: String, describe: Bool) -> MathVerification {
         let start = monotonicNanos()
         let meter = BudgetMeter(options.budget)
-        var result = MathVerification(isMatch: false, reason: "budget", goldParsed: nil, predictedParsed: nil, micros: 0)
+        var result = MathVerification(
+            isMatch: false, reason: "budget", goldParsed: nil, predictedParsed: nil, micros: 0)
         if gold.utf8.count > options.maxAnswerBytes || predicted.utf8.count > options.maxAnswerBytes {
             return finish(result, start)
         }
@@ -70,7 +73,8 @@ public struct MathVerifier: AnswerComparator {
             return finish(result, start)
         } catch {
             // One side is not math: equal normalised text still counts.
-            let same = MathAnswerParser.normalizedText(AnswerCleaner.clean(gold))
+            let same =
+                MathAnswerParser.normalizedText(AnswerCleaner.clean(gold))
                 == MathAnswerParser.normalizedText(AnswerCleaner.clean(predicted))
             result.isMatch = same && !gold.isEmpty
             result.reason = result.isMatch ? "text" : "parse"
@@ -79,7 +83,8 @@ public struct MathVerifier: AnswerComparator {
         if g.isText || p.isText {
             // A word answer against one that parsed as letters (`NO` as N·O): compare the words.
             if MathAnswerParser.normalizedText(AnswerCleaner.clean(gold))
-                == MathAnswerParser.normalizedText(AnswerCleaner.clean(predicted)) {
+                == MathAnswerParser.normalizedText(AnswerCleaner.clean(predicted))
+            {
                 result.isMatch = true
                 result.reason = "text"
                 return finish(result, start)
@@ -100,8 +105,9 @@ public struct MathVerifier: AnswerComparator {
                 result.isMatch = true
                 result.reason = reason
             } else if !options.strict, Self.wordsOnly(gold), Self.wordsOnly(predicted),
-                      Self.withoutArticle(MathAnswerParser.normalizedText(AnswerCleaner.clean(gold)))
-                        == Self.withoutArticle(MathAnswerParser.normalizedText(AnswerCleaner.clean(predicted))) {
+                Self.withoutArticle(MathAnswerParser.normalizedText(AnswerCleaner.clean(gold)))
+                    == Self.withoutArticle(MathAnswerParser.normalizedText(AnswerCleaner.clean(predicted)))
+            {
                 result.isMatch = true  // `no` against `No!`, `blue whale` against `the blue whale`: words
                 result.reason = "text"
             } else {
@@ -118,12 +124,17 @@ public struct MathVerifier: AnswerComparator {
     /// sentence punctuation after them: a word answer. `-x` is no word: its sign is math.
     private static func wordsOnly(_ s: String) -> Bool {
         var body = Array(s.utf8)
-        if body.starts(with: Array("\\text{".utf8)), body.last == UInt8(ascii: "}") { body = Array(body[6..<(body.count - 1)]) }
+        if body.starts(with: Array("\\text{".utf8)), body.last == UInt8(ascii: "}") {
+            body = Array(body[6..<(body.count - 1)])
+        }
         while let last = body.last, ".!?,".utf8.contains(last) { body.removeLast() }
-        func isLetter(_ k: Int) -> Bool { k >= 0 && k < body.count && (body[k] | 0x20) >= 97 && (body[k] | 0x20) <= 122 }
+        func isLetter(_ k: Int) -> Bool {
+            k >= 0 && k < body.count && (body[k] | 0x20) >= 97 && (body[k] | 0x20) <= 122
+        }
         guard body.indices.contains(where: isLetter) else { return false }
         return body.indices.allSatisfy { k in
-            isLetter(k) || body[k] == 32 || body[k] == 39 || (body[k] == UInt8(ascii: "-") && isLetter(k - 1) && isLetter(k + 1))
+            isLetter(k) || body[k] == 32 || body[k] == 39
+                || (body[k] == UInt8(ascii: "-") && isLetter(k - 1) && isLetter(k + 1))
         }
     }
 

@@ -31,7 +31,9 @@ public final class RegexPattern: @unchecked Sendable {
     public static let defaultMatchLimit: UInt32 = 1_000_000
 
     /// Compiles `pattern`; throws `RegexError.compile` with PCRE2's message and offset.
-    public init(_ pattern: String, options: Options = [], matchLimit: UInt32 = RegexPattern.defaultMatchLimit) throws(RegexError) {
+    public init(
+        _ pattern: String, options: Options = [], matchLimit: UInt32 = RegexPattern.defaultMatchLimit
+    ) throws(RegexError) {
         self.pattern = pattern
         var errorCode: Int32 = 0
         var errorOffset: Int = 0

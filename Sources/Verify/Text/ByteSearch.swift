@@ -54,9 +54,12 @@ public enum ByteSearch {
         firstOffset(of: needle, in: text) != nil
     }
 
-    private static func find(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    private static func find(
+        _ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from start: Int
+    ) -> Int? {
         guard needle.count > 0, start >= 0, start + needle.count <= haystack.count,
-              let base = haystack.baseAddress, let n = needle.baseAddress else { return nil }
+            let base = haystack.baseAddress, let n = needle.baseAddress
+        else { return nil }
         // memmem is a GNU extension Swift's Glibc module does not export; memchr + memcmp is as fast here.
         let last = haystack.count - needle.count
         var at = start

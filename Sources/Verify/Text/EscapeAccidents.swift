@@ -9,8 +9,12 @@
 /// line breaks and indentation stay as they are.
 enum EscapeAccidents {
     /// The command remainders that a tab, carriage return or newline stands for the `t`, `r` or `n` of.
-    private static let tabCommands: [[UInt8]] = ["imes", "ext", "extbf", "extrm", "heta", "an", "anh", "frac", "au", "o", "ilde", "riangle", "op"].map { Array($0.utf8) }
-    private static let returnCommands: [[UInt8]] = ["ight", "ho", "angle", "floor", "ceil", "m", "ightarrow"].map { Array($0.utf8) }
+    private static let tabCommands: [[UInt8]] = [
+        "imes", "ext", "extbf", "extrm", "heta", "an", "anh", "frac", "au", "o", "ilde", "riangle", "op",
+    ].map { Array($0.utf8) }
+    private static let returnCommands: [[UInt8]] = ["ight", "ho", "angle", "floor", "ceil", "m", "ightarrow"].map {
+        Array($0.utf8)
+    }
     private static let newlineCommands: [[UInt8]] = ["eq", "abla"].map { Array($0.utf8) }
 
     /// `text` with the accidents repaired; the same string (no copy) when it has none, which a
@@ -54,7 +58,8 @@ enum EscapeAccidents {
     }
 
     /// Whether one of `commands` follows position `i`, ended by a non-letter or the end of the text.
-    private static func startsCommand(_ bytes: UnsafeBufferPointer<UInt8>, after i: Int, _ commands: [[UInt8]]) -> Bool {
+    private static func startsCommand(_ bytes: UnsafeBufferPointer<UInt8>, after i: Int, _ commands: [[UInt8]]) -> Bool
+    {
         let start = i + 1
         for command in commands where start + command.count <= bytes.count {
             guard bytes[start..<start + command.count].elementsEqual(command) else { continue }

@@ -6,23 +6,33 @@ import Foundation
 /// A key given on the command line is in the process's arguments, which `ps` shows to every local
 /// user; a file (readable by its owner) or an environment variable keeps it out of that list.
 struct APIKeyOptions: ParsableArguments {
-    @Option(name: .customLong("api-key-file"), help: ArgumentHelp(
-        "Require the key read from this file (surrounding whitespace and the final newline are dropped) on all but /health. Preferred over --api-key.",
-        valueName: "PATH"))
+    @Option(
+        name: .customLong("api-key-file"),
+        help: ArgumentHelp(
+            "Require the key read from this file (surrounding whitespace and the final newline are dropped) on all but /health. Preferred over --api-key.",
+            valueName: "PATH"))
     var file: String?
 
-    @Option(name: .customLong("api-key-env"), help: ArgumentHelp(
-        "Require the key held in this environment variable on all but /health. Preferred over --api-key.", valueName: "NAME"))
+    @Option(
+        name: .customLong("api-key-env"),
+        help: ArgumentHelp(
+            "Require the key held in this environment variable on all but /health. Preferred over --api-key.",
+            valueName: "NAME"))
     var environment: String?
 
-    @Option(name: .customLong("api-key"), help: ArgumentHelp(
-        "Require this key (Authorization: Bearer KEY or X-API-Key: KEY) on all but /health. `ps` shows it to every local user: prefer --api-key-file or --api-key-env.",
-        valueName: "KEY"))
+    @Option(
+        name: .customLong("api-key"),
+        help: ArgumentHelp(
+            "Require this key (Authorization: Bearer KEY or X-API-Key: KEY) on all but /health. `ps` shows it to every local user: prefer --api-key-file or --api-key-env.",
+            valueName: "KEY"))
     var literal: String?
 
     func validate() throws {
-        let given = [file.map { _ in "--api-key-file" }, environment.map { _ in "--api-key-env" }, literal.map { _ in "--api-key" }]
-            .compactMap { $0 }
+        let given = [
+            file.map { _ in "--api-key-file" }, environment.map { _ in "--api-key-env" },
+            literal.map { _ in "--api-key" },
+        ]
+        .compactMap { $0 }
         if given.count > 1 { throw ValidationError("give one of \(given.joined(separator: ", ")), not several") }
         if let literal, literal.isEmpty { throw ValidationError("--api-key must not be empty") }
         if let environment, environment.isEmpty { throw ValidationError("--api-key-env must name a variable") }
@@ -33,7 +43,9 @@ struct APIKeyOptions: ParsableArguments {
     func key(environment variables: [String: String] = ProcessInfo.processInfo.environment) throws -> String? {
         if let literal { return literal }
         if let name = environment {
-            guard let value = variables[name] else { throw CLIError("--api-key-env: the environment variable \(name) is not set") }
+            guard let value = variables[name] else {
+                throw CLIError("--api-key-env: the environment variable \(name) is not set")
+            }
             return try Self.nonEmpty(value, from: "the environment variable \(name)")
         }
         guard let path = file else { return nil }
@@ -43,7 +55,9 @@ struct APIKeyOptions: ParsableArguments {
         } catch {
             throw CLIError("--api-key-file: cannot read \(path): \(error.localizedDescription)")
         }
-        guard let text = String(data: data, encoding: .utf8) else { throw CLIError("--api-key-file: \(path) is not UTF-8 text") }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw CLIError("--api-key-file: \(path) is not UTF-8 text")
+        }
         return try Self.nonEmpty(text, from: path)
     }
 

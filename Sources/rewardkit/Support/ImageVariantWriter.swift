@@ -28,8 +28,10 @@ final class ImageVariantWriter: VariantImageMaker, @unchecked Sendable {
     /// Images written so far (rows are expanded on several threads at once).
     var written: Int { lock.withLock { writtenSoFar } }
 
-    init(probability: Double, transforms: [ImageTransform], seed: UInt64, hintMode: ImageHintMode,
-         input: String, output: String?, imageDirectory: String?, transformer: ImageTransformer = ImageTransformer()) {
+    init(
+        probability: Double, transforms: [ImageTransform], seed: UInt64, hintMode: ImageHintMode,
+        input: String, output: String?, imageDirectory: String?, transformer: ImageTransformer = ImageTransformer()
+    ) {
         self.probability = probability
         self.transforms = transforms
         self.seed = seed
@@ -47,19 +49,24 @@ final class ImageVariantWriter: VariantImageMaker, @unchecked Sendable {
             return Self.absolute(plain, from: inputDirectory)
         }
         for (path, source) in zip(paths, sources) {
-            do { _ = try transformer.inspect(source) } catch { return .failure(.image(path: path, message: Self.reason(error, source))) }
+            do { _ = try transformer.inspect(source) } catch {
+                return .failure(.image(path: path, message: Self.reason(error, source)))
+            }
         }
         let unchanged = VariantImages(paths: zip(paths, sources).map { relocated($0, $1) })
         var out = [unchanged]
         var made: [String] = []
         for v in 1..<max(1, count) {
-            var rng = SplitMix64(seed: seed &* 0xD1B5_4A32_D192_ED03 &+ UInt64(line) &* 0x9E37_79B9 &+ UInt64(v) &+ 0x5EED)
+            var rng = SplitMix64(
+                seed: seed &* 0xD1B5_4A32_D192_ED03 &+ UInt64(line) &* 0x9E37_79B9 &+ UInt64(v) &+ 0x5EED)
             let draw = Double(rng.next() >> 11) / Double(1 << 53)
             guard draw < probability, !transforms.isEmpty else { out.append(unchanged); continue }
             let transform = transforms[Int(rng.next() % UInt64(transforms.count))]
             var newPaths: [String] = []
             for (k, (path, source)) in zip(paths, sources).enumerated() {
-                let stem = imageDirectory + "/" + Self.stem(of: source) + ".L\(line)v\(v)" + (paths.count > 1 ? "i\(k)" : "") + "." + transform.rawValue
+                let stem =
+                    imageDirectory + "/" + Self.stem(of: source) + ".L\(line)v\(v)" + (paths.count > 1 ? "i\(k)" : "")
+                    + "." + transform.rawValue
                 do {
                     let file = try transformer.apply(transform, to: source, writingTo: stem, seed: rng.next())
                     made.append(file)
@@ -70,7 +77,10 @@ final class ImageVariantWriter: VariantImageMaker, @unchecked Sendable {
                     return .failure(.image(path: path, message: Self.reason(error, source)))
                 }
             }
-            out.append(VariantImages(paths: newPaths, transform: transform.rawValue, hint: transform.hint(hintMode, plural: paths.count > 1)))
+            out.append(
+                VariantImages(
+                    paths: newPaths, transform: transform.rawValue,
+                    hint: transform.hint(hintMode, plural: paths.count > 1)))
         }
         lock.withLock { writtenSoFar += made.count }
         return .success(out)
@@ -90,7 +100,8 @@ final class ImageVariantWriter: VariantImageMaker, @unchecked Sendable {
     }
 
     static func absolute(_ path: String, from base: String) -> String {
-        (path.hasPrefix("/") ? path : base + "/" + path).split(separator: "/").reduce(into: [Substring]()) { parts, part in
+        (path.hasPrefix("/") ? path : base + "/" + path).split(separator: "/").reduce(into: [Substring]()) {
+            parts, part in
             if part == ".." { _ = parts.popLast() } else if part != "." { parts.append(part) }
         }.reduce("") { $0 + "/" + $1 }
     }

@@ -39,7 +39,8 @@ final class ProgressBar {
         if let total, total > 0 {
             let fraction = min(1, Double(countsRows ? rows : bytes) / Double(total))
             let width = 30, done = Int(fraction * Double(width))
-            line = "[" + String(repeating: "#", count: done) + String(repeating: ".", count: width - done) + "] "
+            line =
+                "[" + String(repeating: "#", count: done) + String(repeating: ".", count: width - done) + "] "
                 + String(format: "%3.0f%% ", fraction * 100)
         }
         if !countsRows { line += String(format: "%.1f MB  ", Double(bytes) / 1e6) }

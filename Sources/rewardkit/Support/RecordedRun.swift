@@ -11,8 +11,9 @@ struct RecordedRun: Sendable {
     /// Records the start of `command` on `input` writing `output` (nil: standard output).
     init(command: String, spec: RewardSpec, input: String, output: String?, in store: RunStore?) throws {
         self.store = store
-        var record = RunRecord(startedAt: Date(), command: command, input: input, configText: spec.text, rows: 0, errors: 0,
-                               componentMeans: [:], seconds: 0, status: .running, output: output)
+        var record = RunRecord(
+            startedAt: Date(), command: command, input: input, configText: spec.text, rows: 0, errors: 0,
+            componentMeans: [:], seconds: 0, status: .running, output: output)
         if let store {
             do {
                 record.id = try store.record(record)
@@ -34,8 +35,9 @@ struct RecordedRun: Sendable {
         run.status = status
         run.rows = summary.rows
         run.errors = summary.errors
-        run.componentMeans = Dictionary(summary.componentMeans.map { ($0.name, $0.mean) } + [("reward", summary.rewardMean)],
-                                        uniquingKeysWith: { first, _ in first })
+        run.componentMeans = Dictionary(
+            summary.componentMeans.map { ($0.name, $0.mean) } + [("reward", summary.rewardMean)],
+            uniquingKeysWith: { first, _ in first })
         run.seconds = summary.seconds
         run.rowsPerSecond = summary.rowsPerSecond
         run.rowsWritten = rowsWritten

@@ -8,7 +8,10 @@ struct SpecOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Reward config file (YAML or JSON).", valueName: "FILE"))
     var config: String?
 
-    @Option(name: .long, help: ArgumentHelp("Ready-made config: \(Presets.names.joined(separator: ", ")) (default r1).", valueName: "NAME"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Ready-made config: \(Presets.names.joined(separator: ", ")) (default r1).", valueName: "NAME"))
     var preset: String?
 
     func validate() throws {

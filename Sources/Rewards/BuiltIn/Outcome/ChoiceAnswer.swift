@@ -23,7 +23,9 @@ struct ChoiceAnswer {
         let plain = Self.unwrapped(answer)
         if let one = ChoiceLetter.parse(plain) { return .letters([one]) }
         if let (letter, value) = Self.labelled(plain), Self.index(letter) < max(options.count, 5) {
-            if let option = option(letter, options), contradicts(value, option) { return .contradiction(letter: letter, value: value) }
+            if let option = option(letter, options), contradicts(value, option) {
+                return .contradiction(letter: letter, value: value)
+            }
             return .letters([letter])
         }
         // Several letters: "A,C", "A, C", "A and C"; "AC" is not accepted (it could be a word).
@@ -59,7 +61,9 @@ struct ChoiceAnswer {
     /// A plain number that differs from the option's plain number; any other pair (words, units,
     /// expressions) is given the benefit of its letter.
     private func contradicts(_ value: String, _ option: String) -> Bool {
-        guard ChoiceLetter.parse(option) == nil, let v = Self.number(value), let o = Self.number(option) else { return false }
+        guard ChoiceLetter.parse(option) == nil, let v = Self.number(value), let o = Self.number(option) else {
+            return false
+        }
         return abs(v - o) > 1e-9 * max(1, abs(o)) && !comparator.compare(gold: option, predicted: value).isMatch
     }
 
@@ -67,7 +71,9 @@ struct ChoiceAnswer {
     /// `0.96`); nil for anything else.
     private static func number(_ text: String) -> Double? {
         var s = unwrapped(text)
-        for unit in ["^{\\circ}", "^\\circ", "\\circ", "°", "\\%", "%"] { s = s.replacingOccurrences(of: unit, with: " ") }
+        for unit in ["^{\\circ}", "^\\circ", "\\circ", "°", "\\%", "%"] {
+            s = s.replacingOccurrences(of: unit, with: " ")
+        }
         let head = s.prefix { $0.isNumber || $0 == "." || $0 == "-" }
         let tail: String = String(s.dropFirst(head.count)).trimmingSpaces
         let unitLike: (Character) -> Bool = { c in c.isLetter || c == " " || c == "^" || c == "2" || c == "3" }
@@ -108,7 +114,9 @@ struct ChoiceAnswer {
                 var depth = 0, close: String.Index?
                 var i = r.upperBound
                 while i < s.endIndex {
-                    if s[i] == "{" { depth += 1 } else if s[i] == "}" {
+                    if s[i] == "{" {
+                        depth += 1
+                    } else if s[i] == "}" {
                         if depth == 0 { close = i; break }
                         depth -= 1
                     }

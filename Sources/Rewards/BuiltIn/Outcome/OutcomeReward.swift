@@ -45,12 +45,16 @@ public struct OutcomeReward: Reward {
             // A one-word reference has no bigram to recall, so ROUGE-2 is undefined, not 0: the
             // mean is over the metrics defined, and an exact one-word answer scores 1.
             guard TextMetrics.words(gold).count >= 2 else {
-                return RewardScore((r1 + rl) / 2, String(format: "ROUGE-1 %.3f, ROUGE-L %.3f (ROUGE-2 undefined for a one-word reference)", r1, rl))
+                return RewardScore(
+                    (r1 + rl) / 2,
+                    String(format: "ROUGE-1 %.3f, ROUGE-L %.3f (ROUGE-2 undefined for a one-word reference)", r1, rl))
             }
             let r2 = TextMetrics.rougeN(2, reference: gold, candidate: answer)
-            return RewardScore((r1 + r2 + rl) / 3, String(format: "ROUGE-1 %.3f, ROUGE-2 %.3f, ROUGE-L %.3f", r1, r2, rl))
+            return RewardScore(
+                (r1 + r2 + rl) / 3, String(format: "ROUGE-1 %.3f, ROUGE-2 %.3f, ROUGE-L %.3f", r1, r2, rl))
         case let other:
-            throw RewardError("accuracy: unknown problem_type '\(other)' (known: \(Self.problemTypes.joined(separator: ", ")))")
+            throw RewardError(
+                "accuracy: unknown problem_type '\(other)' (known: \(Self.problemTypes.joined(separator: ", ")))")
         }
     }
 
@@ -64,12 +68,16 @@ public struct OutcomeReward: Reward {
         let show = { (s: Set<Character>) in String(s.sorted()).map(String.init).joined(separator: ",") }
         switch reader.reading(answer, options: options) {
         case let .letters(chosen)?:
-            return chosen == key ? RewardScore(1, "chose \(show(chosen))") : RewardScore(0, "chose \(show(chosen)), key \(show(key))")
+            return chosen == key
+                ? RewardScore(1, "chose \(show(chosen))") : RewardScore(0, "chose \(show(chosen)), key \(show(key))")
         case let .contradiction(letter, value)?:
-            return RewardScore(0, "answer names option \(letter) but states '\(value.prefix(40))', which is not that option")
+            return RewardScore(
+                0, "answer names option \(letter) but states '\(value.prefix(40))', which is not that option")
         case nil:
             // A gold written as the option's text (MathVista) may be met by the answer's value itself.
-            if ChoiceLetter.parse(gold) == nil, !answer.isEmpty, math.comparator.compare(gold: gold, predicted: answer).isMatch {
+            if ChoiceLetter.parse(gold) == nil, !answer.isEmpty,
+                math.comparator.compare(gold: gold, predicted: answer).isMatch
+            {
                 return RewardScore(1, "answer matches the key's text")
             }
             return RewardScore(0, "answer '\(answer.prefix(60))' names no option")

@@ -21,7 +21,9 @@ public struct CosineLengthReward: Reward {
     /// Options: `min_correct` (0.5), `max_correct` (1), `min_wrong` (-0.5), `max_wrong` (-1),
     /// `max_len` (1000), `unit` (`words`), and the accuracy options (`comparator`).
     public init(options: RewardOptions) throws(RewardError) {
-        try options.requireOnly(["min_correct", "max_correct", "min_wrong", "max_wrong", "max_len", "unit", "comparator"])
+        try options.requireOnly([
+            "min_correct", "max_correct", "min_wrong", "max_wrong", "max_len", "unit", "comparator",
+        ])
         minCorrect = try options.double("min_correct", default: 0.5)
         maxCorrect = try options.double("max_correct", default: 1)
         minWrong = try options.double("min_wrong", default: -0.5)

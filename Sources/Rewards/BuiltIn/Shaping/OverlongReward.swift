@@ -25,7 +25,9 @@ public struct OverlongReward: Reward {
         let length = ResponseLength.of(trajectory.response, unit: unit)
         let soft = maxLength - cache
         if length <= soft { return RewardScore(0, "\(length) \(unit)") }
-        if length <= maxLength { return RewardScore(Double(soft - length) / Double(cache), "\(length) \(unit), in the soft buffer") }
+        if length <= maxLength {
+            return RewardScore(Double(soft - length) / Double(cache), "\(length) \(unit), in the soft buffer")
+        }
         return RewardScore(-1, "\(length) \(unit), over \(maxLength)")
     }
 }

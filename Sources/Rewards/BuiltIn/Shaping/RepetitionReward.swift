@@ -20,7 +20,9 @@ public struct RepetitionReward: Reward {
         let n = try options.int("ngram", default: 3)
         let maxPenalty = try options.double("max_penalty", default: -1)
         guard n >= 1 else { throw RewardError("reward 'repetition': option 'ngram' must be at least 1") }
-        guard maxPenalty <= 0 else { throw RewardError("reward 'repetition': option 'max_penalty' must not be positive, got \(maxPenalty)") }
+        guard maxPenalty <= 0 else {
+            throw RewardError("reward 'repetition': option 'max_penalty' must not be positive, got \(maxPenalty)")
+        }
         self.init(n: n, maxPenalty: maxPenalty)
     }
 

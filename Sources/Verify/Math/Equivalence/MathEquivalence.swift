@@ -92,7 +92,9 @@ struct MathEquivalence {
                 return try match(g.value, p.value)
             }
             // `x = 5+5+1 = 11` for `x = 11`: a chain from the same variable ends in its value.
-            if case let .relation(sides, _) = pred, case let .symbol(name) = sides[0], name == g.name, let v = pred.chainValue {
+            if case let .relation(sides, _) = pred, case let .symbol(name) = sides[0], name == g.name,
+                let v = pred.chainValue
+            {
                 return try match(g.value, v)
             }
             if case .relation = pred { return nil }
@@ -107,7 +109,8 @@ struct MathEquivalence {
             default: return nil
             }
         }
-        if case let .relation(gs, gops) = gold, case let .relation(ps, pops) = pred, gops == pops, gs.count == ps.count {
+        if case let .relation(gs, gops) = gold, case let .relation(ps, pops) = pred, gops == pops, gs.count == ps.count
+        {
             return try ordered(gs, ps) ? "relation" : nil
         }
         if let v = gold.chainValue, !strict {
@@ -123,8 +126,9 @@ struct MathEquivalence {
     /// `x < 1`, `y - 2x < 1` is `y < 2x + 1`. False leaves the other relation checks to decide.
     private func sameInequality(_ gold: MathExpr, _ pred: MathExpr) throws(BudgetExceededError) -> Bool {
         guard let g = gold.inequalityForm, let p = pred.inequalityForm, g.strict == p.strict,
-              !g.lessThanZero.freeSymbols.isEmpty, !p.lessThanZero.freeSymbols.isEmpty,
-              try proportional(g.lessThanZero, p.lessThanZero) else { return false }
+            !g.lessThanZero.freeSymbols.isEmpty, !p.lessThanZero.freeSymbols.isEmpty,
+            try proportional(g.lessThanZero, p.lessThanZero)
+        else { return false }
         // The factor's sign, at the first point where both sides are defined and nonzero.
         var names = g.lessThanZero.freeSymbols
         for s in p.lessThanZero.freeSymbols where !names.contains(s) { names.append(s) }
@@ -159,10 +163,14 @@ struct MathEquivalence {
             }
             let q = x / y
             if q.magnitude < 1e-12 || !q.isFinite { return false }
-            if let first = approxRatio, (first - q).magnitude > 1e-9 * max(first.magnitude, q.magnitude) { return false }
+            if let first = approxRatio, (first - q).magnitude > 1e-9 * max(first.magnitude, q.magnitude) {
+                return false
+            }
             approxRatio = approxRatio ?? q
             if exactChecks < 2 {
-                if case let .exact(ex) = try scalars.valueAt(point, f), case let .exact(ey) = try scalars.valueAt(point, g) {
+                if case let .exact(ex) = try scalars.valueAt(point, f),
+                    case let .exact(ey) = try scalars.valueAt(point, g)
+                {
                     guard let r = Rational.divide(ex, ey), !r.isZero else { return false }
                     if let first = exactRatio, first != r { return false }
                     exactRatio = r
@@ -200,7 +208,9 @@ struct MathEquivalence {
             let names = Set(ga.map(\.name))
             if names.count == ga.count && Set(pa.map(\.name)) == names {
                 for a in ga {
-                    guard let b = pa.first(where: { $0.name == a.name }), try match(a.value, b.value) != nil else { return false }
+                    guard let b = pa.first(where: { $0.name == a.name }), try match(a.value, b.value) != nil else {
+                        return false
+                    }
                 }
                 return true
             }

@@ -80,7 +80,9 @@ extension MathExpr {
         guard hasPlusMinus else { return [self] }
         switch self {
         case let .plusMinus(a, b):
-            return a.expandedPlusMinus.flatMap { x in b.expandedPlusMinus.flatMap { y in [MathExpr.add([x, y]), .add([x, .neg(y)])] } }
+            return a.expandedPlusMinus.flatMap { x in
+                b.expandedPlusMinus.flatMap { y in [MathExpr.add([x, y]), .add([x, .neg(y)])] }
+            }
         case let .add(terms): return Self.combinations(terms)?.map { .add($0) } ?? [self]
         case let .mul(factors): return Self.combinations(factors)?.map { .mul($0) } ?? [self]
         case let .tuple(items): return Self.combinations(items)?.map { .tuple($0) } ?? [self]

@@ -45,7 +45,9 @@ struct ScalarEquivalence {
             return decimal && roundedEqual(x, y) ? "numeric" : nil
         }
         if ea == .undefined || eb == .undefined { return nil }
-        if !decimal, let same = try TermCancellation(meter: meter).differenceIsZero(a, b) { return same ? "exact" : nil }
+        if !decimal, let same = try TermCancellation(meter: meter).differenceIsZero(a, b) {
+            return same ? "exact" : nil
+        }
         let approx = ApproxEvaluator(meter: meter)
         let va = try approx.eval(a), vb = try approx.eval(b)
         let scale = max(va.magnitude, vb.magnitude)
@@ -107,7 +109,9 @@ struct ScalarEquivalence {
     /// Doubles screen each point cheaply; residues mod a prime (or exact rationals, for roots and
     /// the like) confirm agreement, which is what tells `x` from `x + 10^{-20}`: a nonzero
     /// rational difference vanishes at a random point with negligible probability.
-    private func identityHolds(_ a: MathExpr, _ b: MathExpr, variables: [String], decimal: Bool) throws(BudgetExceededError) -> Bool {
+    private func identityHolds(
+        _ a: MathExpr, _ b: MathExpr, variables: [String], decimal: Bool
+    ) throws(BudgetExceededError) -> Bool {
         var agreed = 0, exactChecks = 0
         for k in 0..<Self.pointCount {
             let point = RandomPoints.point(k, variables: variables)
@@ -122,7 +126,8 @@ struct ScalarEquivalence {
             // Residues mod a prime decide rational-function identities exactly and in machine
             // words, even where Doubles overflow (x^5000) or rationals grow huge (1/5000! + x).
             if !decimal, let m = ModularEvaluator(meter: meter, p: ModularEvaluator.primes[k & 1], point: point),
-               let ra = try m.eval(a), let rb = try m.eval(b) {
+                let ra = try m.eval(a), let rb = try m.eval(b)
+            {
                 if ra != rb { return false }
                 exactChecks += 1
                 agreed += 1

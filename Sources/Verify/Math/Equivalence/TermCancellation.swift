@@ -17,7 +17,9 @@ struct TermCancellation {
         return constant.isZero
     }
 
-    private func spread(_ e: MathExpr, sign: Rational, terms: inout [MathExpr: Rational], constant: inout Rational) throws(BudgetExceededError) {
+    private func spread(
+        _ e: MathExpr, sign: Rational, terms: inout [MathExpr: Rational], constant: inout Rational
+    ) throws(BudgetExceededError) {
         try meter.charge()
         switch e {
         case let .add(ts):
@@ -32,7 +34,11 @@ struct TermCancellation {
             if case let .mul(fs) = e {
                 var others: [MathExpr] = []
                 for f in fs {
-                    if case let .value(v) = try exact.eval(f) { coefficient = coefficient * v } else { others.append(f) }
+                    if case let .value(v) = try exact.eval(f) {
+                        coefficient = coefficient * v
+                    } else {
+                        others.append(f)
+                    }
                 }
                 rest = others.count == 1 ? others[0] : .mul(others)
             }

@@ -58,7 +58,8 @@ struct ApproxEvaluator {
         let base = try eval(b)
         // A real odd root of a negative number is real: (-8)^(1/3) = -2, as people mean it.
         if base.isReal, base.re < 0, case let .value(q) = try ExactEvaluator(meter: meter).eval(x), !q.isInteger,
-           q.denominator.magnitude.bitWidth < 20, q.numerator.magnitude.bitWidth < 20 {
+            q.denominator.magnitude.bitWidth < 20, q.numerator.magnitude.bitWidth < 20
+        {
             let d = Int(q.denominator), n = Int(q.numerator)
             if d % 2 == 1 {
                 let r = pow(-base.re, 1 / Double(d))
@@ -94,7 +95,9 @@ struct ApproxEvaluator {
         case .sqrt: return a.sqrt()
         case .root:
             guard v.count == 2 else { return .nan }
-            if v[1].isReal, v[1].re < 0, a.isReal, a.re.rounded() == a.re, Int(exactly: a.re).map({ $0 % 2 == 1 }) == true {
+            if v[1].isReal, v[1].re < 0, a.isReal, a.re.rounded() == a.re,
+                Int(exactly: a.re).map({ $0 % 2 == 1 }) == true
+            {
                 return Complex(-pow(-v[1].re, 1 / a.re))
             }
             return v[1].pow(Complex(1) / a)

@@ -58,7 +58,9 @@ struct ModularEvaluator {
             }
             return try power(base, UInt64(k))
         case let .call(.factorial, args):
-            guard let n = try SmallIntegerEvaluator(meter: meter).eval(args[0]), n >= 0, n < 20_000_000 else { return nil }
+            guard let n = try SmallIntegerEvaluator(meter: meter).eval(args[0]), n >= 0, n < 20_000_000 else {
+                return nil
+            }
             var acc: UInt64 = 1
             var i: Int64 = 2
             while i <= n {

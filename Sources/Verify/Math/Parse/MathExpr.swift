@@ -102,7 +102,7 @@ extension MathExpr {
         case .number, .symbol, .constant, .text: break
         case let .percent(a), let .neg(a): body(a)
         case let .add(xs), let .mul(xs), let .call(_, xs), let .apply(_, xs), let .set(xs), let .tuple(xs),
-             let .list(xs), let .union(xs), let .relation(xs, _):
+            let .list(xs), let .union(xs), let .relation(xs, _):
             xs.forEach(body)
         case let .pow(a, b), let .plusMinus(a, b), let .interval(a, b, _, _): body(a); body(b)
         case let .matrix(rows): rows.forEach { $0.forEach(body) }

@@ -37,7 +37,9 @@ struct MathLexer {
     private static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
 
     private mutating func next() throws(MathParseError) -> MathToken {
-        while pos < bytes.count, bytes[pos] == 32 || bytes[pos] == 9 || bytes[pos] == 10 || bytes[pos] == 13 { pos += 1 }
+        while pos < bytes.count, bytes[pos] == 32 || bytes[pos] == 9 || bytes[pos] == 10 || bytes[pos] == 13 {
+            pos += 1
+        }
         guard pos < bytes.count else { return .end }
         let b = bytes[pos]
         if Self.isDigit(b) || (b == 46 && Self.isDigit(peek(1))) { return lexNumber() }
@@ -51,7 +53,7 @@ struct MathLexer {
         pos += 1
         if b == 40 || b == 91 { brackets += 1 } else if b == 41 || b == 93 { brackets = max(0, brackets - 1) }
         switch b {
-        case 60: // <
+        case 60:  // <
             if peek() == 61 { pos += 1; return .relation(.le) }
             if peek() == 62 { pos += 1; return .relation(.ne) }
             return .relation(.lt)
@@ -70,10 +72,18 @@ struct MathLexer {
     private static func spaceSeparator(_ b: [UInt8], _ at: Int) -> Int? {
         func byte(_ k: Int) -> UInt8 { at + k < b.count ? b[at + k] : 0 }
         var k = 0
-        if byte(0) == 44, byte(1) == 92, byte(2) == 33 { k = 3 }  // `,\!`
-        else if byte(0) == 92, byte(1) == 32 || byte(1) == 33 || byte(1) == 59 { k = 2 }  // `\ ` `\!` `\;`
-        else if byte(0) == 32 || byte(0) == 126 { k = 1 }  // space, `~`
-        else { return nil }
+        if byte(0) == 44, byte(1) == 92, byte(2) == 33 {
+            k = 3
+        }  // `,\!`
+        else if byte(0) == 92, byte(1) == 32 || byte(1) == 33 || byte(1) == 59 {
+            k = 2
+        }  // `\ ` `\!` `\;`
+        else if byte(0) == 32 || byte(0) == 126 {
+            k = 1
+        }  // space, `~`
+        else {
+            return nil
+        }
         if byte(k) == 32 { k += 1 }
         return k
     }
@@ -91,14 +101,17 @@ struct MathLexer {
             if c == 123, peek(1) == 44, peek(2) == 125, Self.isDigit(peek(3)) { pos += 3; group = 0; continue }
             if c == 92, peek(1) == 44, Self.isDigit(peek(2)) { pos += 2; group = 0; continue }
             if c == 44, brackets == 0, grouped ? group == 3 : group <= 3, Self.isDigit(peek(1)), Self.isDigit(peek(2)),
-               Self.isDigit(peek(3)), !Self.isDigit(peek(4)) {
+                Self.isDigit(peek(3)), !Self.isDigit(peek(4))
+            {
                 grouped = true; group = 0; pos += 1; continue
             }
             // Spaces group thousands too (`1 000`, `11,\! 111,\! 111`, `1\ 000`), with the same rule:
             // a first group of 1-3 digits, then groups of exactly three; `2 3` is no number.
             if let width = Self.spaceSeparator(bytes, pos), grouped ? group == 3 : group <= 3,
-               Self.isDigit(peek(width)), Self.isDigit(peek(width + 1)), Self.isDigit(peek(width + 2)), !Self.isDigit(peek(width + 3)),
-               peek(width + 3) != 46 || !Self.isDigit(peek(width + 4)) {
+                Self.isDigit(peek(width)), Self.isDigit(peek(width + 1)), Self.isDigit(peek(width + 2)),
+                !Self.isDigit(peek(width + 3)),
+                peek(width + 3) != 46 || !Self.isDigit(peek(width + 4))
+            {
                 grouped = true; group = 0; pos += width; continue
             }
             break
@@ -172,7 +185,9 @@ struct MathLexer {
         while pos < bytes.count {
             let c = bytes[pos]
             if c == 92 { pos += 2; continue }
-            if c == 123 { depth += 1 } else if c == 125 {
+            if c == 123 {
+                depth += 1
+            } else if c == 125 {
                 depth -= 1
                 if depth == 0 {
                     pos += 1
@@ -188,7 +203,13 @@ struct MathLexer {
         // Decode one scalar by hand: the input came from a valid Swift String.
         let b0 = UInt32(bytes[pos])
         var len = 1, scalar = b0
-        if b0 >= 0xF0 { len = 4; scalar = b0 & 0x07 } else if b0 >= 0xE0 { len = 3; scalar = b0 & 0x0F } else if b0 >= 0xC0 { len = 2; scalar = b0 & 0x1F }
+        if b0 >= 0xF0 {
+            len = 4; scalar = b0 & 0x07
+        } else if b0 >= 0xE0 {
+            len = 3; scalar = b0 & 0x0F
+        } else if b0 >= 0xC0 {
+            len = 2; scalar = b0 & 0x1F
+        }
         for k in 1..<len where pos + k < bytes.count { scalar = (scalar << 6) | (UInt32(bytes[pos + k]) & 0x3F) }
         pos += len
         switch scalar {

@@ -53,7 +53,8 @@ extension MathParser {
             throw .unexpected("interval with one endpoint")
         }
         // `(3, ∞)` can only be an interval; `(1, 2)` stays a tuple and may be read as one later.
-        if items.count == 2 && (!(open == 40 && close == 41) || items[0].mentionsInfinity || items[1].mentionsInfinity) {
+        if items.count == 2 && (!(open == 40 && close == 41) || items[0].mentionsInfinity || items[1].mentionsInfinity)
+        {
             return .interval(items[0], items[1], leftClosed: open == 91, rightClosed: close == 93)
         }
         return .tuple(items)
@@ -124,7 +125,9 @@ extension MathParser {
         }
         if Self.isWordy(trimmed) || Self.unitWords.contains(trimmed.lowercased()) { throw .textual }
         // `\text{no}`: letters set as text are a word, not a product of variables.
-        if trimmed.utf8.count >= 2, trimmed.utf8.allSatisfy({ ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 }) { throw .textual }
+        if trimmed.utf8.count >= 2, trimmed.utf8.allSatisfy({ ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 }) {
+            throw .textual
+        }
         // Math inside `\mathrm{…}`: parse it on its own.
         var lexer = MathLexer(Array(trimmed.utf8), meter: meter)
         var inner = MathParser(tokens: try lexer.tokens(), meter: meter)
@@ -163,7 +166,10 @@ extension MathParser {
         case "begin": return try parseEnvironment()
         case "mathbb":
             let name = try rawArgument()
-            if name == "R" { return .interval(.neg(.constant(.infinity)), .constant(.infinity), leftClosed: false, rightClosed: false) }
+            if name == "R" {
+                return .interval(
+                    .neg(.constant(.infinity)), .constant(.infinity), leftClosed: false, rightClosed: false)
+            }
             return .symbol(name)
         case "boxed", "overline", "underline", "hat", "vec", "tilde", "bar", "widehat", "mathbf", "textbf":
             return try argument(singleDigit: false)
@@ -216,7 +222,6 @@ extension MathParser {
         return try parsePower()
     }
 
-
     mutating func parseEnvironment() throws(MathParseError) -> MathExpr {
         let name = try rawArgument()
         if name == "array" { _ = try rawArgument() }
@@ -233,7 +238,9 @@ extension MathParser {
             if peek == .end { throw .unbalanced }
             row.append(try parseRelation())
             skipNoise()
-            if peek == .op(38) { advance() } else if peek == .command("\\") {
+            if peek == .op(38) {
+                advance()
+            } else if peek == .command("\\") {
                 advance(); rows.append(row); row = []
             }
         }

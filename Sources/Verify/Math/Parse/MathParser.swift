@@ -155,13 +155,16 @@ struct MathParser {
                 guard startsImplicitFactor() else { return factors.count == 1 ? factors[0] : .mul(factors) }
                 // Two numbers side by side (`2 3`, `1 00`) are no product: a reader sees a list or a
                 // typo, and taking them as one hides a wrong answer.
-                if case .number = peek, pos > 0, case .number = tokens[pos - 1] { throw .unexpected("a number right after a number") }
+                if case .number = peek, pos > 0, case .number = tokens[pos - 1] {
+                    throw .unexpected("a number right after a number")
+                }
                 let next = try parsePower()
                 // A mixed number `2\frac{1}{2}` is 5/2: a whole number then a numeric fraction.
                 if factors.count == 1, case let .number(whole, false) = factors[0], whole.isInteger, !whole.isNegative,
-                   case let .mul(parts) = next, parts.count == 2, case let .number(num, false) = parts[0],
-                   case let .pow(.number(den, false), .number(minusOne, _)) = parts[1], minusOne == Rational(-1),
-                   num.isInteger, den.isInteger, !num.isNegative, num < den {
+                    case let .mul(parts) = next, parts.count == 2, case let .number(num, false) = parts[0],
+                    case let .pow(.number(den, false), .number(minusOne, _)) = parts[1], minusOne == Rational(-1),
+                    num.isInteger, den.isInteger, !num.isNegative, num < den
+                {
                     factors[0] = .add([factors[0], next])
                     continue
                 }

@@ -11,7 +11,8 @@ enum SetBuilder {
         let lead = text.utf8.drop { $0 == 0x20 }
         guard lead.starts(with: "\\{".utf8) || lead.starts(with: "\\left\\{".utf8) else { return nil }
         var s = Whitespace.trim(Substring(text))
-        for (open, close) in [("\\left\\{", "\\right\\}"), ("\\{", "\\}")] where s.hasPrefix(open) && s.hasSuffix(close) {
+        for (open, close) in [("\\left\\{", "\\right\\}"), ("\\{", "\\}")] where s.hasPrefix(open) && s.hasSuffix(close)
+        {
             s = Whitespace.trim(s.dropFirst(open.count).dropLast(close.count))
             break
         }

@@ -1,4 +1,5 @@
 import BigInt
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -18,7 +19,8 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         if d.sign == .minus { n.negate(); d.negate() }
         if d != 1 {
             // Most answers are small numbers: reduce them in machine words.
-            if n.magnitude.bitWidth < 63, d.magnitude.bitWidth < 63, let ni = Int(exactly: n), let di = Int(exactly: d) {
+            if n.magnitude.bitWidth < 63, d.magnitude.bitWidth < 63, let ni = Int(exactly: n), let di = Int(exactly: d)
+            {
                 var a = ni.magnitude, b = di.magnitude
                 while b != 0 { (a, b) = (b, a % b) }
                 let g = Int(a)
@@ -71,7 +73,8 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         if a.denominator == 1 { return Rational(unreduced: a.numerator * b.denominator + b.numerator, b.denominator) }
         let g = gcd(a.denominator.magnitude, b.denominator.magnitude)
         if g == 1 {
-            return Rational(unreduced: a.numerator * b.denominator + b.numerator * a.denominator, a.denominator * b.denominator)
+            return Rational(
+                unreduced: a.numerator * b.denominator + b.numerator * a.denominator, a.denominator * b.denominator)
         }
         let t = a.numerator * (b.denominator / g) + b.numerator * (a.denominator / g)
         if t.isZero { return .zero }
@@ -90,7 +93,9 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// `a / b`, or nil when `b` is zero.
     static func divide(_ a: Rational, _ b: Rational) -> Rational? {
         guard !b.isZero else { return nil }
-        let flipped = b.isNegative ? Rational(unreduced: -b.denominator, -b.numerator) : Rational(unreduced: b.denominator, b.numerator)
+        let flipped =
+            b.isNegative
+            ? Rational(unreduced: -b.denominator, -b.numerator) : Rational(unreduced: b.denominator, b.numerator)
         return a * flipped
     }
 
