@@ -220,18 +220,8 @@ public final class GRPOTrainer {
             case let .failure(error):
                 throw TrainingError("step \(step + 1): a sampled response cannot be scored: \(error)")
             }
-            var outcome = 0.0
-            var thinking: Double?
-            for (c, (component, score)) in zip(pipeline.components, scored.scores).enumerated() {
-                sums[c] += score.value
-                if component.name == "thinking" {
-                    thinking = score.value
-                } else {
-                    outcome += component.weight * score.value
-                }
-            }
-            let member = GroupStage.Member(
-                group: t.groupKey, variant: t.variant, total: scored.total, outcome: outcome, thinking: thinking)
+            for (c, score) in scored.scores.enumerated() { sums[c] += score.value }
+            let member = pipeline.groupMember(for: t, scored: scored)
             if let problem = GroupStage(spec: groupSpec, step: step).check(member) {
                 throw TrainingError("step \(step + 1): \(problem)")
             }

@@ -170,18 +170,8 @@ public struct BatchScorer: Sendable {
             switch batchResult ?? pipeline.score(t) {
             case let .failure(e): return .failed(number: number, e, range: range)
             case let .success(scored):
-                var outcome = 0.0
-                var thinking = t.rewards?["thinking"]
-                for (component, score) in zip(pipeline.components, scored.scores) {
-                    if component.name == "thinking" {
-                        thinking = score.value
-                    } else {
-                        outcome += component.weight * score.value
-                    }
-                }
-                let member = GroupStage.Member(
-                    group: t.groupKey, variant: t.variant, total: scored.total, outcome: outcome, thinking: thinking)
-                return .scored(number: number, range: range, scored: scored, member: member)
+                return .scored(
+                    number: number, range: range, scored: scored, member: pipeline.groupMember(for: t, scored: scored))
             }
         case .precomputed:
             guard t.reward != nil || t.rewards != nil else {
