@@ -80,11 +80,11 @@ import Testing
             _ = try CheckpointFile.decode(dataFlip, path: "x.ckpt")
             Issue.record("a flipped data byte was accepted")
         } catch let error as CheckpointError {
-            guard case .checksumMismatch(let path, _, _) = error else {
+            guard error.kind == .checksumMismatch else {
                 Issue.record("expected a checksum mismatch, got \(error)")
                 return
             }
-            #expect(path == "x.ckpt")
+            #expect(error.path == "x.ckpt")
             #expect(error.description.contains("x.ckpt"))
         }
     }
@@ -96,8 +96,8 @@ import Testing
             try Data(bytes[0..<length]).write(to: URL(fileURLWithPath: path))
             #expect(throws: CheckpointError.self) { try CheckpointFile.read(from: path) }
             do { _ = try CheckpointFile.read(from: path) } catch let error as CheckpointError {
-                if case .truncated(let p, _) = error {
-                    #expect(p == path)
+                if error.kind == .truncated {
+                    #expect(error.path == path)
                 } else {
                     Issue.record("length \(length): \(error)")
                 }
@@ -149,7 +149,7 @@ import Testing
                 try Self.sample(), to: "/nonexistent-dir-\(UInt32.random(in: 0...UInt32.max))/x.ckpt")
             Issue.record("write into a missing directory succeeded")
         } catch let error as CheckpointError {
-            guard case .io = error else { Issue.record("expected io error, got \(error)"); return }
+            guard error.kind == .io else { Issue.record("expected io error, got \(error)"); return }
         }
     }
 

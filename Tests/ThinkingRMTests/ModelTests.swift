@@ -94,14 +94,14 @@ import Testing
         do {
             _ = try ThinkingModelCheckpoint.read(from: try Self.write(flipped, "flipped2"))
         } catch let error as CheckpointError {
-            guard case .checksumMismatch = error else {
+            guard error.kind == .checksumMismatch else {
                 Issue.record("expected a checksum mismatch, got \(error)"); return
             }
         }
 
         let truncated = try Self.write(Array(bytes.prefix(bytes.count - 100)), "truncated")
         #expect { try ThinkingModelCheckpoint.read(from: truncated) } throws: { error in
-            guard case .truncated? = error as? CheckpointError else { return false }
+            guard (error as? CheckpointError)?.kind == .truncated else { return false }
             return "\(error)".contains(truncated)
         }
 
