@@ -28,7 +28,10 @@ import Testing
     }
 
     @Test func badPatternThrowsWithOffset() {
-        #expect(throws: RegexError.self) { try RegexPattern("(unclosed") }
+        let error = #expect(throws: RegexError.self) { try RegexPattern("(unclosed") }
+        #expect(error?.kind == .compile)
+        #expect(error?.pattern == "(unclosed")
+        #expect(error?.offset == 9)
     }
 
     @Test func catastrophicBacktrackingEndsAsNoMatch() throws {

@@ -152,16 +152,3 @@ public struct RegexMatch: Sendable {
         return text[lo..<hi]
     }
 }
-
-/// Why a pattern could not be used.
-public enum RegexError: Error, Sendable, CustomStringConvertible, Equatable {
-    /// The pattern did not compile.
-    case compile(pattern: String, offset: Int, message: String)
-
-    public var description: String {
-        switch self {
-        case let .compile(pattern, offset, message):
-            return "regex \(pattern.debugDescription) does not compile at offset \(offset): \(message)"
-        }
-    }
-}
