@@ -95,10 +95,13 @@ import Testing
         try Self.input.write(toFile: inPath, atomically: true, encoding: .utf8)
         _ = try Self.scorer().run(try ByteSource(path: inPath), into: try ByteSink(path: keptPath))
         // Another config (stepgrpo: other components) scores row 1 differently.
-        #expect(throws: ResumeError.self) {
+        let error = #expect(throws: ResumeError.self) {
             try Self.scorer("stepgrpo").resumePoint(
                 input: try ByteSource(path: inPath), kept: try ByteSource(path: keptPath))
         }
+        #expect(error?.kind == .rowDiffers)
+        #expect(error?.row == 1)
+        #expect(error?.line == 1)
         // Fewer input rows than kept rows: row 0, row 1 and the broken line.
         try Self.input.split(separator: "\n").prefix(3).joined(separator: "\n").write(
             toFile: inPath, atomically: true, encoding: .utf8)

@@ -14,32 +14,6 @@ public struct ResumePoint: Sendable, Equatable {
     public var nextLine: Int
 }
 
-/// Why a partial output cannot be continued, naming the row and line that disagree.
-public enum ResumeError: Error, Sendable, CustomStringConvertible {
-    /// The input has fewer non-blank lines than the output keeps rows.
-    case inputShorter(keptRows: Int, inputRows: Int)
-    /// Kept row `row` is not what input line `line` scores to under this config now.
-    case rowDiffers(row: Int, line: Int)
-    /// The input or the partial output could not be read.
-    case unreadable(IOError)
-
-    public var description: String {
-        switch self {
-        case let .inputShorter(kept, input):
-            return
-                "the kept output has \(kept) rows but the input has only \(input): the input changed since the interrupted run"
-        case let .rowDiffers(row, line):
-            return
-                "kept row \(row) is not the scored form of input line \(line) under this config: the input or the config changed since the interrupted run"
-        case let .unreadable(failure):
-            return failure.message
-        }
-    }
-}
-
-@available(*, deprecated, renamed: "ResumeError")
-public typealias ResumeRefusal = ResumeError
-
 extension JSONLScorer {
     /// Checks that `kept` (a partial output) holds the scored form of the first rows of `input`
     /// and says where to continue: the number of whole rows must not exceed the input's, and the
