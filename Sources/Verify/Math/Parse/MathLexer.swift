@@ -237,14 +237,3 @@ struct MathLexer {
         }
     }
 }
-
-/// Why an answer could not be parsed.
-enum MathParseError: Error, Equatable, Sendable {
-    case unexpected(String)
-    case unbalanced
-    case empty
-    case tooDeep
-    case budget
-    /// Words, not math: the answer is compared as text.
-    case textual
-}
