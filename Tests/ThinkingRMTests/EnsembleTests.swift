@@ -89,10 +89,7 @@ import Testing
         options.ngramLinearMix = 1.5
         let rows = ModelTests.twoClasses(32)
         let trained = RMTrainer.train(rows, options: options)
-        let path = ModelTests.temporaryPath("wide.rkck")
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        try ThinkingModelCheckpoint.write(trained, to: path)
-        let loaded = try ThinkingRewardModel.load(path: path)
+        let loaded = try ModelTests.reloaded(trained)
         #expect(loaded.scores(rows) == trained.scoringModel().scores(rows))
         guard case let .mlp(scorer) = loaded else { Issue.record("not an MLP"); return }
         #expect(scorer.hidden == 2 * options.hidden)
