@@ -95,4 +95,23 @@ import Testing
         #expect(scorer.hidden == 2 * options.hidden)
         #expect(scorer.ngramLinear?.mix == 1.5)
     }
+
+    @Test func checkpointWithALinearTermButNoWeightsIsRefused() throws {
+        var options = ModelTests.tinyOptions()
+        options.epochs = 1
+        let m = Self.mlp(RMTrainer.train(ModelTests.twoClasses(16), options: options))
+        let config = ThinkingModelConfig(
+            model: "mlp", featurizer: m.settings, hidden: m.hidden, ngramLinear: NGramLinearConfig(bias: 0, mix: 1))
+        var tensors = m.namedParameters().map { CheckpointTensor(name: $0.name, value: $0.parameter.value) }
+        tensors.append(
+            CheckpointTensor(
+                name: ThinkingModelCheckpoint.idfTensor, value: Matrix(rows: 1, cols: m.idf.count, values: m.idf)))
+        let path = ModelTests.temporaryPath("noweights.rkck")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try CheckpointFile.write(
+            try Checkpoint(kind: ThinkingModelCheckpoint.kind, config: config, tensors: tensors), to: path)
+        #expect { try ThinkingModelCheckpoint.read(from: path) } throws: { error in
+            error is ThinkingModelError && "\(error)".contains(ThinkingModelCheckpoint.ngramLinearTensor)
+        }
+    }
 }
