@@ -70,6 +70,12 @@ struct RMTrainCommand: ParsableCommand {
     @Option(help: "Hidden width of the MLP.")
     var hidden: Int = 16
 
+    @Option(help: "MLPs trained with seeds seed, seed+1, ... whose logits are averaged into one model.")
+    var members: Int = 1
+
+    @Option(help: "Weight in the logit of a linear model fitted to the n-grams alone (0: none).")
+    var ngramLinear: Float = 0
+
     @Option(
         help: "Hash buckets for the MLP's n-grams (a power of two; fewer lean the model on the reasoning features).")
     var ngramDimension: Int = 1 << 18
@@ -98,6 +104,8 @@ struct RMTrainCommand: ParsableCommand {
         guard ngramDimension >= 1 && ngramDimension <= 1 << 24 else {
             throw ValidationError("--ngram-dimension must be between 1 and 16777216")
         }
+        guard members >= 1 && members <= 8 else { throw ValidationError("--members must be between 1 and 8") }
+        guard ngramLinear >= 0 && ngramLinear.isFinite else { throw ValidationError("--ngram-linear must be >= 0") }
         guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1") }
         if let lr { guard lr > 0 && lr.isFinite else { throw ValidationError("--lr must be a positive number") } }
         guard pairwiseWeight >= 0 else { throw ValidationError("--pairwise-weight must be >= 0") }
@@ -131,6 +139,8 @@ struct RMTrainCommand: ParsableCommand {
         options.hidden = hidden
         options.weightDecay = weightDecay
         options.ngramDimension = ngramDimension
+        options.members = members
+        options.ngramLinearMix = ngramLinear
         let progress = RMTrainProgress(epochs: epochs)
         let started = Date()
         let cpuStart = CPUTime.now()
@@ -168,12 +178,18 @@ final class RMTrainProgress {
         case let .epoch(r):
             if tty { RMCLI.printError("\r\u{1B}[K") }
             var line = String(format: "epoch %d/%d  train loss %.4f  %.1f s", r.epoch, epochs, r.trainLoss, r.seconds)
+            if let member = r.member { line = "member \(member + 1): " + line }
             if let v = r.validation, let loss = r.validationLoss {
                 line += String(
                     format: "  | val loss %.4f  MAE %.4f  pairwise acc %.4f (%d pairs)", loss, v.mae,
                     v.pairwiseAccuracy, v.pairs)
             }
             RMCLI.printError(line + "\n")
+        case let .combined(loss, v):
+            RMCLI.printError(
+                String(
+                    format: "whole model  | val loss %.4f  MAE %.4f  pairwise acc %.4f (%d pairs)\n", loss, v.mae,
+                    v.pairwiseAccuracy, v.pairs))
         }
     }
 

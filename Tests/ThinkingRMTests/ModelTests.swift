@@ -33,6 +33,14 @@ import Testing
         return o
     }
 
+    /// `trained` written to a checkpoint file and read back.
+    static func reloaded(_ trained: RMTrainedModel) throws -> ThinkingRewardModel {
+        let path = temporaryPath("round.rkck")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try ThinkingModelCheckpoint.write(trained, to: path)
+        return try ThinkingRewardModel.load(path: path)
+    }
+
     static func temporaryPath(_ name: String) -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("rk-rm-\(UUID().uuidString)-\(name)").path
     }
@@ -70,10 +78,7 @@ import Testing
         options.tfidf = tfidf
         let rows = Self.twoClasses(32)
         let trained = RMTrainer.train(rows, options: options)
-        let path = Self.temporaryPath("round.rkck")
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        try ThinkingModelCheckpoint.write(trained, to: path)
-        let loaded = try ThinkingRewardModel.load(path: path)
+        let loaded = try Self.reloaded(trained)
         #expect(loaded.kindName == kind.rawValue)
         #expect(loaded.scores(rows) == trained.scoringModel().scores(rows))
     }

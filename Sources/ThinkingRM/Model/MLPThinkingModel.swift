@@ -14,6 +14,8 @@ public final class MLPThinkingModel: ParameterContainer {
     /// Inverse document frequency per n-gram bucket when `settings.tfidf` (else empty); fixed
     /// by the training rows, not trained.
     public var idf: [Float] = []
+    /// The linear n-gram term added to the logit, when trained with one (`NGramLinearTerm`).
+    public var ngramLinear: NGramLinearTerm?
     let first: SparseLinear
     let relu = ReLU()
     let second: Linear
@@ -47,7 +49,7 @@ public final class MLPThinkingModel: ParameterContainer {
         MLPScorer(
             settings: settings, idf: idf.isEmpty ? nil : idf, hidden: hidden, w1: first.weight.value.storage,
             b1: first.bias.value.storage,
-            w2: second.weight.value.storage, b2: second.bias?.value.storage.first ?? 0)
+            w2: second.weight.value.storage, b2: second.bias?.value.storage.first ?? 0, ngramLinear: ngramLinear)
     }
 }
 
@@ -60,16 +62,23 @@ public struct MLPScorer: Sendable {
     let idf: [Float]?
     let hidden: Int
     let w1: [Float], b1: [Float], w2: [Float], b2: Float
+    let ngramLinear: NGramLinearTerm?
 
     /// A featuriser matching these weights (one per thread).
     public func makeFeaturizer() -> RMFeaturizer {
         RMFeaturizer(settings: settings, idf: idf)
     }
 
-    /// The logit for one featurised row.
+    /// The logit for one featurised row: the MLP's, plus the linear n-gram term when there is one.
     public func logit(_ row: [SparseEntry]) -> Float {
+        guard let ngramLinear else { return mlpLogit(row) }
+        return mlpLogit(row) + ngramLinear.mix * ngramLinear.value(row)
+    }
+
+    private func mlpLogit(_ row: [SparseEntry]) -> Float {
         let h = hidden
         if h == 16 { return logit16(row) }
+        if h % 16 == 0 { return logitVectors(row, chunks: h / 16) }
         return withUnsafeTemporaryAllocation(of: Float.self, capacity: h) { acc in
             for c in 0..<h { acc[c] = b1[c] }
             w1.withUnsafeBufferPointer { w in
@@ -104,6 +113,34 @@ public struct MLPScorer: Sendable {
         var z = b2
         for c in 0..<16 where acc[c] > 0 { z += acc[c] * w2[c] }
         return z
+    }
+
+    /// `logit16` for a width of several 16-lane vectors (seed members side by side,
+    /// `MLPThinkingModel.averaging`): each weight row is that many adjacent vectors.
+    private func logitVectors(_ row: [SparseEntry], chunks: Int) -> Float {
+        let lane = MemoryLayout<SIMD16<Float>>.stride
+        return withUnsafeTemporaryAllocation(of: SIMD16<Float>.self, capacity: chunks) { acc in
+            b1.withUnsafeBytes { b in
+                for j in 0..<chunks { acc[j] = b.loadUnaligned(fromByteOffset: j * lane, as: SIMD16<Float>.self) }
+            }
+            w1.withUnsafeBytes { w in
+                let stride = chunks * lane
+                let rows = w.count / stride
+                for e in row {
+                    let i = Int(e.index)
+                    guard i >= 0, i < rows else { continue }
+                    for j in 0..<chunks {
+                        acc[j] +=
+                            e.value * w.loadUnaligned(fromByteOffset: i * stride + j * lane, as: SIMD16<Float>.self)
+                    }
+                }
+            }
+            var z = b2
+            for j in 0..<chunks {
+                for c in 0..<16 where acc[j][c] > 0 { z += acc[j][c] * w2[j * 16 + c] }
+            }
+            return z
+        }
     }
 
     /// The score in [0,1] for one featurised row.

@@ -19,6 +19,14 @@ struct ThinkingModelConfig: Codable, Equatable {
     var featurizer: RMFeaturizerSettings?
     var hidden: Int?
     var transformer: TransformerConfig?
+    /// The linear n-gram term's intercept and weight in the logit (its weights are a tensor).
+    var ngramLinear: NGramLinearConfig?
+}
+
+/// `NGramLinearTerm` without its weights.
+struct NGramLinearConfig: Codable, Equatable {
+    var bias: Float
+    var mix: Float
 }
 
 /// Reads and writes thinking reward models in the NN checkpoint format (version header, CRC-32,
@@ -28,6 +36,8 @@ public enum ThinkingModelCheckpoint {
     public static let kind = "thinking_rm"
     /// The tensor holding the MLP's n-gram IDF weights.
     static let idfTensor = "featurizer.idf"
+    /// The tensor holding the linear n-gram term's weights.
+    static let ngramLinearTensor = "ngram_linear.weight"
 
     /// Writes `model` to `path` atomically.
     public static func write(_ model: RMTrainedModel, to path: String) throws {
@@ -35,8 +45,16 @@ public enum ThinkingModelCheckpoint {
         var tensors: [CheckpointTensor]
         switch model {
         case let .mlp(m):
-            config = ThinkingModelConfig(model: "mlp", featurizer: m.settings, hidden: m.hidden)
+            config = ThinkingModelConfig(
+                model: "mlp", featurizer: m.settings, hidden: m.hidden,
+                ngramLinear: m.ngramLinear.map { NGramLinearConfig(bias: $0.bias, mix: $0.mix) })
             tensors = m.namedParameters().map { CheckpointTensor(name: $0.name, value: $0.parameter.value) }
+            if let term = m.ngramLinear {
+                tensors.append(
+                    CheckpointTensor(
+                        name: ngramLinearTensor, value: Matrix(rows: 1, cols: term.weights.count, values: term.weights))
+                )
+            }
             if !m.idf.isEmpty {
                 tensors.append(
                     CheckpointTensor(name: idfTensor, value: Matrix(rows: 1, cols: m.idf.count, values: m.idf)))
@@ -79,6 +97,16 @@ public enum ThinkingModelCheckpoint {
                         "\(path): tf-idf model without a \(idfTensor) tensor of \(settings.ngramDimension) weights")
                 }
                 model.idf = idf.storage
+            }
+            if let term = config.ngramLinear {
+                guard let weights = checkpoint.tensor(named: ngramLinearTensor),
+                    weights.count == settings.ngramDimension
+                else {
+                    throw ThinkingModelError(
+                        "\(path): linear n-gram term without a \(ngramLinearTensor) tensor of \(settings.ngramDimension) weights"
+                    )
+                }
+                model.ngramLinear = NGramLinearTerm(weights: weights.storage, bias: term.bias, mix: term.mix)
             }
             return .mlp(model)
         case "transformer":

@@ -80,13 +80,39 @@ public enum RMTrainer {
         let denseStart = raw.map(\.0.count)  // where each row's dense entries begin
         onEvent(.featurized(rows: rows.count, seconds: Date().timeIntervalSince(started)))
 
-        let model = MLPThinkingModel(settings: settings, hidden: options.hidden, seed: options.seed)
+        let members = (0..<max(1, options.members)).map { k in
+            fitMember(
+                rows: rows, denseStart: denseStart, training: training, settings: settings, idf: idf, options: options,
+                seed: options.seed &+ UInt64(k), member: k, validation: validation, onEvent: onEvent)
+        }
+        let model = MLPThinkingModel.averaging(members)
+        if options.ngramLinearMix > 0 {
+            model.ngramLinear = NGramLinearTerm.fit(
+                rows.indices.map { rows[$0][..<denseStart[$0]] }, targets: training.map { Float($0.score) },
+                dimension: settings.ngramDimension, epochs: options.epochs, seed: options.seed,
+                mix: options.ngramLinearMix)
+        }
+        if members.count > 1 || model.ngramLinear != nil, let validation, !validation.isEmpty {
+            let (loss, metrics) = validate(.mlp(model.scorer()), validation)
+            onEvent(.combined(validationLoss: loss, validation: metrics))
+        }
+        return model
+    }
+
+    /// One MLP trained on the featurised rows with `seed` (weights and shuffling); the seed
+    /// members of an ensemble differ only in it.
+    static func fitMember(
+        rows: [[SparseEntry]], denseStart: [Int], training: [RMExample], settings: RMFeaturizerSettings,
+        idf: [Float], options: RMTrainingOptions, seed: UInt64, member: Int, validation: [RMExample]?,
+        onEvent: (RMTrainingEvent) -> Void
+    ) -> MLPThinkingModel {
+        let model = MLPThinkingModel(settings: settings, hidden: options.hidden, seed: seed)
         model.idf = idf
         let dense = [model.first.bias, model.second.weight] + (model.second.bias.map { [$0] } ?? [])
         let adam = AdamW(learningRate: options.effectiveLearningRate, weightDecay: options.weightDecay)
         let targets = training.map { Float($0.score) }
         let questions = questionIDs(training)
-        var rng = SeededRandom(seed: options.seed &+ 1)
+        var rng = SeededRandom(seed: seed &+ 1)
         var x = SparseRows()
         for epoch in 1...max(1, options.epochs) {
             let epochStart = Date()
@@ -114,6 +140,7 @@ public enum RMTrainer {
             var report = RMEpochReport(
                 epoch: epoch, trainLoss: lossSum / Double(max(1, plan.count)),
                 seconds: Date().timeIntervalSince(epochStart))
+            report.member = options.members > 1 ? member : nil
             if let validation, !validation.isEmpty {
                 (report.validationLoss, report.validation) = validate(.mlp(model.scorer()), validation)
             }

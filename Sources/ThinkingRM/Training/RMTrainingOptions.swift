@@ -35,6 +35,12 @@ public struct RMTrainingOptions: Sendable {
     /// On by default: on synthetic data with problem kinds held out it gives higher pairwise
     /// accuracy and lower MAE than raw counts (`scripts/rm_select.sh`; figures in docs/benchmarks.md).
     public var tfidf = true
+    /// MLPs trained with seeds `seed`, `seed + 1`, ... on the same rows whose logits are averaged
+    /// into one model (`MLPThinkingModel.averaging`); 1 trains one MLP.
+    public var members = 1
+    /// Weight in the logit of a linear model fitted to the n-grams alone (`NGramLinearTerm`);
+    /// 0 trains none.
+    public var ngramLinearMix: Float = 0
     /// Hash buckets for the MLP's n-grams.
     public var ngramDimension = 1 << 18
     /// The transformer's shape.
@@ -55,6 +61,8 @@ public struct RMEpochReport: Sendable {
     public var trainLoss: Double
     /// Wall-clock seconds for the epoch (training only).
     public var seconds: Double
+    /// Which seed member (0-based) when several are trained; nil for a single model.
+    public var member: Int?
     /// BCE of the validation predictions, when there is a validation set.
     public var validationLoss: Double?
     /// Validation metrics, when there is a validation set.
@@ -69,4 +77,7 @@ public enum RMTrainingEvent: Sendable {
     case step(epoch: Int, done: Int, total: Int, loss: Double)
     /// An epoch finished.
     case epoch(RMEpochReport)
+    /// The whole model (seed members averaged, the linear n-gram term added) on the validation
+    /// rows; sent only when it differs from the last epoch's single MLP.
+    case combined(validationLoss: Double, validation: RMMetrics)
 }
