@@ -22,9 +22,19 @@ public enum ThinkingRewardModel: Sendable {
         }
     }
 
-    /// Scores for `responses` to `questions` (parallel arrays; a nil question is allowed), in
-    /// order, on all cores for the MLP.
+    /// Thinking scores for `responses` to `questions` (parallel arrays; a nil question is
+    /// allowed), in order, on all cores for the MLP: the model's scores through `ReasoningGate`,
+    /// so degenerate text scores near 0 whatever the model makes of it.
     public func scores(questions: [String?], responses: [String]) -> [Double] {
+        let raw = modelScores(questions: questions, responses: responses)
+        return ParallelMap.map(count: raw.count, makeState: { () }) { _, i in
+            ReasoningGate.apply(raw[i], question: questions[i], response: responses[i])
+        }
+    }
+
+    /// The model's own scores, without `ReasoningGate` (for scoring prefixes of a response, which
+    /// are unfinished by design).
+    public func modelScores(questions: [String?], responses: [String]) -> [Double] {
         precondition(questions.count == responses.count, "ThinkingRewardModel.scores: lengths differ")
         switch self {
         case let .mlp(scorer):
@@ -72,9 +82,14 @@ extension ThinkingRewardModel {
         switch self {
         case let .mlp(scorer):
             var featurizer = scorer.makeFeaturizer()
-            return zip(questions, responses).map { scorer.score(featurizer.row(question: $0, response: $1)) }
+            return zip(questions, responses).map {
+                ReasoningGate.apply(
+                    scorer.score(featurizer.row(question: $0, response: $1)), question: $0, response: $1)
+            }
         case let .transformer(model):
-            return model.scores(responses)
+            return zip(questions, model.scores(responses)).enumerated().map {
+                ReasoningGate.apply($1.1, question: $1.0, response: responses[$0])
+            }
         }
     }
 }

@@ -10,8 +10,9 @@ public struct StepJudgement: Sendable, Equatable {
 }
 
 /// Judges a response step by step: the model scores every prefix of the steps (the question and
-/// the steps so far), and a step is wrong when that score falls below `threshold` or when an
-/// equality chain it states is false by exact arithmetic (`ChainCalculationCheck`).
+/// the steps so far; ungated, as a prefix is unfinished by design), and a step is wrong when that
+/// score falls below `threshold` or when an equality chain it states is false by exact arithmetic
+/// (`ChainCalculationCheck`). The whole response's score goes through `ReasoningGate`.
 public struct StepJudge: Sendable {
     /// The model that scores prefixes and whole responses.
     public let model: ThinkingRewardModel
@@ -39,13 +40,15 @@ public struct StepJudge: Sendable {
             text += text.isEmpty ? s : "\n" + s
             prefixes.append(text)
         }
-        let scores = model.scores(questions: Array(repeating: question, count: prefixes.count), responses: prefixes)
+        let scores = model.modelScores(
+            questions: Array(repeating: question, count: prefixes.count), responses: prefixes)
         var first = -1
         for (k, s) in steps.enumerated() where scores[k] < threshold || calculations.falseLinks(in: s) > 0 {
             first = k
             break
         }
-        return StepJudgement(stepScores: scores, firstError: first, score: scores[scores.count - 1])
+        let whole = ReasoningGate.apply(scores[scores.count - 1], question: question, response: text)
+        return StepJudgement(stepScores: scores, firstError: first, score: whole)
     }
 
     /// The baseline `rm eval` compares with: the first step whose stated calculation

@@ -36,9 +36,11 @@ public struct ThinkingModelReward: Reward {
         case let .mlp(scorer):
             let value =
                 pool?.with { scorer.score($0.row(question: trajectory.prompt, response: trajectory.response)) } ?? 0
-            return RewardScore(value)
+            return RewardScore(ReasoningGate.apply(value, question: trajectory.prompt, response: trajectory.response))
         case let .transformer(t):
-            return RewardScore(t.scores([trajectory.response])[0])
+            return RewardScore(
+                ReasoningGate.apply(
+                    t.scores([trajectory.response])[0], question: trajectory.prompt, response: trajectory.response))
         }
     }
 }
