@@ -35,73 +35,135 @@ public enum ReasoningGate {
     }
 
     /// What makes `response` degenerate as reasoning for `question` (empty when nothing does).
+    /// Every check reads the UTF-8 bytes once: the gate runs on every score, next to the model.
     public static func reasons(question: String?, response: String) -> [Degeneracy] {
-        var out: [Degeneracy] = []
-        if !hasWork(question: question, response: response) { out.append(.noWork) }
-        if repeatedFragmentShare(response) > repetitionLimit { out.append(.fragmentRepetition) }
-        if hasEmptyThink(response) { out.append(.emptyThink) }
-        return out
+        var text = response
+        return text.withUTF8 { bytes in
+            var out: [Degeneracy] = []
+            if !hasWork(question: question, response: bytes) { out.append(.noWork) }
+            if repeatedFragmentShare(bytes) > repetitionLimit { out.append(.fragmentRepetition) }
+            if hasEmptyThink(bytes) { out.append(.emptyThink) }
+            return out
+        }
     }
 
-    /// True when the response states a calculation, writes at least two numbers (or one twice)
-    /// that the question does not give, or says `minimumWords` distinct words.
-    static func hasWork(question: String?, response: String) -> Bool {
-        if !CalculationScanner.scan(response).isEmpty { return true }
+    /// True when the response says `minimumWords` distinct words, writes at least two numbers
+    /// (or one twice) that the question does not give, or states a calculation (cheapest first).
+    static func hasWork(question: String?, response: UnsafeBufferPointer<UInt8>) -> Bool {
+        if hasDistinctWords(response, atLeast: minimumWords) { return true }
         let given = Set(ReasoningFeatures.numbers(in: question ?? ""))
         if ReasoningFeatures.numbers(in: response).lazy.filter({ !given.contains($0) }).prefix(2).count >= 2 {
             return true
         }
-        return distinctWords(response) >= minimumWords
+        return !CalculationScanner.assemble(CalculationScanner.tokens(response)).isEmpty
     }
 
-    /// Distinct lower-cased words of two letters or more outside `<tag>` / `</tag>` markup.
-    static func distinctWords(_ text: String) -> Int {
-        var words = Set<String>(), word = "", inTag = false
-        for c in text + " " {
-            if c == "<" { inTag = true; word = ""; continue }
-            if inTag {
-                if c == ">" || c.isWhitespace { inTag = false }
-                if c == ">" { continue }
+    /// True when `bytes` hold `n` distinct lower-cased words of two letters or more outside
+    /// `<tag>` / `</tag>` markup (a tag runs from `<` to `>` or the next space). Words are told
+    /// apart by the FNV-1a hash of their lower-cased scalars; counting stops at `n`.
+    static func hasDistinctWords(_ bytes: UnsafeBufferPointer<UInt8>, atLeast n: Int) -> Bool {
+        var seen: [UInt64] = []
+        var hash = FNV1a.offset, letters = 0, inTag = false
+        func endWord() {
+            if letters >= 2 && !seen.contains(hash) { seen.append(hash) }
+            hash = FNV1a.offset
+            letters = 0
+        }
+        var iterator = bytes.makeIterator(), decoder = UTF8()
+        while true {
+            let scalar: Unicode.Scalar
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let s): scalar = s
+            case .error: scalar = "\u{FFFD}"
+            case .emptyInput:
+                endWord()
+                return seen.count >= n
             }
-            if c.isLetter && !inTag {
-                word.append(contentsOf: c.lowercased())
+            if scalar == "<" {
+                // A word running into a tag is dropped, not counted ("answ<answer>").
+                inTag = true
+                hash = FNV1a.offset
+                letters = 0
+                continue
+            }
+            if inTag {
+                if scalar == ">" || scalar.properties.isWhitespace { inTag = false }
+                if scalar == ">" { continue }
+            }
+            if !inTag && isLetter(scalar) {
+                if scalar.isASCII {
+                    hash = FNV1a.step(hash, UInt8(scalar.value) | 0x20)
+                } else {
+                    for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+                        hash = FNV1a.fold(hash, UInt64(lower.value))
+                    }
+                }
+                letters += 1
+            } else if letters > 0 && isMark(scalar) {
+                continue  // a combining accent stays inside its letter's word
             } else {
-                if word.count >= 2 { words.insert(word) }
-                word = ""
+                endWord()
+                if seen.count >= n { return true }
             }
         }
-        return words.count
+    }
+
+    private static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII { return (s >= "a" && s <= "z") || (s >= "A" && s <= "Z") }
+        return s.properties.isAlphabetic && !isMark(s)
+    }
+
+    private static func isMark(_ s: Unicode.Scalar) -> Bool {
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
     }
 
     /// Share of the non-space bytes of `text` that lie in a run where a fragment of 1 to 16 bytes
     /// occurs at least three times back to back and the run spans at least 6 bytes.
-    static func repeatedFragmentShare(_ text: String) -> Double {
-        let b = text.utf8.filter { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+    static func repeatedFragmentShare(_ text: UnsafeBufferPointer<UInt8>) -> Double {
+        let b = text.filter { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
         guard b.count >= 6 else { return 0 }
-        var covered = [Bool](repeating: false, count: b.count)
-        for p in 1...16 where p < b.count {
-            var run = 0
-            for j in p...b.count {
-                if j < b.count && b[j] == b[j - p] {
-                    run += 1
-                    continue
+        return b.withUnsafeBufferPointer { b in
+            var covered = [Bool](repeating: false, count: b.count)
+            for p in 1...16 where p < b.count {
+                var run = 0
+                for j in p...b.count {
+                    if j < b.count && b[j] == b[j - p] {
+                        run += 1
+                        continue
+                    }
+                    // The run b[j - run ..< j] equals the bytes p earlier: the span is run + p bytes.
+                    if run >= 2 * p && run + p >= 6 { for k in (j - run - p)..<j { covered[k] = true } }
+                    run = 0
                 }
-                // The run b[j - run ..< j] equals the bytes p earlier: the span is run + p bytes.
-                if run >= 2 * p && run + p >= 6 { for k in (j - run - p)..<j { covered[k] = true } }
-                run = 0
             }
+            return Double(covered.lazy.filter { $0 }.count) / Double(b.count)
         }
-        return Double(covered.lazy.filter { $0 }.count) / Double(b.count)
     }
 
     /// True when a `<think>` block is closed with no letter or digit inside.
-    static func hasEmptyThink(_ text: String) -> Bool {
-        var rest = text[...]
-        while let open = rest.range(of: "<think>") {
-            guard let close = rest[open.upperBound...].range(of: "</think>") else { return false }
-            if !rest[open.upperBound..<close.lowerBound].contains(where: { $0.isLetter || $0.isNumber }) { return true }
-            rest = rest[close.upperBound...]
+    static func hasEmptyThink(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let open = Array("<think>".utf8), close = Array("</think>".utf8)
+        var from = 0
+        while let start = find(open, in: b, from: from) {
+            guard let end = find(close, in: b, from: start + open.count) else { return false }
+            let inside = String(decoding: UnsafeBufferPointer(rebasing: b[(start + open.count)..<end]), as: UTF8.self)
+            if !inside.contains(where: { $0.isLetter || $0.isNumber }) { return true }
+            from = end + close.count
         }
         return false
+    }
+
+    /// The first index at or after `from` where `needle` starts in `b`.
+    private static func find(_ needle: [UInt8], in b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard let first = needle.first, b.count >= needle.count else { return nil }
+        var i = from
+        while i + needle.count <= b.count {
+            if b[i] == first && b[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
     }
 }
