@@ -150,10 +150,10 @@ import Testing
 
     @Test func stageChecksWhatTheSettingsNeed() {
         let trust = GroupStage(spec: GroupSpec(trust: GroupSpec.Trust(mode: .paper)))
-        #expect(trust.check(GroupStage.Member(group: "g", total: 1))?.contains("thinking score") == true)
+        #expect(trust.check(GroupStage.Member(group: "g", total: 1))?.message.contains("thinking score") == true)
         #expect(trust.check(GroupStage.Member(group: "g", total: 1, thinking: 0.4)) == nil)
         let share = GroupStage(spec: GroupSpec(estimator: .shareGRPO))
-        #expect(share.check(GroupStage.Member(group: "g", total: 1))?.contains("variant") == true)
+        #expect(share.check(GroupStage.Member(group: "g", total: 1))?.field == "variant")
     }
 
     @Test func stageReportsZeroStdBeforeAndAfterSharing() {

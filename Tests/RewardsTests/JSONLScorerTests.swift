@@ -135,6 +135,31 @@ import Testing
         #expect(a.rows == b.rows && a.errors == b.errors && a.componentSums == b.componentSums)
         #expect(groups.groups == 0)
     }
+
+    /// A row the group step cannot use comes back as an error row naming the field it lacks.
+    @Test func shareGRPORowsWithoutTheirVariantNameTheMissingField() throws {
+        let text =
+            [
+                #"{"group":"q1","variant":0,"prompt":"What is 2+3?","response":"<think>2+3=5</think><answer>5</answer>","answer":"5"}"#,
+                #"{"group":"q1","prompt":"What is 2+3?","response":"<think>2+3=6</think><answer>6</answer>","answer":"5"}"#,
+                #"{"prompt":"What is 2+3?","response":"<answer>5</answer>","answer":"5"}"#,
+            ].joined(separator: "\n") + "\n"
+        let pipeline = try Pipeline(spec: try RewardSpec.preset("sharegrpo"))
+        let batch = BatchScorer(rewards: .pipeline(pipeline), stage: pipeline.group.map { GroupStage(spec: $0) })
+        let (bytes, summary, _) = batch.score(Array(text.utf8))
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines[0].hasPrefix(#"{"group":"q1","variant":0,"#))
+        #expect(
+            lines[1].hasPrefix(
+                #"{"line":2,"error":"field 'variant' is missing: share_grpo needs the question variant that generated the response on every row","#
+            ))
+        #expect(
+            lines[2].hasPrefix(
+                #"{"line":3,"error":"field 'group' is missing: share_grpo needs the question id shared by its variants","#
+            ))
+        #expect(summary.errors == 2)
+    }
 }
 
 @Suite struct ByteSinkTests {

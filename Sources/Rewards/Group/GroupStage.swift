@@ -76,14 +76,20 @@ public struct GroupStage: Sendable {
         self.step = step
     }
 
-    /// What the step needs of each member; a member that lacks it becomes an error row.
-    public func check(_ member: Member) -> String? {
+    /// What the step needs of each member, as the error of a member that lacks it (it becomes an
+    /// error row naming the missing field).
+    public func check(_ member: Member) -> RowError? {
         if spec.trust.mode != .off && member.thinking == nil {
-            return
-                "trust weighting needs a thinking score: add a `thinking` reward to the config or `rewards.thinking` to the row"
+            return .badField(
+                name: "rewards.thinking",
+                problem:
+                    "is missing: trust weighting needs a thinking score: add a `thinking` reward to the config or `rewards.thinking` to the row"
+            )
         }
         if spec.estimator == .shareGRPO && member.variant == nil {
-            return "share_grpo needs `variant` (the question variant that generated the response) on every row"
+            return .badField(
+                name: "variant",
+                problem: "is missing: share_grpo needs the question variant that generated the response on every row")
         }
         return nil
     }

@@ -112,8 +112,8 @@ public struct BatchScorer: Sendable {
         var checked = lines
         for (i, line) in lines.enumerated() {
             guard case let .scored(number, range, _, member) = line else { continue }
-            if let problem = stage?.check(member) {
-                checked[i] = .failed(number: number, .badField(name: "row", problem: problem), range: range)
+            if let error = stage?.check(member) {
+                checked[i] = .failed(number: number, error, range: range)
             } else {
                 members.append(member)
                 memberLine.append(i)
