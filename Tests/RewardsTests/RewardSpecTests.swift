@@ -63,6 +63,15 @@ import Testing
         BadConfig(
             text: "rewards:\n  - {name: format}\n  - {name: format}", message: "line 3: component 'format' listed twice"
         ),
+        BadConfig(
+            text: "rewards:\n  - name: accuracy\n    weight: 1\n    weight: 2",
+            message: "line 4: key 'weight' appears twice in one mapping"),
+        BadConfig(
+            text: "rewards:\n  - {name: accuracy}\ngroup:\n  trust: {mode: paper}\n  trust: {mode: off}",
+            message: "line 5: key 'trust' appears twice in one mapping"),
+        BadConfig(
+            text: "rewards:\n  - {name: accuracy}\nrewards:\n  - {name: format}",
+            message: "line 3: key 'rewards' appears twice in one mapping"),
     ]
 
     @Test(arguments: badConfigs)

@@ -27,6 +27,7 @@ extension RewardSpec {
         }
         let where_ = { (node: Node) in "\(source) line \((node.mark?.line ?? 0))" }
         guard let top = root.mapping else { throw ConfigError("\(where_(root)): expected a mapping with 'rewards:'") }
+        _ = try jsonValue(root, source: source)  // refuses repeated keys anywhere, with their line
         for (key, _) in top where !["rewards", "group", "response"].contains(key.string ?? "") {
             throw ConfigError("\(where_(key)): unknown key '\(key.string ?? "?")' (known: rewards, group, response)")
         }
@@ -101,6 +102,10 @@ extension RewardSpec {
             for (key, value) in map {
                 guard let k = key.string else {
                     throw ConfigError("\(source) line \(key.mark?.line ?? 0): keys must be strings")
+                }
+                // YAML keeps both values of a repeated key and the later would silently win.
+                if members.contains(where: { $0.key == k }) {
+                    throw ConfigError("\(source) line \(key.mark?.line ?? 0): key '\(k)' appears twice in one mapping")
                 }
                 members.append((k, try jsonValue(value, source: source)))
             }
