@@ -44,6 +44,15 @@ variant "--pairwise-weight 3" "$W/train.jsonl" --pairwise-weight 3
 variant "--ngram-dropout 0.75" "$W/train.jsonl" --ngram-dropout 0.75
 for s in 1 2 3; do variant "6 flaws per problem, seed $s" "$V/train6.jsonl" --seed "$s"; done
 variant "10 flaws per problem" "$V/train10.jsonl"
+variant "--hidden 32" "$W/train.jsonl" --hidden 32
+variant "--hidden 64" "$W/train.jsonl" --hidden 64
+variant "--epochs 2" "$W/train.jsonl" --epochs 2
+variant "--epochs 6" "$W/train.jsonl" --epochs 6
+for n in 60000 100000; do
+  "$BIN" rm synth --n "$n" --seed 7 --out "$V/templates$n.jsonl" 2>/dev/null
+  cat "$W/gsm8k.jsonl" "$V/templates$n.jsonl" > "$V/train_t$n.jsonl"
+  variant "$n template rows" "$V/train_t$n.jsonl"
+done
 
 echo "== --ngram-linear on held-out problem kinds (synthetic rows of kinds 4 and 5, another seed)"
 "$BIN" rm synth --n 5000 --seed 8 --out "$V/synval.jsonl" 2>/dev/null
@@ -58,6 +67,20 @@ with open(f"{out}/train_k03.jsonl", "w") as f:
 with open(f"{out}/val_k45.jsonl", "w") as f:
     f.writelines(split(synval, True))
 PY
+echo "== template rows on held-out problem kinds (the GSM8K rows plus template kinds 0-3)"
+for n in 30000 60000 100000; do
+  [ "$n" = 30000 ] && t="$W/templates.jsonl" || t="$V/templates$n.jsonl"
+  python3 - "$t" "$W/gsm8k.jsonl" "$V/train_k03_t$n.jsonl" <<'PY'
+import sys
+templates, gsm8k, out = sys.argv[1:4]
+with open(templates) as f:
+    kept = [line for r, line in enumerate(f) if (r // 5) % 6 not in (4, 5)]
+with open(out, "w") as f:
+    f.writelines(open(gsm8k).readlines() + kept)
+PY
+  "$BIN" rm train --data "$V/train_k03_t$n.jsonl" $RECIPE --out "$V/k03_t$n.rkck" >/dev/null 2>&1
+  printf "%-7s template rows %s\n" "$n" "$("$BIN" rm eval --model "$V/k03_t$n.rkck" --data "$V/val_k45.jsonl" | grep 'pairwise accuracy')"
+done
 for w in 0 0.5 1 2 4 8 16; do
   "$BIN" rm train --data "$V/train_k03.jsonl" $RECIPE --ngram-linear "$w" --out "$V/k03.rkck" >/dev/null 2>&1
   printf -- "--ngram-linear %-4s %s\n" "$w" "$("$BIN" rm eval --model "$V/k03.rkck" --data "$V/val_k45.jsonl" | grep 'pairwise accuracy')"
