@@ -70,7 +70,7 @@ let package = Package(
         ),
 
         // The C ABI (`rk_*` entry points) the Python package loads with ctypes; no logic of its own.
-        .target(name: "RewardKitC", dependencies: ["JSONLines", "Verify", "Rewards", "ThinkingRM"]),
+        .target(name: "RewardKitC", dependencies: ["JSONLines", "Verify", "Rewards", "ThinkingRM", "ModelClient"]),
         // Rewards that call served models over OpenAI-compatible HTTP (docs/model-judges.md); registers into RewardRegistry.
         .target(
             name: "ModelClient",

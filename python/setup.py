@@ -7,7 +7,7 @@ in the Swift package (the parent directory of python/, or $REWARDKIT_SWIFT_ROOT)
 `$ORIGIN` alone (patchelf): the package then runs where Swift is not installed, and never picks up
 another toolchain's runtime. SwiftPM does not link the Swift runtime statically into a dynamic
 library (`--static-swift-stdlib` applies to executables only), hence the copies. What stays a
-system dependency: libpcre2-8, libopenblas (with libgfortran), libstdc++, glibc.
+system dependency: libpcre2-8, libopenblas (with libgfortran), libsqlite3, zlib, libstdc++, glibc.
 $REWARDKIT_PREBUILT_LIBRARY names an already built library to package instead of building one.
 """
 

@@ -1,9 +1,11 @@
 import JSONLines
+import ModelClient
 import Rewards
 import ThinkingRM
 
 // A scorer handle over C: a Pipeline built once from a preset, config text or a config file (the
-// `thinking` reward included, as `rewardkit score` builds it), then used from any thread.
+// `thinking` reward and the served-model rewards included, as `rewardkit score` builds them, without
+// its reply cache), then used from any thread.
 
 /// The pipeline a handle holds; immutable, so any number of threads may score with it at once.
 final class ScorerBox: Sendable {
@@ -16,7 +18,7 @@ private func handle(
     _ spec: () throws(ConfigError) -> RewardSpec, _ errorOut: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
 ) -> UnsafeMutableRawPointer? {
     do throws(ConfigError) {
-        let pipeline = try Pipeline(spec: try spec(), registry: .withThinkingModel)
+        let pipeline = try Pipeline(spec: try spec(), registry: RewardRegistry.withThinkingModel.withModelEndpoints())
         return Unmanaged.passRetained(ScorerBox(pipeline)).toOpaque()
     } catch {
         fail(error.message, errorOut)

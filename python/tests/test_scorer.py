@@ -118,3 +118,46 @@ def test_closed_scorer_raises():
     s.close()
     with pytest.raises(rewardkit.RewardKitError, match="closed"):
         s.score([{"response": "1", "answer": "1"}])
+
+
+def test_a_served_thinking_model_scores_through_a_real_http_server():
+    """`{name: thinking, endpoint: ...}` calls an OpenAI-compatible server, as `rewardkit score` does."""
+    import http.server
+    import threading
+
+    seen: list[dict] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802 (http.server's name)
+            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+            seen.append({"path": self.path, "model": body["model"]})
+            text = json.dumps(body["messages"])
+            reply = "<answer>0.7</answer>" if "2+3=5" in text else "<answer>0.2</answer>" if "2+3=6" in text else "no idea"
+            data = json.dumps({"choices": [{"message": {"role": "assistant", "content": reply}}]}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/v1"
+        config = {"rewards": [{"name": "thinking", "endpoint": {"url": url, "model": "rm-under-test", "retries": 0}}]}
+        rows = [
+            {"prompt": "What is 2+3?", "response": "<think>2+3=5</think><answer>5</answer>"},
+            {"prompt": "What is 2+3?", "response": "<think>2+3=6</think><answer>6</answer>"},
+            {"prompt": "What is 2+3?", "response": "<think>hm</think><answer>4</answer>"},
+        ]
+        with rewardkit.Scorer(config=config) as scorer:
+            out = scorer.score(rows)
+    finally:
+        server.shutdown()
+    assert [r.get("rewards", {}).get("thinking") for r in out[:2]] == [0.7, 0.2]
+    assert out[2]["line"] == 3 and "could not be read" in out[2]["error"]
+    assert len(seen) == 3 and {s["path"] for s in seen} == {"/v1/chat/completions"}
+    assert {s["model"] for s in seen} == {"rm-under-test"}
