@@ -63,6 +63,28 @@ struct PolicyLossTests {
         #expect(abs(out.meanKL - 0.193147) < 1e-6)
     }
 
+    /// A response shared from another prompt (Share-GRPO) keeps its KL term in the loss, but its k3
+    /// is reported apart from the KL estimate: here the policy gives its token 0.01 where the
+    /// reference gives 0.5, so k3 = 50 - ln 50 - 1 = 45.088, which would dwarf the KL of 0.193.
+    @Test func sharedSequenceK3IsReportedApartFromTheKL() {
+        var withKL = loss
+        withKL.beta = 0.5
+        let own = PolicyLoss.Sequence(
+            logProbs: [log(0.5)], oldLogProbs: [log(0.5)], refLogProbs: [log(0.25)], advantage: 1)
+        let shared = PolicyLoss.Sequence(
+            logProbs: [log(0.01)], oldLogProbs: [log(0.01)], refLogProbs: [log(0.5)], advantage: 1,
+            sampledHere: false)
+        let out = withKL.compute([own, shared])
+        let sharedK3 = 50 - log(50.0) - 1
+        #expect(abs(out.meanKL - 0.193147) < 1e-6 && out.klTokens == 1)
+        #expect(abs(out.sharedK3 - sharedK3) < 1e-9 && out.sharedTokens == 1)
+        // grpo aggregation, one token per sequence, two sequences: each token weighs 1/2; the k3
+        // gradient is 1 - exp(ref - logp): 0.5 on the own token, 1 - 50 on the shared one.
+        #expect(abs(out.gradients[0][0] - 0.5 * (-1 + 0.5 * 0.5)) < 1e-12)
+        #expect(abs(out.gradients[1][0] - 0.5 * (-1 + 0.5 * (1 - 50))) < 1e-9)
+        #expect(abs(out.value - (0.5 * (-1 + 0.5 * 0.193147) + 0.5 * (-1 + 0.5 * sharedK3))) < 1e-6)
+    }
+
     /// Two on-policy sequences (per-token loss -A): A = 1 over 1 token, A = 2 over 3 tokens.
     static let sequences = [
         PolicyLoss.Sequence(logProbs: [-1], oldLogProbs: [-1], refLogProbs: [-1], advantage: 1),

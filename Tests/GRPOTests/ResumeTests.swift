@@ -104,5 +104,7 @@ struct ResumeTests {
         // 2 questions x 2 variants x 2 responses each, every response under both variants: 16 rows.
         #expect(line.rewards?.keys.sorted() == ["accuracy", "format"])
         #expect((line.trainTokens ?? 0) > 0)
+        // Shared rows are logged apart from the KL, which covers responses under their own prompt.
+        #expect(line.kl != nil && line.k3Shared != nil)
     }
 }

@@ -9,6 +9,12 @@ import Foundation
 ///
 /// `compute` returns the aggregated loss and dLoss/dlogp for every token, which
 /// `TokenLogProbs.gradient` pushes back into the logits.
+///
+/// k3 estimates KL(pi || ref) only on tokens drawn from pi under the same prompt, so `meanKL` averages
+/// the sequences sampled under their own prompt, and a response shared from another prompt
+/// (Share-GRPO) reports its k3 apart: the policy finds many of its tokens unlikely, where k3 grows
+/// as exp(ref - logp). Both kinds stay in the loss: on shared rows the term is what holds back the
+/// pull of their surrogate (docs/training.md, "KL under Share-GRPO").
 public struct PolicyLoss: Sendable, Equatable {
     /// Lower clip epsilon (ratio floor `1 - clipLow`).
     public var clipLow: Double
@@ -43,13 +49,20 @@ public struct PolicyLoss: Sendable, Equatable {
         public var refLogProbs: [Double]
         /// The sequence's advantage.
         public var advantage: Double
+        /// Whether the response was sampled under this sequence's prompt; false for a response
+        /// shared from another prompt, whose k3 is reported apart from the KL estimate.
+        public var sampledHere: Bool
 
         /// A sequence.
-        public init(logProbs: [Double], oldLogProbs: [Double], refLogProbs: [Double], advantage: Double) {
+        public init(
+            logProbs: [Double], oldLogProbs: [Double], refLogProbs: [Double], advantage: Double,
+            sampledHere: Bool = true
+        ) {
             self.logProbs = logProbs
             self.oldLogProbs = oldLogProbs
             self.refLogProbs = refLogProbs
             self.advantage = advantage
+            self.sampledHere = sampledHere
         }
     }
 
@@ -59,8 +72,15 @@ public struct PolicyLoss: Sendable, Equatable {
         public var value: Double
         /// dLoss/dlogp, per sequence per token.
         public var gradients: [[Double]]
-        /// Mean k3 KL per token (unweighted by beta).
+        /// Mean k3 KL per token (unweighted by beta) over the sequences sampled under their prompt:
+        /// the estimate of KL to the reference.
         public var meanKL: Double
+        /// Tokens `meanKL` averages over.
+        public var klTokens: Int
+        /// Mean k3 per token of the shared sequences (in the loss, but no KL estimate).
+        public var sharedK3: Double
+        /// Tokens `sharedK3` averages over.
+        public var sharedTokens: Int
         /// Share of tokens whose clipped branch is active (their gradient is zero).
         public var clipFraction: Double
     }
@@ -68,7 +88,7 @@ public struct PolicyLoss: Sendable, Equatable {
     /// Loss and gradient over `sequences`.
     public func compute(_ sequences: [Sequence]) -> Output {
         let totalTokens = sequences.reduce(0) { $0 + $1.logProbs.count }
-        var value = 0.0, klSum = 0.0, clipped = 0
+        var value = 0.0, klSum = 0.0, clipped = 0, klTokens = 0, sharedSum = 0.0, sharedTokens = 0
         var gradients: [[Double]] = []
         for s in sequences {
             let w = aggregation.tokenWeight(
@@ -82,9 +102,15 @@ public struct PolicyLoss: Sendable, Equatable {
                 if isClipped { clipped += 1 }
                 if beta != 0 {
                     let (kl, klGrad) = Self.k3(logProb: s.logProbs[t], refLogProb: s.refLogProbs[t])
-                    klSum += kl
                     tokenLoss += beta * kl
                     tokenGrad += beta * klGrad
+                    if s.sampledHere {
+                        klSum += kl
+                        klTokens += 1
+                    } else {
+                        sharedSum += kl
+                        sharedTokens += 1
+                    }
                 }
                 value += w * tokenLoss
                 g[t] = w * tokenGrad
@@ -92,7 +118,10 @@ public struct PolicyLoss: Sendable, Equatable {
             gradients.append(g)
         }
         let n = Double(max(1, totalTokens))
-        return Output(value: value, gradients: gradients, meanKL: klSum / n, clipFraction: Double(clipped) / n)
+        return Output(
+            value: value, gradients: gradients, meanKL: klSum / Double(max(1, klTokens)), klTokens: klTokens,
+            sharedK3: sharedSum / Double(max(1, sharedTokens)), sharedTokens: sharedTokens,
+            clipFraction: Double(clipped) / n)
     }
 
     /// `-min(rho A, clip(rho) A)`, its derivative in logp, and whether the clipped branch won.

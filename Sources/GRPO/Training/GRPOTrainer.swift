@@ -115,18 +115,20 @@ public final class GRPOTrainer {
         let stage = GroupStage(spec: groupSpec, step: s)
         let (results, summary) = stage.run(members)
 
-        // Training rows: each response under its own prompt, and with share_grpo under every variant.
-        var rows: [(prompt: [Int32], response: [Int32], old: [Double]?, advantage: Double)] = []
+        // Training rows: each response under its own prompt, and with share_grpo under every variant
+        // (a shared row has no old log-probs yet, and its k3 is logged apart: see `PolicyLoss`).
+        var rows: [(prompt: [Int32], response: [Int32], old: [Double]?, advantage: Double, sampledHere: Bool)] = []
         for (sample, result) in zip(samples, results) where !sample.generation.tokens.isEmpty {
             let sampledOld = sample.generation.logProbs.map(Double.init)
             if let shared = result.shared {
                 for entry in shared {
                     guard let k = Int(entry.promptVariant), k < questions[sample.question].count else { continue }
                     let prompt = policy.tokenizer.promptIDs(questions[sample.question][k].prompt)
-                    rows.append((prompt, sample.generation.tokens, entry.shared ? nil : sampledOld, entry.advantage))
+                    let old = entry.shared ? nil : sampledOld
+                    rows.append((prompt, sample.generation.tokens, old, entry.advantage, !entry.shared))
                 }
             } else {
-                rows.append((sample.prompt, sample.generation.tokens, sampledOld, result.advantage ?? 0))
+                rows.append((sample.prompt, sample.generation.tokens, sampledOld, result.advantage ?? 0, true))
             }
         }
         // A response shared to another prompt was not sampled under it: its old log-probs come
@@ -141,6 +143,7 @@ public final class GRPOTrainer {
 
         var log = StepLog(step: s + 1)
         var entropy = 0.0, kl = 0.0, clip = 0.0, trainTokens = 0, counted = 0
+        var klTokens = 0, sharedK3 = 0.0, sharedTokens = 0
         let parameters = policy.model.parameters()
         let chunk = max(1, (rows.count + settings.minibatches - 1) / settings.minibatches)
         for start in stride(from: 0, to: rows.count, by: chunk) {
@@ -154,7 +157,7 @@ public final class GRPOTrainer {
                 let j = i - start
                 return PolicyLoss.Sequence(
                     logProbs: logProbs[j], oldLogProbs: rows[i].old ?? logProbs[j], refLogProbs: refLogProbs[j],
-                    advantage: rows[i].advantage)
+                    advantage: rows[i].advantage, sampledHere: rows[i].sampledHere)
             }
             let output = settings.loss.compute(sequences)
             batch.backward(policy.model, logProbs: lp, gradients: output.gradients)
@@ -162,7 +165,10 @@ public final class GRPOTrainer {
             optimizer.step(parameters)
             let tokens = batch.responseTokenCount
             entropy += batch.meanEntropy(lp) * Double(tokens)
-            kl += output.meanKL * Double(tokens)
+            kl += output.meanKL * Double(output.klTokens)
+            klTokens += output.klTokens
+            sharedK3 += output.sharedK3 * Double(output.sharedTokens)
+            sharedTokens += output.sharedTokens
             clip += output.clipFraction * Double(tokens)
             counted += tokens
             trainTokens += batch.batch * batch.seqLen
@@ -182,7 +188,8 @@ public final class GRPOTrainer {
         log.fracZeroStdBeforeSharing = summary.fracZeroStdBeforeSharing
         log.trustMean = summary.trustMean
         log.entropy = entropy / n
-        log.kl = kl / n
+        log.kl = kl / Double(max(1, klTokens))
+        log.k3Shared = sharedTokens > 0 ? sharedK3 / Double(sharedTokens) : nil
         log.clipFraction = clip / n
         log.responseLength = GroupStatistics.mean(trajectories.map { Double($0.response.count) })
         log.genTokens = genTokens

@@ -12,8 +12,11 @@ public struct StepLog: Codable, Sendable, Equatable {
     public var fracZeroStd: Double?
     /// `share_grpo`: the same before sharing, per (question, variant).
     public var fracZeroStdBeforeSharing: Double?
-    /// Mean k3 KL to the reference per token.
+    /// Mean k3 KL to the reference per token, over responses under the prompt they were sampled for.
     public var kl: Double?
+    /// `share_grpo`: mean k3 per token of the responses shared to another variant's prompt (in the
+    /// loss, but no KL estimate: `PolicyLoss`).
+    public var k3Shared: Double?
     /// Mean policy entropy per response token (nats).
     public var entropy: Double?
     /// Share of tokens whose clipped branch was active.
@@ -43,6 +46,7 @@ public struct StepLog: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case step, rewards, accuracy, kl, entropy, loss
+        case k3Shared = "k3_shared"
         case rewardMean = "reward_mean", fracZeroStd = "frac_zero_std", fracZeroStdBeforeSharing =
             "frac_zero_std_before_sharing"
         case clipFraction = "clip_fraction", trustMean = "trust_mean", gradNorm = "grad_norm", responseLength =
