@@ -61,14 +61,17 @@ loadtest: build
 # and wrong work; THINKING_REAL copies of them). A few minutes on 2 cores.
 # THINKING_SKIP="--skip-fold 1/2" THINKING_MODEL=PATH leaves fold 1 of the model solutions' questions
 # out, so `rm eval --fold 1/2` measures the same recipe on questions it never saw (scripts/rm_eval_real.sh).
+# THINKING_DEGENERATE=P also gives a share P of the problems one degenerate response (`rm synth
+# --degenerate`); off by default, as it costs the GSM8K figures (docs/thinking-rm.md).
 THINKING_WORK := .build/thinking-model
 THINKING_MODEL ?= models/thinking.rkck
 THINKING_SKIP ?=
 THINKING_REAL ?= 0
+THINKING_DEGENERATE ?= 0
 thinking-model: build
 	mkdir -p $(dir $(THINKING_MODEL)) $(THINKING_WORK)
 	gunzip -c data/gsm8k/train.jsonl.gz > $(THINKING_WORK)/gsm8k_train.jsonl
-	$(BIN) rm synth --gsm8k $(THINKING_WORK)/gsm8k_train.jsonl --n 7473 --per-problem 3 --seed 7 --out $(THINKING_WORK)/gsm8k.jsonl
+	$(BIN) rm synth --gsm8k $(THINKING_WORK)/gsm8k_train.jsonl --n 7473 --per-problem 3 --degenerate $(THINKING_DEGENERATE) --seed 7 --out $(THINKING_WORK)/gsm8k.jsonl
 	$(BIN) rm synth --n 30000 --seed 7 --out $(THINKING_WORK)/templates.jsonl
 	gunzip -c data/gsm8k/model_solutions_dev.jsonl.gz > $(THINKING_WORK)/model_solutions.jsonl
 	cat $(THINKING_WORK)/gsm8k.jsonl $(THINKING_WORK)/templates.jsonl > $(THINKING_WORK)/train.jsonl

@@ -35,11 +35,14 @@ struct RMSynthCommand: ParsableCommand {
             <<a*b=c>> annotations): per problem the original and up to --per-problem versions with one
             flaw (wrong operation or quantity, misread number, digit slip, dropped step, early stop,
             irrelevant step), later annotations recomputed, each row with `steps` and `first_error`.
+            --degenerate P also gives a share P of the problems one degenerate response at score 0 (tag
+            soup, a line repeated, the question copied then a bare answer, the answer alone, the
+            solution cut off, an empty think block).
 
             Example:
               rewardkit rm synth --n 10000 --seed 7 --out rm_train.jsonl
               rewardkit rm synth --n 5000 --seed 7 --pairs --out rm_pairs.jsonl
-              rewardkit rm synth --gsm8k train.jsonl --n 7473 --per-problem 3 --out rm_gsm8k.jsonl
+              rewardkit rm synth --gsm8k train.jsonl --n 7473 --per-problem 3 --degenerate 1 --out rm_gsm8k.jsonl
             """
     )
 
@@ -64,11 +67,19 @@ struct RMSynthCommand: ParsableCommand {
             valueName: "FILE"))
     var gsm8k: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "With --gsm8k: the share of problems (0-1) that also get one degenerate response (tag soup, a line repeated, the question copied then an answer, the answer alone, the solution cut off, an empty think block), score 0.",
+            valueName: "P"))
+    var degenerate: Double = 0
+
     func validate() throws {
         guard n >= 1 && n <= 10_000_000 else { throw ValidationError("--n must be between 1 and 10000000") }
         guard perProblem >= 1 && perProblem <= 16 else {
             throw ValidationError("--per-problem must be between 1 and 16")
         }
+        guard degenerate >= 0 && degenerate <= 1 else { throw ValidationError("--degenerate must be between 0 and 1") }
+        guard degenerate == 0 || gsm8k != nil else { throw ValidationError("--degenerate needs --gsm8k") }
     }
 
     func run() throws {
@@ -82,7 +93,7 @@ struct RMSynthCommand: ParsableCommand {
     private func runReal(_ path: String) throws {
         let problems: [(question: String, answer: String)]
         do { problems = try RMDataset.loadProblems(path: path) } catch { throw CLIError("\(error)") }
-        let synth = SolutionSynthesizer(seed: seed, degradedPerProblem: perProblem)
+        let synth = SolutionSynthesizer(seed: seed, degradedPerProblem: perProblem, degeneratePerProblem: degenerate)
         let groups = problems.prefix(n).enumerated().compactMap {
             synth.group(index: $0.offset, question: $0.element.question, answer: $0.element.answer)
         }

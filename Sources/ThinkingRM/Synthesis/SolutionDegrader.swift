@@ -19,8 +19,8 @@ public enum SolutionFlaw: String, Sendable, CaseIterable {
     case irrelevantStep = "irrelevant_step"
 }
 
-/// One degraded (or the original) solution: its steps, the index of the first wrong step (-1
-/// for none) and its grade.
+/// One degraded (or the original, or a degenerate) solution: its steps, the index of the first
+/// wrong step (-1 for none) and its grade.
 public struct DegradedSolution: Sendable, Equatable {
     /// The steps, one per line; the last is the final answer line.
     public var steps: [String]
@@ -29,8 +29,10 @@ public struct DegradedSolution: Sendable, Equatable {
     /// The grade of the reasoning in [0,1]: 1 for the original, 0.5 for an irrelevant step,
     /// 0 for a flaw that changes the answer.
     public var score: Double
-    /// The flaw written in, nil for the original.
+    /// The flaw written in, nil for the original and for a degenerate response.
     public var flaw: SolutionFlaw?
+    /// The kind of degenerate response (`DegenerateWriter`), nil for the others.
+    public var degenerate: DegenerateKind? = nil
 
     /// The steps joined into one response.
     public var response: String { steps.joined(separator: "\n") }

@@ -3,7 +3,8 @@ import Rewards
 
 /// Training rows from real solutions: every GSM8K-style `{question, answer}` row gives its
 /// original solution and `degradedPerProblem` versions with a flaw written in by
-/// `SolutionDegrader`. Deterministic under a seed, problem by problem.
+/// `SolutionDegrader`, and with probability `degeneratePerProblem` one degenerate response
+/// (`DegenerateWriter`). Deterministic under a seed, problem by problem.
 public struct SolutionSynthesizer: Sendable {
     /// One question with its graded solutions (the original first).
     public struct Group: Sendable, Equatable {
@@ -17,11 +18,15 @@ public struct SolutionSynthesizer: Sendable {
     public var seed: UInt64
     /// Degraded versions per problem (fewer when a problem offers no place for a flaw).
     public var degradedPerProblem: Int
+    /// The chance in [0,1] that a problem also gets one degenerate response, of a kind drawn
+    /// uniformly.
+    public var degeneratePerProblem: Double
 
-    /// A synthesiser; `degradedPerProblem` between 1 and 16.
-    public init(seed: UInt64, degradedPerProblem: Int = 3) {
+    /// A synthesiser; `degradedPerProblem` between 1 and 16, `degeneratePerProblem` in [0,1].
+    public init(seed: UInt64, degradedPerProblem: Int = 3, degeneratePerProblem: Double = 0) {
         self.seed = seed
         self.degradedPerProblem = max(1, min(16, degradedPerProblem))
+        self.degeneratePerProblem = max(0, min(1, degeneratePerProblem))
     }
 
     /// The group for the `index`-th problem, or nil when its answer cannot be parsed.
@@ -40,6 +45,14 @@ public struct SolutionSynthesizer: Sendable {
                 !solutions.contains(where: { $0.response == d.response })
             else { continue }
             solutions.append(d)
+        }
+        // Drawn from a stream of its own, so the flawed versions stay those without the family.
+        var side = SplitMix64(seed: mix.next())
+        if degeneratePerProblem > 0 && side.chance(degeneratePerProblem) {
+            let kind = side.pick(DegenerateKind.allCases)
+            solutions.append(
+                DegenerateWriter(answerPrefix: degrader.answerPrefix).write(
+                    kind, solution: solution, question: question, rng: &side))
         }
         return solutions.count > 1 ? Group(question: question, solutions: solutions) : nil
     }
@@ -67,7 +80,7 @@ public struct SolutionSynthesizer: Sendable {
                         ("question", .string(g.question)), ("response", .string(s.response)),
                         ("score", .number(s.score)),
                         ("steps", .array(s.steps.map { .string($0) })), ("first_error", .number(Double(s.firstError))),
-                        ("flaw", s.flaw.map { .string($0.rawValue) } ?? .null),
+                        ("flaw", (s.flaw?.rawValue ?? s.degenerate?.rawValue).map { .string($0) } ?? .null),
                     ]))
                 w.byte(0x0A)
             }
