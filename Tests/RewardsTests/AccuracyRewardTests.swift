@@ -110,14 +110,17 @@ private struct AlwaysMatches: AnswerComparator {
         }
     }
 
-    @Test(.timeLimit(.minutes(1))) func hostileResponsesScoreZeroQuickly() throws {
-        let deep = String(repeating: #"\boxed{"#, count: 10_000) + "7"
-        #expect(try reward.score(Trajectory(response: deep, answer: "7")).value == 0)
-        let megabyte = String(repeating: "1 ", count: 500_000) + "\\boxed{7}"
-        #expect(try reward.score(Trajectory(response: megabyte, answer: "7")).value == 1)
-        let boxes = (0..<10_000).map { "\\boxed{\($0)}" }.joined()
-        #expect(
-            try reward.score(Trajectory(response: boxes, answer: "9999")).explanation
-                == "hedged: 64 different boxed answers")
+    @Test(.timeLimit(.minutes(10))) func hostileResponsesScoreZeroQuickly() throws {
+        let cpu = try ThreadCPUTime.measure { () throws in
+            let deep = String(repeating: #"\boxed{"#, count: 10_000) + "7"
+            #expect(try reward.score(Trajectory(response: deep, answer: "7")).value == 0)
+            let megabyte = String(repeating: "1 ", count: 500_000) + "\\boxed{7}"
+            #expect(try reward.score(Trajectory(response: megabyte, answer: "7")).value == 1)
+            let boxes = (0..<10_000).map { "\\boxed{\($0)}" }.joined()
+            #expect(
+                try reward.score(Trajectory(response: boxes, answer: "9999")).explanation
+                    == "hedged: 64 different boxed answers")
+        }
+        #expect(cpu < 10, "\(cpu) s of CPU")
     }
 }

@@ -98,16 +98,19 @@ struct MulberryCase: Decodable, Sendable, CustomTestStringConvertible {
                 == RewardScore(1, "matched via final_answer_header (numeric); key steps 0/1"))
     }
 
-    @Test(.timeLimit(.minutes(1))) func hostileResponsesStayCheap() throws {
-        let headers = String(repeating: "### Step 1:\n", count: 50_000) + "### The final answer is: 6"
-        let t = Trajectory(response: headers, answer: "6", keySteps: [["12/2=6"], ["AD is a median"]])
-        #expect(try StepAccuracyReward().score(t).value == 1)
-        #expect(try StepValidityReward().score(t) == RewardScore(0, "missing ### Image Description:"))
-        let megabyte =
-            "### Step 1:\n" + String(repeating: "\\frac{1}{2} = ", count: 70_000) + "\n### The final answer is: 6"
-        #expect(
-            try StepAccuracyReward().score(Trajectory(response: megabyte, answer: "6", keySteps: [["1/2=1/2=1/2"]]))
-                .value == 1.1)
+    @Test(.timeLimit(.minutes(10))) func hostileResponsesStayCheap() throws {
+        let cpu = try ThreadCPUTime.measure { () throws in
+            let headers = String(repeating: "### Step 1:\n", count: 50_000) + "### The final answer is: 6"
+            let t = Trajectory(response: headers, answer: "6", keySteps: [["12/2=6"], ["AD is a median"]])
+            #expect(try StepAccuracyReward().score(t).value == 1)
+            #expect(try StepValidityReward().score(t) == RewardScore(0, "missing ### Image Description:"))
+            let megabyte =
+                "### Step 1:\n" + String(repeating: "\\frac{1}{2} = ", count: 70_000) + "\n### The final answer is: 6"
+            #expect(
+                try StepAccuracyReward().score(Trajectory(response: megabyte, answer: "6", keySteps: [["1/2=1/2=1/2"]]))
+                    .value == 1.1)
+        }
+        #expect(cpu < 10, "\(cpu) s of CPU")
     }
 
     @Test func presetEntriesBuildBothRewards() throws {
