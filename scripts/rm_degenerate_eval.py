@@ -20,7 +20,7 @@ import subprocess
 import sys
 import tempfile
 
-# Kinds whose like `rm synth --gsm8k --degenerate` writes (other wording or layout), and kinds it
+# Kinds like those `rm synth --gsm8k --degenerate` writes (in other wording or layout), and kinds it
 # never writes.
 IN_FAMILY = ["answer_only", "question_around_answer", "question_then_answer", "truncated_solution",
              "first_line_repeated", "empty_think", "hack_soup"]
