@@ -27,9 +27,14 @@ extension RewardSpec {
         }
         let where_ = { (node: Node) in "\(source) line \((node.mark?.line ?? 0))" }
         guard let top = root.mapping else { throw ConfigError("\(where_(root)): expected a mapping with 'rewards:'") }
-        _ = try jsonValue(root, source: source)  // refuses repeated keys anywhere, with their line
-        for (key, _) in top where !["rewards", "group", "response"].contains(key.string ?? "") {
-            throw ConfigError("\(where_(key)): unknown key '\(key.string ?? "?")' (known: rewards, group, response)")
+        var seen: Set<String> = []
+        for (key, _) in top {
+            let name = key.string ?? "?"
+            guard ["rewards", "group", "response"].contains(name) else {
+                throw ConfigError("\(where_(key)): unknown key '\(name)' (known: rewards, group, response)")
+            }
+            // Nested mappings are checked where `jsonValue` reads them.
+            guard seen.insert(name).inserted else { throw repeatedKey(name, at: where_(key)) }
         }
         guard let list = top["rewards"] else { throw ConfigError("\(source): missing 'rewards:'") }
         guard let items = list.sequence, !items.isEmpty else {
@@ -76,6 +81,11 @@ extension RewardSpec {
         return RewardSpec(rewards: entries, group: group, text: text, response: response)
     }
 
+    /// YAML keeps both values of a repeated key and the later would silently win.
+    private static func repeatedKey(_ key: String, at place: String) -> ConfigError {
+        ConfigError("\(place): key '\(key)' appears twice in one mapping")
+    }
+
     /// Converts a YAML node to a `JSONValue`, resolving scalars by their YAML tag.
     private static func jsonValue(_ node: Node, source: String) throws(ConfigError) -> JSONValue {
         switch node {
@@ -103,9 +113,8 @@ extension RewardSpec {
                 guard let k = key.string else {
                     throw ConfigError("\(source) line \(key.mark?.line ?? 0): keys must be strings")
                 }
-                // YAML keeps both values of a repeated key and the later would silently win.
                 if members.contains(where: { $0.key == k }) {
-                    throw ConfigError("\(source) line \(key.mark?.line ?? 0): key '\(k)' appears twice in one mapping")
+                    throw repeatedKey(k, at: "\(source) line \(key.mark?.line ?? 0)")
                 }
                 members.append((k, try jsonValue(value, source: source)))
             }
