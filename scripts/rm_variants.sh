@@ -54,34 +54,28 @@ for n in 60000 100000; do
   variant "$n template rows" "$V/train_t$n.jsonl"
 done
 
-echo "== --ngram-linear on held-out problem kinds (synthetic rows of kinds 4 and 5, another seed)"
+# Held-out problem kinds: synthetic rows of kinds 4 and 5 (another seed) read models trained on
+# the GSM8K rows plus template kinds 0-3.
 "$BIN" rm synth --n 5000 --seed 8 --out "$V/synval.jsonl" 2>/dev/null
-python3 - "$W/templates.jsonl" "$V/synval.jsonl" "$W/gsm8k.jsonl" "$V" <<'PY'
-import sys
-templates, synval, gsm8k, out = sys.argv[1:5]
-def split(path, keep):  # rm synth writes 5 rows per problem, its kind cycling through 6
-    with open(path) as f:
-        return [line for r, line in enumerate(f) if ((r // 5) % 6 in (4, 5)) == keep]
-with open(f"{out}/train_k03.jsonl", "w") as f:
-    f.writelines(open(gsm8k).readlines() + split(templates, False))
-with open(f"{out}/val_k45.jsonl", "w") as f:
-    f.writelines(split(synval, True))
-PY
+kinds() {  # kinds IN OUT HELD_OUT: rm synth writes 5 rows per problem, its kind cycling through 6;
+           # keep the rows of kinds 4-5 (HELD_OUT=1) or of kinds 0-3 (HELD_OUT=0)
+  python3 -c 'import sys; f, keep = open(sys.argv[1]), sys.argv[2] == "1"
+sys.stdout.writelines(l for r, l in enumerate(f) if ((r // 5) % 6 in (4, 5)) == keep)' "$1" "$3" > "$2"
+}
+kinds "$V/synval.jsonl" "$V/val_k45.jsonl" 1
+train_k03() {  # train_k03 TEMPLATES OUT: the GSM8K rows plus template kinds 0-3
+  kinds "$1" "$V/k03.tmp" 0
+  cat "$W/gsm8k.jsonl" "$V/k03.tmp" > "$2"
+}
 echo "== template rows on held-out problem kinds (the GSM8K rows plus template kinds 0-3)"
 for n in 30000 60000 100000; do
   [ "$n" = 30000 ] && t="$W/templates.jsonl" || t="$V/templates$n.jsonl"
-  python3 - "$t" "$W/gsm8k.jsonl" "$V/train_k03_t$n.jsonl" <<'PY'
-import sys
-templates, gsm8k, out = sys.argv[1:4]
-with open(templates) as f:
-    kept = [line for r, line in enumerate(f) if (r // 5) % 6 not in (4, 5)]
-with open(out, "w") as f:
-    f.writelines(open(gsm8k).readlines() + kept)
-PY
+  train_k03 "$t" "$V/train_k03_t$n.jsonl"
   "$BIN" rm train --data "$V/train_k03_t$n.jsonl" $RECIPE --out "$V/k03_t$n.rkck" >/dev/null 2>&1
   printf "%-7s template rows %s\n" "$n" "$("$BIN" rm eval --model "$V/k03_t$n.rkck" --data "$V/val_k45.jsonl" | grep 'pairwise accuracy')"
 done
+echo "== --ngram-linear on held-out problem kinds"
 for w in 0 0.5 1 2 4 8 16; do
-  "$BIN" rm train --data "$V/train_k03.jsonl" $RECIPE --ngram-linear "$w" --out "$V/k03.rkck" >/dev/null 2>&1
+  "$BIN" rm train --data "$V/train_k03_t30000.jsonl" $RECIPE --ngram-linear "$w" --out "$V/k03.rkck" >/dev/null 2>&1
   printf -- "--ngram-linear %-4s %s\n" "$w" "$("$BIN" rm eval --model "$V/k03.rkck" --data "$V/val_k45.jsonl" | grep 'pairwise accuracy')"
 done
